@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: MIT
+/* iommutool: the list of commands and the dispatcher. */
+#include <argp.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "iommutool.h"
+
+static const struct iommutool_cmd *const commands[] = {
+	&cmd_tables,
+	&cmd_decode,
+};
+
+const char *argp_program_version = "iommutool " VERSION;
+const char *argp_program_bug_address = "the iommutool issue tracker (attach `iommutool snapshot`)";
+
+enum {
+	OPT_SYSROOT = 0x100,
+	OPT_COLOR,
+	OPT_LIST_CMDS,
+	OPT_LIST_OPTS,
+};
+
+struct globals {
+	const char *sysroot;
+	const char *color;
+	int verbose;
+	bool quiet;
+	bool json;
+	bool list_cmds;
+	int cmd_index;		/* argv index of the command, 0 when none */
+};
+
+static const struct argp_option global_options[] = {
+	{ "json", 'j', NULL, 0, "Print one JSON document instead of text", -1 },
+	{ "sysroot", OPT_SYSROOT, "DIR", 0,
+	  "Read /sys, /proc and the ACPI tables below DIR (a snapshot) instead of /", -1 },
+	{ "color", OPT_COLOR, "WHEN", OPTION_ARG_OPTIONAL,
+	  "Colour the text: auto (default), always or never", -1 },
+	{ "verbose", 'v', NULL, 0, "Say more; repeat for more detail", -1 },
+	{ "quiet", 'q', NULL, 0, "Print nothing; only the exit code speaks", -1 },
+	{ "list-cmds", OPT_LIST_CMDS, NULL, OPTION_HIDDEN, "List the commands (for completion)", -1 },
+	{ NULL }
+};
+
+static error_t parse_global(int key, char *arg, struct argp_state *state)
+{
+	struct globals *g = state->input;
+
+	switch (key) {
+	case 'j':
+		g->json = true;
+		break;
+	case OPT_SYSROOT:
+		g->sysroot = arg;
+		break;
+	case OPT_COLOR:
+		if (arg && strcmp(arg, "auto") && strcmp(arg, "always") && strcmp(arg, "never"))
+			argp_error(state, "--color takes auto, always or never, not '%s'", arg);
+		g->color = arg ? arg : "always";
+		break;
+	case 'v':
+		g->verbose++;
+		break;
+	case 'q':
+		g->quiet = true;
+		break;
+	case OPT_LIST_CMDS:
+		g->list_cmds = true;
+		break;
+	case ARGP_KEY_ARG:
+		/* The first word that is not an option is the command; stop here. */
+		if (g->cmd_index)
+			return ARGP_ERR_UNKNOWN;
+		g->cmd_index = state->next - 1;
+		state->next = state->argc;
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static char *global_help(int key, const char *text, void *input)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f;
+
+	(void)input;
+	if (key != ARGP_KEY_HELP_POST_DOC)
+		return (char *)text;
+	f = open_memstream(&buf, &size);
+	if (!f)
+		return (char *)text;
+	fputs("Commands:\n", f);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!(commands[i]->flags & CMD_HIDDEN))
+			fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+	fputs("\n'iommutool COMMAND --help' shows a command's options.\n\n"
+	      "Exit status: 0 success or clean; 1 worked, answer not clean (warnings, faults);\n"
+	      "2 status: IOMMU not enabled, validate: errors; 3 status: cannot tell;\n"
+	      "64 usage error; 65 input malformed; 66 input missing; 70 internal error;\n"
+	      "74 output could not be written; 77 permission denied (needs root).\n", f);
+	fclose(f);
+	return buf;
+}
+
+static const struct argp global_argp = {
+	global_options, parse_global, "COMMAND [OPTION...] [ARG...]",
+	"Tell the truth about this machine's IOMMU (Intel VT-d, AMD-Vi, Arm SMMU).\v",
+	NULL, global_help, NULL,
+};
+
+/* The global options again, as a child of every command's parser. */
+static error_t parse_global_child(int key, char *arg, struct argp_state *state)
+{
+	if (key == ARGP_KEY_ARG || key == OPT_LIST_CMDS)
+		return ARGP_ERR_UNKNOWN;
+	return parse_global(key, arg, state);
+}
+
+static const struct argp global_child_argp = { global_options, parse_global_child, NULL, NULL,
+					       NULL, NULL, NULL };
+
+/* Levenshtein distance, for "did you mean". */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+static const struct iommutool_cmd *find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+static int unknown_command(const char *name)
+{
+	const struct iommutool_cmd *best = NULL;
+	size_t best_distance = 3;
+
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		size_t d = edit_distance(name, commands[i]->name);
+
+		if (commands[i]->flags & CMD_HIDDEN)
+			continue;
+		if (strncmp(commands[i]->name, name, strlen(name)) == 0 && strlen(name) >= 2)
+			d = 1;
+		if (d < best_distance) {
+			best = commands[i];
+			best_distance = d;
+		}
+	}
+	fprintf(stderr, "iommutool: '%s' is not a command", name);
+	if (best)
+		fprintf(stderr, "; did you mean '%s'?", best->name);
+	fputs("\nTry 'iommutool --help' for the list of commands.\n", stderr);
+	return EXIT_USAGE;
+}
+
+struct cmd_parse {
+	void *opts;
+	struct globals *globals;
+	bool list_opts;
+};
+
+static const struct argp_option list_opts_option[] = {
+	{ "list-opts", OPT_LIST_OPTS, NULL, OPTION_HIDDEN, "List the options (for completion)", 0 },
+	{ NULL }
+};
+
+/* The top parser of a command: hands each child its input, takes --list-opts. */
+static error_t parse_command(int key, char *arg, struct argp_state *state)
+{
+	struct cmd_parse *cp = state->input;
+
+	(void)arg;
+	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = cp->opts;
+		state->child_inputs[1] = cp->globals;
+		return 0;
+	case OPT_LIST_OPTS:
+		cp->list_opts = true;
+		return 0;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+}
+
+static bool is_short_option(int key)
+{
+	return key > ' ' && key < 127 && key != '?';
+}
+
+static void print_options(const struct argp_option *opt)
+{
+	for (; opt && (opt->name || opt->key || opt->doc); opt++) {
+		if (opt->flags & OPTION_HIDDEN)
+			continue;
+		if (opt->name)
+			printf("--%s%s\n", opt->name,
+			       opt->arg && !(opt->flags & OPTION_ARG_OPTIONAL) ? "=" : "");
+		if (is_short_option(opt->key))
+			printf("-%c\n", opt->key);
+	}
+}
+
+static void color_from_environment(struct cli *cli, const char *when)
+{
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (when && strcmp(when, "always") == 0)
+		cli->color = true;
+	else if (when && strcmp(when, "never") == 0)
+		cli->color = false;
+	else
+		cli->color = isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
+			     !(term && strcmp(term, "dumb") == 0);
+}
+
+static void log_to_stderr(struct iommu_ctx *ctx, int priority, const char *file, int line,
+			  const char *fn, const char *format, va_list args)
+{
+	(void)ctx;
+	(void)priority;
+	fprintf(stderr, "libiommu: %s:%d %s: ", file, line, fn);
+	vfprintf(stderr, format, args);
+}
+
+static ssize_t discard_write(void *cookie, const char *buf, size_t size)
+{
+	(void)cookie;
+	(void)buf;
+	return (ssize_t)size;
+}
+
+/* Set up the context and output, run the command, check the output was written. */
+static int run_setup(const struct iommutool_cmd *cmd, const struct globals *g, void *opts)
+{
+	struct cli cli = { .prog = "iommutool" };
+	FILE *discard = NULL;
+	int r, code;
+
+	color_from_environment(&cli, g->color);
+	cli.verbose = g->verbose;
+	cli.quiet = g->quiet;
+	cli.json = g->json;
+	r = iommu_ctx_new(&cli.ctx);
+	if (r >= 0 && g->sysroot)
+		r = iommu_ctx_set_sysroot(cli.ctx, g->sysroot);
+	if (r < 0) {
+		code = cli_error(&cli, r, "cannot set up");
+		goto out;
+	}
+	if (g->verbose >= 3) {
+		iommu_ctx_set_log_fn(cli.ctx, log_to_stderr);
+		iommu_ctx_set_log_priority(cli.ctx, LOG_DEBUG);
+	}
+	if (g->quiet)
+		discard = fopencookie(NULL, "w", (cookie_io_functions_t){ .write = discard_write });
+	cli.out = out_new(discard ? discard : stdout, g->json ? OUT_JSON : OUT_TEXT, cli.color);
+	if (!cli.out) {
+		code = cli_error(&cli, -ENOMEM, "cannot set up the output");
+		goto out;
+	}
+	code = cmd->run(&cli, opts);
+	r = out_close(cli.out);
+	if (r < 0) {
+		int write_code = cli_error(&cli, r, "cannot write the output");
+
+		if (code < EXIT_USAGE)
+			code = write_code;
+	}
+out:
+	if (discard)
+		fclose(discard);
+	iommu_ctx_unref(cli.ctx);
+	return code;
+}
+
+static int run_command(const struct iommutool_cmd *cmd, struct globals *g, int argc, char **argv)
+{
+	struct argp cmd_argp = { cmd->options, cmd->parse, NULL, NULL, NULL, NULL, NULL };
+	struct argp_child children[] = {
+		{ &cmd_argp, 0, NULL, 0 },
+		{ &global_child_argp, 0, "Global options:", 100 },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct argp top = { list_opts_option, parse_command, cmd->args_doc, NULL, children, NULL,
+			    NULL };
+	struct cmd_parse cp = { .globals = g };
+	char *doc = NULL, *name = NULL;
+	int code = EXIT_SOFTWARE;
+
+	cp.opts = calloc(1, cmd->opts_size ? cmd->opts_size : 1);
+	if (!cp.opts || asprintf(&doc, "%s\v%s", cmd->summary, cmd->doc ? cmd->doc : "") < 0 ||
+	    asprintf(&name, "iommutool %s", cmd->name) < 0) {
+		fputs("iommutool: out of memory\n", stderr);
+		doc = name = NULL;
+		goto out;
+	}
+	top.doc = doc;
+	argv[0] = name;
+	if (argp_parse(&top, argc, argv, 0, NULL, &cp)) {
+		code = EXIT_USAGE;
+		goto out;
+	}
+	if (cp.list_opts) {
+		print_options(cmd->options);
+		print_options(global_options);
+		code = EXIT_CLEAN;
+		goto out;
+	}
+	code = run_setup(cmd, g, cp.opts);
+out:
+	free(cp.opts);
+	free(doc);
+	free(name);
+	return code;
+}
+
+int main(int argc, char **argv)
+{
+	struct globals g = { 0 };
+	const struct iommutool_cmd *cmd;
+
+	/* A closed pipe is reported as a write error, not a silent death. */
+	signal(SIGPIPE, SIG_IGN);
+	if (argp_parse(&global_argp, argc, argv, ARGP_IN_ORDER, NULL, &g))
+		return EXIT_USAGE;
+	if (g.list_cmds) {
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			if (!(commands[i]->flags & CMD_HIDDEN))
+				puts(commands[i]->name);
+		return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_IOERR;
+	}
+	if (!g.cmd_index) {
+		fputs("iommutool: no command given\n"
+		      "Try 'iommutool --help' for the list of commands.\n", stderr);
+		return EXIT_USAGE;
+	}
+	cmd = find_command(argv[g.cmd_index]);
+	if (!cmd)
+		return unknown_command(argv[g.cmd_index]);
+	return run_command(cmd, &g, argc - g.cmd_index, argv + g.cmd_index);
+}

@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: MIT
+/* The output layer: one description of each record, rendered as text or JSON. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "output.h"
+
+#define MAX_DEPTH 64
+
+struct out {
+	FILE *file;
+	enum out_format format;
+	bool color;
+	json_object *root;
+	json_object *stack[MAX_DEPTH];
+	int depth;
+};
+
+struct out *out_new(FILE *file, enum out_format format, bool color)
+{
+	struct out *o = calloc(1, sizeof(*o));
+
+	if (!o)
+		return NULL;
+	o->file = file;
+	o->format = format;
+	o->color = color && format == OUT_TEXT;
+	if (format == OUT_JSON) {
+		o->root = json_object_new_object();
+		if (!o->root) {
+			free(o);
+			return NULL;
+		}
+		json_object_object_add(o->root, "schema_version", json_object_new_int(1));
+		o->stack[0] = o->root;
+	}
+	return o;
+}
+
+int out_close(struct out *o)
+{
+	int r = 0;
+
+	if (!o)
+		return 0;
+	if (o->root) {
+		const char *text = json_object_to_json_string_ext(
+			o->root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+					 JSON_C_TO_STRING_NOSLASHESCAPE);
+
+		fputs(text ? text : "{}", o->file);
+		fputc('\n', o->file);
+		json_object_put(o->root);
+	}
+	errno = 0;
+	if (fflush(o->file) != 0 || ferror(o->file))
+		r = errno ? -errno : -EIO;
+	free(o);
+	return r;
+}
+
+bool out_is_json(const struct out *o)
+{
+	return o->format == OUT_JSON;
+}
+
+/* Attach V to the current JSON container under KEY. */
+static void json_put(struct out *o, const char *key, json_object *v)
+{
+	json_object *top = o->stack[o->depth];
+
+	if (json_object_is_type(top, json_type_array))
+		json_object_array_add(top, v);
+	else if (key)
+		json_object_object_add(top, key, v);
+	else
+		json_object_put(v);
+}
+
+static void json_push(struct out *o, const char *key, json_object *container)
+{
+	json_put(o, key, container);
+	if (o->depth + 1 < MAX_DEPTH)
+		o->stack[++o->depth] = container;
+}
+
+void out_begin_object(struct out *o, const char *key)
+{
+	if (o->format == OUT_JSON)
+		json_push(o, key, json_object_new_object());
+}
+
+void out_end_object(struct out *o)
+{
+	if (o->format == OUT_JSON && o->depth > 0)
+		o->depth--;
+}
+
+void out_begin_array(struct out *o, const char *key)
+{
+	if (o->format == OUT_JSON)
+		json_push(o, key, json_object_new_array());
+}
+
+void out_end_array(struct out *o)
+{
+	out_end_object(o);
+}
+
+static const char *color_code(enum out_color color)
+{
+	switch (color) {
+	case COLOR_GOOD:
+		return "\033[32m";
+	case COLOR_WARN:
+		return "\033[33m";
+	case COLOR_BAD:
+		return "\033[1;31m";
+	case COLOR_DIM:
+		return "\033[2m";
+	case COLOR_BOLD:
+		return "\033[1m";
+	case COLOR_NONE:
+		break;
+	}
+	return "";
+}
+
+static void text_vprint(struct out *o, enum out_color color, const char *fmt, va_list args)
+{
+	bool colored = o->color && color != COLOR_NONE;
+
+	if (colored)
+		fputs(color_code(color), o->file);
+	vfprintf(o->file, fmt, args);
+	if (colored)
+		fputs("\033[0m", o->file);
+}
+
+static void text_print(struct out *o, enum out_color color, const char *fmt, ...)
+	PRINTF_FMT(3, 4);
+static void text_print(struct out *o, enum out_color color, const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	text_vprint(o, color, fmt, args);
+	va_end(args);
+}
+
+/* The formats below come from the commands' own string literals. */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+void out_uint(struct out *o, const char *key, const char *fmt, uint64_t value)
+{
+	if (o->format == OUT_JSON)
+		json_put(o, key, json_object_new_uint64(value));
+	else if (fmt)
+		text_print(o, COLOR_NONE, fmt, (unsigned long long)value);
+}
+
+void out_int(struct out *o, const char *key, const char *fmt, int64_t value)
+{
+	if (o->format == OUT_JSON)
+		json_put(o, key, json_object_new_int64(value));
+	else if (fmt)
+		text_print(o, COLOR_NONE, fmt, (long long)value);
+}
+
+void out_hex(struct out *o, const char *key, const char *fmt, uint64_t value)
+{
+	if (o->format == OUT_JSON) {
+		char buf[24];
+
+		snprintf(buf, sizeof(buf), "0x%" PRIx64, value);
+		json_put(o, key, json_object_new_string(buf));
+	} else if (fmt) {
+		text_print(o, COLOR_NONE, fmt, (unsigned long long)value);
+	}
+}
+
+void out_str_color(struct out *o, const char *key, const char *fmt, const char *value,
+		   enum out_color color)
+{
+	if (o->format == OUT_JSON)
+		json_put(o, key, value ? json_object_new_string(value) : NULL);
+	else if (fmt)
+		text_print(o, value ? color : COLOR_NONE, fmt, value ? value : "-");
+}
+
+void out_str(struct out *o, const char *key, const char *fmt, const char *value)
+{
+	out_str_color(o, key, fmt, value, COLOR_NONE);
+}
+
+void out_bool(struct out *o, const char *key, const char *fmt, bool value)
+{
+	if (o->format == OUT_JSON)
+		json_put(o, key, json_object_new_boolean(value));
+	else if (fmt)
+		text_print(o, COLOR_NONE, fmt, value ? "yes" : "no");
+}
+
+void out_null(struct out *o, const char *key, const char *fmt)
+{
+	if (o->format == OUT_JSON)
+		json_put(o, key, NULL);
+	else if (fmt)
+		text_print(o, COLOR_NONE, fmt, "-");
+}
+
+#pragma GCC diagnostic warning "-Wformat-nonliteral"
+
+void out_text(struct out *o, const char *fmt, ...)
+{
+	va_list args;
+
+	if (o->format != OUT_TEXT)
+		return;
+	va_start(args, fmt);
+	text_vprint(o, COLOR_NONE, fmt, args);
+	va_end(args);
+}
+
+void out_text_color(struct out *o, enum out_color color, const char *fmt, ...)
+{
+	va_list args;
+
+	if (o->format != OUT_TEXT)
+		return;
+	va_start(args, fmt);
+	text_vprint(o, color, fmt, args);
+	va_end(args);
+}
+
+void out_indent(struct out *o, unsigned int level)
+{
+	if (o->format == OUT_TEXT)
+		fprintf(o->file, "%*s", (int)(2 * level), "");
+}
+
+/* ---- column tables ------------------------------------------------------ */
+
+struct out_table {
+	struct out *out;
+	const struct out_column *cols;
+	size_t *shown;		/* indexes of the columns shown */
+	size_t nshown;
+	size_t ncols;
+	/* text: every cell as a string until the end */
+	char **cells;		/* rows x ncols */
+	size_t nrows, alloc_rows;
+	/* JSON: the current row */
+	json_object *row;
+	bool failed;
+};
+
+static int select_columns(struct out_table *t, const char *select, bool text, char **ret_bad)
+{
+	char *list, *save = NULL;
+
+	t->shown = calloc(t->ncols ? t->ncols : 1, sizeof(*t->shown));
+	if (!t->shown)
+		return -ENOMEM;
+	if (!select) {
+		for (size_t i = 0; i < t->ncols; i++)
+			if (!text || !(t->cols[i].flags & COL_EXTRA))
+				t->shown[t->nshown++] = i;
+		return 0;
+	}
+	list = strdup(select);
+	if (!list)
+		return -ENOMEM;
+	for (char *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		size_t i;
+
+		for (i = 0; i < t->ncols && strcmp(t->cols[i].key, name) != 0; i++)
+			;
+		if (i == t->ncols) {
+			*ret_bad = strdup(name);
+			free(list);
+			return -EINVAL;
+		}
+		if (t->nshown < t->ncols)
+			t->shown[t->nshown++] = i;
+	}
+	free(list);
+	return 0;
+}
+
+struct out_table *out_table_new(struct out *o, const char *key, const struct out_column *cols,
+				size_t ncols, const char *select, char **ret_bad)
+{
+	struct out_table *t = calloc(1, sizeof(*t));
+	int r;
+
+	if (!t) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	t->out = o;
+	t->cols = cols;
+	t->ncols = ncols;
+	r = select_columns(t, select, o->format == OUT_TEXT, ret_bad);
+	if (r < 0) {
+		free(t->shown);
+		free(t);
+		errno = -r;
+		return NULL;
+	}
+	out_begin_array(o, key);
+	return t;
+}
+
+static char **current_row(struct out_table *t)
+{
+	if (t->nrows == t->alloc_rows) {
+		size_t alloc = t->alloc_rows ? t->alloc_rows * 2 : 16;
+		char **bigger = reallocarray(t->cells, alloc * t->ncols, sizeof(char *));
+
+		if (!bigger) {
+			t->failed = true;
+			return NULL;
+		}
+		memset(bigger + t->alloc_rows * t->ncols, 0,
+		       (alloc - t->alloc_rows) * t->ncols * sizeof(char *));
+		t->cells = bigger;
+		t->alloc_rows = alloc;
+	}
+	return t->cells + t->nrows * t->ncols;
+}
+
+static void cell_set(struct out_table *t, size_t col, json_object *json, const char *text)
+{
+	if (col >= t->ncols) {
+		json_object_put(json);
+		return;
+	}
+	if (t->out->format == OUT_JSON) {
+		if (!t->row)
+			t->row = json_object_new_object();
+		json_object_object_add(t->row, t->cols[col].key, json);
+	} else {
+		char **row = current_row(t);
+
+		if (row) {
+			free(row[col]);
+			row[col] = text ? strdup(text) : NULL;
+		}
+	}
+}
+
+void out_cell_str(struct out_table *t, size_t col, const char *value)
+{
+	bool json = t->out->format == OUT_JSON;
+
+	cell_set(t, col, json && value ? json_object_new_string(value) : NULL, value);
+}
+
+void out_cell_uint(struct out_table *t, size_t col, uint64_t value)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%" PRIu64, value);
+	cell_set(t, col, t->out->format == OUT_JSON ? json_object_new_uint64(value) : NULL, buf);
+}
+
+void out_cell_hex(struct out_table *t, size_t col, uint64_t value, unsigned int digits)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "0x%0*" PRIx64, (int)digits, value);
+	cell_set(t, col, t->out->format == OUT_JSON ? json_object_new_string(buf) : NULL, buf);
+}
+
+void out_cell_bool(struct out_table *t, size_t col, bool value)
+{
+	cell_set(t, col, t->out->format == OUT_JSON ? json_object_new_boolean(value) : NULL,
+		 value ? "yes" : "no");
+}
+
+void out_cell_null(struct out_table *t, size_t col)
+{
+	cell_set(t, col, NULL, NULL);
+}
+
+void out_row_end(struct out_table *t)
+{
+	if (t->out->format == OUT_JSON) {
+		json_object *row = json_object_new_object();
+
+		/* Selected columns in order; unset cells are null. */
+		for (size_t i = 0; i < t->nshown; i++) {
+			const char *key = t->cols[t->shown[i]].key;
+			json_object *v = NULL;
+
+			if (t->row && json_object_object_get_ex(t->row, key, &v))
+				v = json_object_get(v);
+			json_object_object_add(row, key, v);
+		}
+		json_object_put(t->row);
+		t->row = NULL;
+		json_put(t->out, NULL, row);
+	} else if (current_row(t)) {
+		t->nrows++;
+	}
+}
+
+static void text_render(struct out_table *t)
+{
+	size_t *width = calloc(t->nshown ? t->nshown : 1, sizeof(*width));
+	FILE *f = t->out->file;
+
+	if (!width)
+		return;
+	for (size_t i = 0; i < t->nshown; i++) {
+		width[i] = strlen(t->cols[t->shown[i]].header);
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *cell = t->cells[r * t->ncols + t->shown[i]];
+			size_t len = cell ? strlen(cell) : 1;
+
+			if (len > width[i])
+				width[i] = len;
+		}
+	}
+	for (size_t r = 0; r <= t->nrows; r++) {
+		if (r == 0 && t->out->color)
+			fputs(color_code(COLOR_BOLD), f);
+		for (size_t i = 0; i < t->nshown; i++) {
+			const struct out_column *c = &t->cols[t->shown[i]];
+			const char *cell = r == 0 ? c->header : t->cells[(r - 1) * t->ncols + t->shown[i]];
+			bool last = i + 1 == t->nshown;
+
+			if (!cell)
+				cell = "-";
+			if (c->flags & COL_RIGHT)
+				fprintf(f, "%*s", (int)width[i], cell);
+			else if (last)
+				fputs(cell, f);
+			else
+				fprintf(f, "%-*s", (int)width[i], cell);
+			if (!last)
+				fputs("  ", f);
+		}
+		if (r == 0 && t->out->color)
+			fputs("\033[0m", f);
+		fputc('\n', f);
+	}
+	free(width);
+}
+
+void out_table_end(struct out_table *t)
+{
+	if (!t)
+		return;
+	if (t->out->format == OUT_JSON)
+		out_end_array(t->out);
+	else if (t->nrows)
+		text_render(t);
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	json_object_put(t->row);
+	free(t->cells);
+	free(t->shown);
+	free(t);
+}

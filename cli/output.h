@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The output layer: a command describes each record once and this renders it
+ * as aligned text for people or as one JSON document for scripts.  Values
+ * carry a JSON key and a printf format for text; a NULL format means "JSON
+ * only", a NULL key "text only".  Numbers reach the format as (unsigned)
+ * long long: "%llu", "%llx".  No command tests which one is in use.
+ */
+#ifndef IOMMUTOOL_OUTPUT_H
+#define IOMMUTOOL_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define PRINTF_FMT(a, b) __attribute__((format(printf, a, b)))
+
+enum out_format {
+	OUT_TEXT,
+	OUT_JSON,
+};
+
+enum out_color {
+	COLOR_NONE,
+	COLOR_GOOD,	/* green: pass, ok */
+	COLOR_WARN,	/* yellow */
+	COLOR_BAD,	/* red: fail, error */
+	COLOR_DIM,	/* offsets, sources */
+	COLOR_BOLD,	/* titles */
+};
+
+struct out;
+
+struct out *out_new(FILE *file, enum out_format format, bool color);
+/* Write the JSON document, flush, free; 0 or -errno of the first failed write. */
+int out_close(struct out *o);
+bool out_is_json(const struct out *o);
+
+/* Objects and arrays: JSON nesting; no text of their own. */
+void out_begin_object(struct out *o, const char *key);
+void out_end_object(struct out *o);
+void out_begin_array(struct out *o, const char *key);
+void out_end_array(struct out *o);
+
+void out_uint(struct out *o, const char *key, const char *fmt, uint64_t value);
+void out_int(struct out *o, const char *key, const char *fmt, int64_t value);
+/* JSON: "0x..." string; text: as FMT prints it. */
+void out_hex(struct out *o, const char *key, const char *fmt, uint64_t value);
+/* VALUE NULL: JSON null, text "-". */
+void out_str(struct out *o, const char *key, const char *fmt, const char *value);
+void out_str_color(struct out *o, const char *key, const char *fmt, const char *value,
+		   enum out_color color);
+void out_bool(struct out *o, const char *key, const char *fmt, bool value);
+void out_null(struct out *o, const char *key, const char *fmt);
+/* Text only. */
+void out_text(struct out *o, const char *fmt, ...) PRINTF_FMT(2, 3);
+void out_text_color(struct out *o, enum out_color color, const char *fmt, ...) PRINTF_FMT(3, 4);
+void out_indent(struct out *o, unsigned int level);
+
+/* ---- column tables: lists rendered as aligned columns or an array of objects ---- */
+
+enum out_col_type {
+	COL_STRING,
+	COL_UINT,
+	COL_HEX,	/* JSON "0x..." */
+	COL_BOOL,
+};
+
+#define COL_RIGHT	(1u << 0)	/* right-aligned in text */
+#define COL_EXTRA	(1u << 1)	/* not shown in text unless selected with -o */
+
+struct out_column {
+	const char *key;	/* JSON key and the name -o selects */
+	const char *header;	/* text header */
+	enum out_col_type type;
+	unsigned int flags;
+	const char *help;
+};
+
+struct out_table;
+
+/*
+ * SELECT is a comma-separated list of column keys (from -o), or NULL for the
+ * default set.  Returns NULL with errno EINVAL and *RET_BAD (malloc'd) naming
+ * an unknown column, or errno ENOMEM.
+ */
+struct out_table *out_table_new(struct out *o, const char *key, const struct out_column *cols,
+				size_t ncols, const char *select, char **ret_bad);
+void out_cell_str(struct out_table *t, size_t col, const char *value);
+void out_cell_uint(struct out_table *t, size_t col, uint64_t value);
+void out_cell_hex(struct out_table *t, size_t col, uint64_t value, unsigned int digits);
+void out_cell_bool(struct out_table *t, size_t col, bool value);
+/* A cell left unset, or set null, is unknown: JSON null, text "-". */
+void out_cell_null(struct out_table *t, size_t col);
+void out_row_end(struct out_table *t);
+/* Print the text table (or close the JSON array) and free. */
+void out_table_end(struct out_table *t);
+
+#endif
