@@ -51,6 +51,7 @@ struct iommutool_cmd {
 
 extern const struct iommutool_cmd cmd_tables;
 extern const struct iommutool_cmd cmd_decode;
+extern const struct iommutool_cmd cmd_validate;
 
 /* Exit code for a negative errno from the library. */
 int exit_code_for_error(int error);

@@ -14,6 +14,7 @@
 static const struct iommutool_cmd *const commands[] = {
 	&cmd_tables,
 	&cmd_decode,
+	&cmd_validate,
 };
 
 const char *argp_program_version = "iommutool " VERSION;

@@ -198,4 +198,23 @@ const char *acpi_header_problem(const uint8_t *data, size_t size);
 typedef int (*table_decode_fn)(struct iommu_table *table, struct iommu_dnode **ret_root);
 int acpi_header_decode(struct decoder *d, struct iommu_dnode *node);
 
+/* ---- validation (lib/validate.c dispatches) ----------------------------- */
+
+struct validator {
+	struct iommu_ctx *ctx;
+	struct iommu_table *table;
+	const struct iommu_tables *tables;	/* the set TABLE came with */
+	const struct iommu_dnode *root;		/* TABLE decoded */
+	struct iommu_findings *findings;
+	unsigned int flags;			/* IOMMU_VALIDATE_* */
+	const char *signature;
+	int error;				/* first allocation failure */
+};
+
+void validator_finding(struct validator *v, const char *id, enum iommu_severity severity,
+		       uint64_t offset, const char *reference, const char *format, ...)
+	PRINTF_FMT(6, 7);
+
+typedef int (*table_validate_fn)(struct validator *v);
+
 #endif

@@ -219,6 +219,19 @@ const char *iommu_dfield_get_meaning(const struct iommu_dfield *field);
 /* Shown on the node's one-line summary. */
 bool iommu_dfield_is_summary(const struct iommu_dfield *field);
 
+/* ---- validation --------------------------------------------------------- */
+
+/* Also check against the sysroot's PCI devices and its other tables (MADT, HPET, memory map). */
+#define IOMMU_VALIDATE_SYSTEM (1u << 0)
+
+/*
+ * Check TABLE, one of TABLES (the others serve cross-table checks), against
+ * its specification and what Linux, Xen and fwts require.  The findings
+ * include the decode's.  -EOPNOTSUPP for a table without a validator.
+ */
+int iommu_table_validate(struct iommu_table *table, const struct iommu_tables *tables,
+			 unsigned int flags, struct iommu_findings **ret_findings);
+
 #ifdef __cplusplus
 }
 #endif
