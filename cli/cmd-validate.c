@@ -8,13 +8,15 @@
 struct validate_opts {
 	struct table_sources sources;
 	bool system;
+	bool list_checks;
 };
 
-enum { OPT_SYSTEM = 's' };
+enum { OPT_SYSTEM = 's', OPT_LIST_CHECKS = 'l' };
 
 static const struct argp_option validate_options[] = {
 	{ "system", OPT_SYSTEM, NULL, 0,
 	  "Check FILEs against the sysroot's PCI devices and tables too (always done without FILE)", 0 },
+	{ "list-checks", OPT_LIST_CHECKS, NULL, 0, "List every check: id, severity, reference, meaning", 0 },
 	{ NULL }
 };
 
@@ -25,6 +27,9 @@ static error_t parse_validate(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case OPT_SYSTEM:
 		opts->system = true;
+		break;
+	case OPT_LIST_CHECKS:
+		opts->list_checks = true;
 		break;
 	case ARGP_KEY_ARG:
 		return table_sources_add(&opts->sources, arg);
@@ -75,6 +80,31 @@ static int validate_one(struct cli *cli, struct iommu_table *t, const struct iom
 	return EXIT_CLEAN;
 }
 
+static int list_checks(struct cli *cli)
+{
+	static const struct out_column columns[] = {
+		{ "id", "ID", COL_STRING },
+		{ "severity", "SEVERITY", COL_STRING },
+		{ "reference", "REFERENCE", COL_STRING },
+		{ "summary", "MEANING", COL_STRING },
+	};
+	const struct iommu_check *c;
+	struct out_table *t = out_table_new(cli->out, "checks", columns,
+					    sizeof(columns) / sizeof(columns[0]), NULL, NULL);
+
+	if (!t)
+		return cli_error(cli, -ENOMEM, "cannot list the checks");
+	for (size_t i = 0; (c = iommu_check_get(i)); i++) {
+		out_cell_str(t, 0, iommu_check_get_id(c));
+		out_cell_str(t, 1, iommu_severity_name(iommu_check_get_severity(c)));
+		out_cell_str(t, 2, iommu_check_get_reference(c));
+		out_cell_str(t, 3, iommu_check_get_summary(c));
+		out_row_end(t);
+	}
+	out_table_end(t);
+	return EXIT_CLEAN;
+}
+
 static int run_validate(struct cli *cli, void *data)
 {
 	struct validate_opts *opts = data;
@@ -84,6 +114,8 @@ static int run_validate(struct cli *cli, void *data)
 	struct iommu_table *t;
 	int load_code, code = EXIT_CLEAN;
 
+	if (opts->list_checks)
+		return list_checks(cli);
 	load_code = table_sources_load(cli, &opts->sources, &tables);
 	if (!tables)
 		return load_code;

@@ -411,6 +411,22 @@ void out_row_end(struct out_table *t)
 	}
 }
 
+/* Columns on a terminal: UTF-8 continuation bytes take none. */
+static size_t display_width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static void pad(FILE *f, size_t n)
+{
+	while (n--)
+		fputc(' ', f);
+}
+
 static void text_render(struct out_table *t)
 {
 	size_t *width = calloc(t->nshown ? t->nshown : 1, sizeof(*width));
@@ -419,10 +435,10 @@ static void text_render(struct out_table *t)
 	if (!width)
 		return;
 	for (size_t i = 0; i < t->nshown; i++) {
-		width[i] = strlen(t->cols[t->shown[i]].header);
+		width[i] = display_width(t->cols[t->shown[i]].header);
 		for (size_t r = 0; r < t->nrows; r++) {
 			const char *cell = t->cells[r * t->ncols + t->shown[i]];
-			size_t len = cell ? strlen(cell) : 1;
+			size_t len = cell ? display_width(cell) : 1;
 
 			if (len > width[i])
 				width[i] = len;
@@ -439,11 +455,10 @@ static void text_render(struct out_table *t)
 			if (!cell)
 				cell = "-";
 			if (c->flags & COL_RIGHT)
-				fprintf(f, "%*s", (int)width[i], cell);
-			else if (last)
-				fputs(cell, f);
-			else
-				fprintf(f, "%-*s", (int)width[i], cell);
+				pad(f, width[i] - display_width(cell));
+			fputs(cell, f);
+			if (!(c->flags & COL_RIGHT) && !last)
+				pad(f, width[i] - display_width(cell));
 			if (!last)
 				fputs("  ", f);
 		}

@@ -75,13 +75,11 @@ int decoder_init(struct decoder *d, struct iommu_table *table, const char *kind,
 	d->root->arena = d->arena;
 	d->root->findings = d->findings;
 	if (iommu_table_is_truncated(table))
-		decoder_finding(d, "acpi.table.truncated", IOMMU_SEVERITY_ERROR, IOMMU_NO_OFFSET,
-				"ACPI 6.5 §5.2.6",
+		decoder_finding(d, &check_table_truncated, IOMMU_NO_OFFSET,
 				"table Length is %u but only %zu bytes are present; decoded as far as they go",
 				iommu_table_get_length(table), d->size);
 	else if (iommu_table_get_checksum_state(table) == IOMMU_CHECKSUM_BAD)
-		decoder_finding(d, "acpi.table.checksum", IOMMU_SEVERITY_ERROR, 9, "ACPI 6.5 §5.2.6",
-				"checksum is 0x%02x, should be 0x%02x", iommu_table_get_checksum(table),
+		decoder_finding(d, &check_table_checksum, 9, "checksum is 0x%02x, should be 0x%02x", iommu_table_get_checksum(table),
 				iommu_table_get_expected_checksum(table));
 	return d->error;
 nomem:
@@ -100,8 +98,8 @@ int decoder_finish(struct decoder *d, struct iommu_dnode **ret_root)
 	return 0;
 }
 
-void decoder_finding(struct decoder *d, const char *id, enum iommu_severity severity,
-		     uint64_t offset, const char *reference, const char *format, ...)
+void decoder_finding(struct decoder *d, const struct check_desc *check, uint64_t offset,
+		     const char *format, ...)
 {
 	char *message;
 	va_list args;
@@ -110,8 +108,8 @@ void decoder_finding(struct decoder *d, const char *id, enum iommu_severity seve
 	va_start(args, format);
 	n = vasprintf(&message, format, args);
 	va_end(args);
-	if (n < 0 || findings_add(d->findings, id, severity, d->signature, offset,
-				  reference ? reference : d->ref, "%s", message) < 0)
+	if (n < 0 || findings_add(d->findings, check->id, check->severity, d->signature, offset,
+				  check->reference ? check->reference : d->ref, "%s", message) < 0)
 		d->error = -ENOMEM;
 	if (n >= 0)
 		free(message);
@@ -263,8 +261,7 @@ static bool all_zero(const uint8_t *p, size_t size)
 static void reserved_finding(struct decoder *d, const struct iommu_dnode *node,
 			     const char *label, uint64_t offset, const char *value)
 {
-	decoder_finding(d, "acpi.reserved_nonzero", IOMMU_SEVERITY_WARNING, offset, NULL,
-			"%s: reserved field '%s' is %s, must be zero", node->title, label, value);
+	decoder_finding(d, &check_reserved_nonzero, offset, "%s: reserved field '%s' is %s, must be zero", node->title, label, value);
 }
 
 static void decode_bits(struct decoder *d, struct iommu_dnode *node, const struct field_desc *fd,
@@ -311,8 +308,7 @@ size_t dnode_decode(struct decoder *d, struct iommu_dnode *node, uint64_t offset
 
 		if (fd->offset + (uint64_t)fd->size > length || at > d->size ||
 		    fd->size > d->size - at) {
-			decoder_finding(d, "acpi.structure.truncated", IOMMU_SEVERITY_ERROR, at, NULL,
-					"%s at 0x%llx: field '%s' (%u bytes at 0x%llx) lies past the end of the %s",
+			decoder_finding(d, &check_structure_truncated, at, "%s at 0x%llx: field '%s' (%u bytes at 0x%llx) lies past the end of the %s",
 					node->title, (unsigned long long)offset, fd->label, fd->size,
 					(unsigned long long)at,
 					fd->offset + (uint64_t)fd->size > length ? "structure" : "table");

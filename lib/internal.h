@@ -85,7 +85,7 @@ void *arena_alloc(struct arena *arena, size_t size);
 char *arena_strdup(struct arena *arena, const char *s);
 char *arena_printf(struct arena *arena, const char *format, ...) PRINTF_FMT(2, 3);
 
-/* ---- findings (lib/findings.c) ------------------------------------------ */
+/* ---- findings (lib/findings.c) and checks (lib/checks.c) ---------------- */
 
 struct iommu_findings *findings_new(void);
 /* Adds a finding; the strings are copied.  Returns -ENOMEM on failure. */
@@ -94,6 +94,22 @@ int findings_add(struct iommu_findings *list, const char *id, enum iommu_severit
 		 const char *format, ...) PRINTF_FMT(7, 8);
 /* Append copies of every finding of SRC to DST. */
 int findings_append(struct iommu_findings *dst, const struct iommu_findings *src);
+
+/*
+ * A check: what a finding with this id means.  Each table's checks are one
+ * array registered in lib/checks.c; iommutool-validate(1) lists them all and
+ * a test keeps the two in step.
+ */
+struct check_desc {
+	const char *id;			/* "dmar.rmrr.unaligned" */
+	enum iommu_severity severity;
+	const char *reference;		/* spec section; NULL: the decoded table's spec */
+	const char *summary;		/* one line: what is wrong */
+};
+
+/* Generic checks of every table (lib/checks.c). */
+extern const struct check_desc check_table_truncated, check_table_checksum,
+	check_structure_truncated, check_reserved_nonzero;
 
 /* ---- decoded trees (lib/dnode.c) ---------------------------------------- */
 
@@ -170,9 +186,8 @@ void dfield_set_meaning(struct decoder *d, struct iommu_dfield *field, const cha
 void dfield_set_summary(struct iommu_dfield *field);
 uint64_t dnode_get_u64(const struct iommu_dnode *node, const char *key, uint64_t fallback);
 /* A finding about this table. */
-void decoder_finding(struct decoder *d, const char *id, enum iommu_severity severity,
-		     uint64_t offset, const char *reference, const char *format, ...)
-	PRINTF_FMT(6, 7);
+void decoder_finding(struct decoder *d, const struct check_desc *check, uint64_t offset,
+		     const char *format, ...) PRINTF_FMT(4, 5);
 /* Printable copy of a fixed-size character field, non-printables as \xNN. */
 char *decoder_text(struct decoder *d, const uint8_t *p, size_t size);
 
@@ -211,9 +226,8 @@ struct validator {
 	int error;				/* first allocation failure */
 };
 
-void validator_finding(struct validator *v, const char *id, enum iommu_severity severity,
-		       uint64_t offset, const char *reference, const char *format, ...)
-	PRINTF_FMT(6, 7);
+void validator_finding(struct validator *v, const struct check_desc *check, uint64_t offset,
+		       const char *format, ...) PRINTF_FMT(4, 5);
 
 typedef int (*table_validate_fn)(struct validator *v);
 

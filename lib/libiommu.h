@@ -79,6 +79,17 @@ const char *iommu_severity_name(enum iommu_severity severity);
 #define iommu_findings_foreach(list, f) \
 	for (f = iommu_findings_get_first(list); f; f = iommu_finding_get_next(f))
 
+/* The catalogue of every check a finding can come from. */
+struct iommu_check;
+
+/* The INDEXth check (0, 1, ...), or NULL past the last. */
+const struct iommu_check *iommu_check_get(size_t index);
+const char *iommu_check_get_id(const struct iommu_check *check);
+enum iommu_severity iommu_check_get_severity(const struct iommu_check *check);
+/* Specification section, or NULL when it is the table's own specification. */
+const char *iommu_check_get_reference(const struct iommu_check *check);
+const char *iommu_check_get_summary(const struct iommu_check *check);
+
 /* ---- ACPI tables -------------------------------------------------------- */
 
 struct iommu_tables;

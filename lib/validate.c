@@ -16,8 +16,8 @@ static const struct table_validator validators[] = {
 	{ NULL, NULL },
 };
 
-void validator_finding(struct validator *v, const char *id, enum iommu_severity severity,
-		       uint64_t offset, const char *reference, const char *format, ...)
+void validator_finding(struct validator *v, const struct check_desc *check, uint64_t offset,
+		       const char *format, ...)
 {
 	char *message;
 	va_list args;
@@ -26,8 +26,8 @@ void validator_finding(struct validator *v, const char *id, enum iommu_severity 
 	va_start(args, format);
 	n = vasprintf(&message, format, args);
 	va_end(args);
-	if (n < 0 || findings_add(v->findings, id, severity, v->signature, offset, reference,
-				  "%s", message) < 0)
+	if (n < 0 || findings_add(v->findings, check->id, check->severity, v->signature, offset,
+				  check->reference, "%s", message) < 0)
 		v->error = -ENOMEM;
 	if (n >= 0)
 		free(message);
