@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+/* The sysroot's PCI functions through libpci's sysfs back end (pciutils' -O sysfs.path). */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <pci/pci.h>
+
+#include "internal.h"
+#include "pci-topology.h"
+
+/* PCI Local Bus 3.0 §6.1 configuration header offsets */
+#define CFG_PROG_IF		0x09
+#define CFG_HEADER_TYPE		0x0e
+#define CFG_SECONDARY_BUS	0x19
+#define CFG_SUBORDINATE_BUS	0x1a
+
+struct pci_topology {
+	struct pci_function *functions;
+	size_t count;
+};
+
+/*
+ * libpci's error callback must not return (it "writes an error message and
+ * quits"); a load escapes through this jump instead, so a broken snapshot
+ * is an error, not an exit.
+ */
+static __thread jmp_buf *libpci_escape;
+
+static void __attribute__((noreturn)) libpci_error(char *msg, ...)
+{
+	(void)msg;
+	if (libpci_escape)
+		longjmp(*libpci_escape, 1);
+	abort();
+}
+
+static void libpci_quiet(char *msg, ...)
+{
+	(void)msg;
+}
+
+static int compare_functions(const void *a, const void *b)
+{
+	const struct pci_function *x = a, *y = b;
+	uint64_t kx = (uint64_t)x->segment << 16 | x->bus << 8 | x->dev << 3 | x->fn;
+	uint64_t ky = (uint64_t)y->segment << 16 | y->bus << 8 | y->dev << 3 | y->fn;
+
+	return kx < ky ? -1 : kx > ky;
+}
+
+static void fill_function(struct pci_function *f, struct pci_dev *d)
+{
+	pci_fill_info(d, PCI_FILL_IDENT | PCI_FILL_CLASS);
+	f->segment = (uint16_t)d->domain;
+	f->bus = d->bus;
+	f->dev = d->dev;
+	f->fn = d->func;
+	f->vendor = d->vendor_id;
+	f->device = d->device_id;
+	f->class_code = (uint32_t)d->device_class << 8 | pci_read_byte(d, CFG_PROG_IF);
+	f->header_type = pci_read_byte(d, CFG_HEADER_TYPE) & 0x7f;
+	f->is_bridge = f->header_type == 1 || f->header_type == 2;
+	if (f->is_bridge) {
+		f->secondary_bus = pci_read_byte(d, CFG_SECONDARY_BUS);
+		f->subordinate_bus = pci_read_byte(d, CFG_SUBORDINATE_BUS);
+	}
+	snprintf(f->name, sizeof(f->name), "%04x:%02x:%02x.%x", f->segment, f->bus, f->dev, f->fn);
+}
+
+static void scan(struct pci_access *pacc, struct pci_topology *t)
+{
+	size_t alloc = 0;
+
+	pci_init(pacc);
+	pci_scan_bus(pacc);
+	for (struct pci_dev *d = pacc->devices; d; d = d->next) {
+		if (t->count == alloc) {
+			struct pci_function *bigger;
+
+			alloc = alloc ? 2 * alloc : 64;
+			bigger = reallocarray(t->functions, alloc, sizeof(*bigger));
+			if (!bigger)
+				return;
+			t->functions = bigger;
+		}
+		memset(&t->functions[t->count], 0, sizeof(t->functions[0]));
+		fill_function(&t->functions[t->count++], d);
+	}
+}
+
+int pci_topology_load(struct iommu_ctx *ctx, struct pci_topology **ret_topology)
+{
+	struct pci_topology *t;
+	struct pci_access *pacc;
+	jmp_buf escape;
+	char *path;
+
+	if (!sysroot_exists(ctx, "/sys/bus/pci/devices"))
+		return -ENOENT;
+	path = sysroot_path(ctx, "/sys/bus/pci");
+	t = calloc(1, sizeof(*t));
+	pacc = pci_alloc();
+	if (!path || !t || !pacc)
+		goto nomem;
+	pacc->error = libpci_error;
+	pacc->warning = libpci_quiet;
+	pacc->debug = libpci_quiet;
+	pacc->method = PCI_ACCESS_SYS_BUS_PCI;
+	if (pci_set_param(pacc, (char *)"sysfs.path", path) < 0)
+		goto nomem;
+	libpci_escape = &escape;
+	if (setjmp(escape)) {
+		libpci_escape = NULL;
+		err(ctx, "libpci cannot read %s\n", path);
+		free(path);
+		pci_topology_free(t);
+		return -EIO;	/* pacc is left as it was: libpci cannot be unwound safely here */
+	}
+	scan(pacc, t);
+	libpci_escape = NULL;
+	pci_cleanup(pacc);
+	free(path);
+	if (t->count)
+		qsort(t->functions, t->count, sizeof(*t->functions), compare_functions);
+	*ret_topology = t;
+	return 0;
+nomem:
+	free(path);
+	free(t);
+	if (pacc)
+		pci_cleanup(pacc);
+	return -ENOMEM;
+}
+
+void pci_topology_free(struct pci_topology *topology)
+{
+	if (!topology)
+		return;
+	free(topology->functions);
+	free(topology);
+}
+
+size_t pci_topology_count(const struct pci_topology *topology)
+{
+	return topology->count;
+}
+
+const struct pci_function *pci_topology_get(const struct pci_topology *topology, size_t index)
+{
+	return index < topology->count ? &topology->functions[index] : NULL;
+}
+
+const struct pci_function *pci_topology_find(const struct pci_topology *topology, uint16_t segment,
+					     uint8_t bus, uint8_t dev, uint8_t fn)
+{
+	struct pci_function key = { .segment = segment, .bus = bus, .dev = dev, .fn = fn };
+
+	if (!topology->count)
+		return NULL;
+	return bsearch(&key, topology->functions, topology->count, sizeof(key), compare_functions);
+}
+
+int pci_topology_resolve_path(const struct pci_topology *topology, uint16_t segment,
+			      uint8_t start_bus, const struct pci_path_hop *hops, size_t nhops,
+			      const struct pci_function **ret_function, size_t *ret_hop)
+{
+	const struct pci_function *f = NULL;
+	uint8_t bus = start_bus;
+
+	for (size_t i = 0; i < nhops; i++) {
+		*ret_hop = i;
+		f = pci_topology_find(topology, segment, bus, hops[i].dev, hops[i].fn);
+		if (!f)
+			return -ENODEV;
+		if (i + 1 < nhops) {
+			if (!f->is_bridge)
+				return -ENOTDIR;
+			bus = f->secondary_bus;
+		}
+	}
+	if (!f)
+		return -ENODEV;
+	*ret_function = f;
+	return 0;
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The PCI topology read through libpci from a fixture sysroot, checked
+ * against the guest's own lspci output (shared/fixtures/q35-vtd-legacy/lspci.txt:
+ * 00:05.0 is a PCIe root port with secondary=01 subordinate=01; 01:00.0 is
+ * the NVMe controller [0108] prog-if 02; 00:1f.0 is the ISA bridge [0601]).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "pci-topology.h"
+#include "unit.h"
+
+int main(void)
+{
+	const char *fixtures = getenv("FIXTURES");
+	const struct pci_path_hop to_nvme[] = { { 5, 0 }, { 0, 0 } };
+	const struct pci_path_hop through_endpoint[] = { { 2, 0 }, { 0, 0 } };
+	const struct pci_path_hop missing[] = { { 7, 0 } };
+	const struct pci_function *f;
+	struct pci_topology *t;
+	struct iommu_ctx *ctx;
+	char root[4096];
+	size_t hop;
+
+	snprintf(root, sizeof(root), "%s/q35-vtd-legacy", fixtures ? fixtures : "");
+	if (!fixtures || access(root, F_OK) != 0) {
+		printf("no fixture sysroot (needs ../shared)\n");
+		return 77;
+	}
+	CHECK(iommu_ctx_new(&ctx) == 0);
+	CHECK(iommu_ctx_set_sysroot(ctx, root) == 0);
+	CHECK(pci_topology_load(ctx, &t) == 0);
+	CHECK_EQ(pci_topology_count(t), 9);
+
+	f = pci_topology_find(t, 0, 0, 5, 0);
+	CHECK(f && f->is_bridge);
+	CHECK_EQ(f ? f->secondary_bus : 0, 1);
+	CHECK_EQ(f ? f->subordinate_bus : 0, 1);
+	CHECK_EQ(f ? f->vendor : 0, 0x1b36);
+	CHECK_EQ(f ? f->device : 0, 0x000c);
+
+	f = pci_topology_find(t, 0, 1, 0, 0);
+	CHECK(f && !f->is_bridge);
+	CHECK_EQ(f ? f->class_code : 0, 0x010802);
+
+	f = pci_topology_find(t, 0, 0, 0x1f, 0);
+	CHECK_EQ(f ? f->class_code >> 8 : 0, 0x0601);
+	CHECK_STR(f ? f->name : NULL, "0000:00:1f.0");
+
+	f = NULL;
+	CHECK(pci_topology_resolve_path(t, 0, 0, to_nvme, 2, &f, &hop) == 0);
+	CHECK_STR(f ? f->name : NULL, "0000:01:00.0");
+	CHECK(pci_topology_resolve_path(t, 0, 0, through_endpoint, 2, &f, &hop) == -ENOTDIR);
+	CHECK_EQ(hop, 0);
+	CHECK(pci_topology_resolve_path(t, 0, 0, missing, 1, &f, &hop) == -ENODEV);
+	CHECK(pci_topology_find(t, 1, 0, 0, 0) == NULL);
+
+	pci_topology_free(t);
+
+	/* A sysroot without a PCI bus */
+	CHECK(iommu_ctx_set_sysroot(ctx, "/nonexistent") == 0);
+	CHECK(pci_topology_load(ctx, &t) == -ENOENT);
+	iommu_ctx_unref(ctx);
+	return unit_report("pci-topology");
+}
