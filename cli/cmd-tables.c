@@ -188,6 +188,9 @@ static int list_tables(struct cli *cli, const struct tables_opts *opts,
 		}
 	}
 	out_table_end(ot);
+	/* When no input could be read, the errors say it all. */
+	if (!listed && !others && iommu_tables_get_first_problem(tables))
+		return EXIT_CLEAN;
 	if (!listed && !opts->all)
 		out_text(cli->out, "no IOMMU tables (DMAR, IVRS, IORT, VIOT)%s\n",
 			 others ? "" : " and no other ACPI tables");
@@ -260,6 +263,10 @@ static int dump_tables(struct cli *cli, const struct tables_opts *opts,
 	int dirfd = output_dir_open(opts->dump_dir, true), code = EXIT_CLEAN;
 	struct iommu_table *t;
 
+	if (dirfd == -EPERM) {
+		cli_error(cli, 0, "'%s': iommutool never writes below /sys, /proc or /dev", opts->dump_dir);
+		return EXIT_USAGE;
+	}
 	if (dirfd < 0)
 		return cli_error(cli, dirfd, "cannot write into '%s'", opts->dump_dir);
 	out_begin_array(cli->out, "written");
@@ -275,12 +282,13 @@ static int dump_tables(struct cli *cli, const struct tables_opts *opts,
 		data = iommu_table_get_data(t, &size);
 		r = write_file_atomic(dirfd, name, data, size, opts->force);
 		if (r == -EEXIST) {
-			code = cli_error(cli, 0, "'%s/%s' exists; not replaced (use --force)",
-					 opts->dump_dir, name);
+			cli_error(cli, 0, "'%s/%s' exists; not replaced (use --force)", opts->dump_dir, name);
+			code = EXIT_IOERR;
 			continue;
 		}
 		if (r < 0) {
-			code = cli_error(cli, r, "cannot write '%s/%s'", opts->dump_dir, name);
+			cli_error(cli, r, "cannot write '%s/%s'", opts->dump_dir, name);
+			code = EXIT_IOERR;
 			continue;
 		}
 		snprintf(path, sizeof(path), "%s/%s", opts->dump_dir, name);
@@ -292,7 +300,42 @@ static int dump_tables(struct cli *cli, const struct tables_opts *opts,
 	}
 	out_end_array(cli->out);
 	close(dirfd);
-	return code == EXIT_CLEAN ? EXIT_CLEAN : EXIT_IOERR;
+	return code;
+}
+
+/* A table that loaded but is not whole or not intact: say so, and the answer is "not clean". */
+static int report_damage(const struct cli *cli, const struct tables_opts *opts,
+			 const struct iommu_tables *tables)
+{
+	struct iommu_table *t;
+	int code = EXIT_CLEAN;
+
+	iommu_tables_foreach(tables, t) {
+		const char *at = iommu_table_source_is_text(t) ? "line" : "offset";
+		unsigned long long where = iommu_table_get_source_offset(t);
+		size_t size;
+
+		if (!shown(opts, iommu_table_is_iommu(t)))
+			continue;
+		iommu_table_get_data(t, &size);
+		switch (iommu_table_get_checksum_state(t)) {
+		case IOMMU_CHECKSUM_UNKNOWN:
+			cli_warn(cli, "'%s', %s %llu: table %s is truncated: Length %u, %zu bytes present",
+				 iommu_table_get_source(t), at, where, iommu_table_get_name(t),
+				 iommu_table_get_length(t), size);
+			code = EXIT_NOT_CLEAN;
+			break;
+		case IOMMU_CHECKSUM_BAD:
+			cli_warn(cli, "'%s', %s %llu: table %s has a bad checksum: 0x%02x, should be 0x%02x",
+				 iommu_table_get_source(t), at, where, iommu_table_get_name(t),
+				 iommu_table_get_checksum(t), iommu_table_get_expected_checksum(t));
+			code = EXIT_NOT_CLEAN;
+			break;
+		default:
+			break;
+		}
+	}
+	return code;
 }
 
 static int run_tables(struct cli *cli, void *data)
@@ -319,6 +362,8 @@ static int run_tables(struct cli *cli, void *data)
 		code = dump_tables(cli, opts, tables);
 	} else {
 		code = list_tables(cli, opts, tables);
+		if (code == EXIT_CLEAN)
+			code = report_damage(cli, opts, tables);
 	}
 	iommu_tables_unref(tables);
 	free(opts->sources.files);

@@ -2,6 +2,7 @@
 /* Writing the user's output files: atomically, never over an existing file unless asked. */
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,9 +28,17 @@ static bool forbidden_dir(const char *real)
 
 int output_dir_open(const char *dir, bool create)
 {
-	char real[PATH_MAX];
+	char real[PATH_MAX], *parent = strdup(dir);
 	int fd;
 
+	if (!parent)
+		return -ENOMEM;
+	/* Where the directory would be created must be allowed too. */
+	if (realpath(dirname(parent), real) && forbidden_dir(real)) {
+		free(parent);
+		return -EPERM;
+	}
+	free(parent);
 	if (create && mkdir(dir, 0755) < 0 && errno != EEXIST)
 		return -errno;
 	if (!realpath(dir, real))

@@ -295,6 +295,9 @@ static int run_setup(const struct iommutool_cmd *cmd, const struct globals *g, v
 		goto out;
 	}
 	code = cmd->run(&cli, opts);
+	/* A usage error prints no document: there is no answer to describe. */
+	if (code == EXIT_USAGE)
+		out_discard(cli.out);
 	r = out_close(cli.out);
 	if (r < 0) {
 		int write_code = cli_error(&cli, r, "cannot write the output");

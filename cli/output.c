@@ -64,6 +64,14 @@ int out_close(struct out *o)
 	return r;
 }
 
+void out_discard(struct out *o)
+{
+	json_object_put(o->root);
+	o->root = NULL;
+	o->stack[0] = NULL;
+	o->depth = 0;
+}
+
 bool out_is_json(const struct out *o)
 {
 	return o->format == OUT_JSON;

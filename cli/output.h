@@ -36,6 +36,8 @@ struct out *out_new(FILE *file, enum out_format format, bool color);
 /* Write the JSON document, flush, free; 0 or -errno of the first failed write. */
 int out_close(struct out *o);
 bool out_is_json(const struct out *o);
+/* Drop the JSON document built so far: out_close() then prints nothing. */
+void out_discard(struct out *o);
 
 /* Objects and arrays: JSON nesting; no text of their own. */
 void out_begin_object(struct out *o, const char *key);

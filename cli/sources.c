@@ -48,7 +48,7 @@ static int report_problems(const struct cli *cli, const struct iommu_tables *tab
 			continue;
 		}
 		if (error != -EBADMSG)
-			cli_error(cli, error, "cannot read '%s'", source);
+			cli_error(cli, 0, "cannot read '%s': %s", source, iommu_problem_get_message(p));
 		else if (offset == IOMMU_NO_OFFSET)
 			cli_error(cli, 0, "'%s': %s", source, iommu_problem_get_message(p));
 		else if (iommu_problem_offset_is_line(p))
