@@ -34,18 +34,30 @@ struct globals {
 	bool quiet;
 	bool json;
 	bool list_cmds;
+	bool list_opts;
 	int cmd_index;		/* argv index of the command, 0 when none */
 };
 
+/* The global options: before the command, and after it as a child of its parser. */
+#define GLOBAL_OPTIONS                                                                          \
+	{ "json", 'j', NULL, 0, "Print one JSON document instead of text", -1 },                \
+	{ "sysroot", OPT_SYSROOT, "DIR", 0,                                                     \
+	  "Read /sys, /proc and the ACPI tables below DIR (a snapshot) instead of /", -1 },     \
+	{ "color", OPT_COLOR, "WHEN", OPTION_ARG_OPTIONAL,                                      \
+	  "Colour the text: auto (default), always or never", -1 },                             \
+	{ "verbose", 'v', NULL, 0, "Say more; repeat for more detail", -1 },                    \
+	{ "quiet", 'q', NULL, 0, "Print nothing; only the exit code speaks", -1 }
+
 static const struct argp_option global_options[] = {
-	{ "json", 'j', NULL, 0, "Print one JSON document instead of text", -1 },
-	{ "sysroot", OPT_SYSROOT, "DIR", 0,
-	  "Read /sys, /proc and the ACPI tables below DIR (a snapshot) instead of /", -1 },
-	{ "color", OPT_COLOR, "WHEN", OPTION_ARG_OPTIONAL,
-	  "Colour the text: auto (default), always or never", -1 },
-	{ "verbose", 'v', NULL, 0, "Say more; repeat for more detail", -1 },
-	{ "quiet", 'q', NULL, 0, "Print nothing; only the exit code speaks", -1 },
+	GLOBAL_OPTIONS,
+	{ NULL }
+};
+
+/* Before a command only: what the shell completions ask. */
+static const struct argp_option top_options[] = {
+	GLOBAL_OPTIONS,
 	{ "list-cmds", OPT_LIST_CMDS, NULL, OPTION_HIDDEN, "List the commands (for completion)", -1 },
+	{ "list-opts", OPT_LIST_OPTS, NULL, OPTION_HIDDEN, "List the global options (for completion)", -1 },
 	{ NULL }
 };
 
@@ -73,6 +85,9 @@ static error_t parse_global(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_LIST_CMDS:
 		g->list_cmds = true;
+		break;
+	case OPT_LIST_OPTS:
+		g->list_opts = true;
 		break;
 	case ARGP_KEY_ARG:
 		/* The first word that is not an option is the command; stop here. */
@@ -104,16 +119,23 @@ static char *global_help(int key, const char *text, void *input)
 		if (!(commands[i]->flags & CMD_HIDDEN))
 			fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\n'iommutool COMMAND --help' shows a command's options.\n\n"
-	      "Exit status: 0 success or clean; 1 worked, answer not clean (warnings, faults);\n"
-	      "2 status: IOMMU not enabled, validate: errors; 3 status: cannot tell;\n"
-	      "64 usage error; 65 input malformed; 66 input missing; 70 internal error;\n"
-	      "74 output could not be written; 77 permission denied (needs root).\n", f);
+	      "Exit status:\n"
+	      "   0  success; clean\n"
+	      "   1  worked, the answer is not clean (warnings, faults)\n"
+	      "   2  status: IOMMU not enabled; validate: errors\n"
+	      "   3  status: cannot tell\n"
+	      "  64  usage error\n"
+	      "  65  input malformed\n"
+	      "  66  input missing or cannot be opened\n"
+	      "  70  internal error\n"
+	      "  74  output could not be written\n"
+	      "  77  permission denied (reading ACPI tables needs root)\n", f);
 	fclose(f);
 	return buf;
 }
 
 static const struct argp global_argp = {
-	global_options, parse_global, "COMMAND [OPTION...] [ARG...]",
+	top_options, parse_global, "COMMAND [OPTION...] [ARG...]",
 	"Tell the truth about this machine's IOMMU (Intel VT-d, AMD-Vi, Arm SMMU).\v",
 	NULL, global_help, NULL,
 };
@@ -121,7 +143,7 @@ static const struct argp global_argp = {
 /* The global options again, as a child of every command's parser. */
 static error_t parse_global_child(int key, char *arg, struct argp_state *state)
 {
-	if (key == ARGP_KEY_ARG || key == OPT_LIST_CMDS)
+	if (key == ARGP_KEY_ARG)
 		return ARGP_ERR_UNKNOWN;
 	return parse_global(key, arg, state);
 }
@@ -223,16 +245,18 @@ static bool is_short_option(int key)
 	return key > ' ' && key < 127 && key != '?';
 }
 
+/* One option a line, its long form then its short one: "--output= -o". */
 static void print_options(const struct argp_option *opt)
 {
 	for (; opt && (opt->name || opt->key || opt->doc); opt++) {
 		if (opt->flags & OPTION_HIDDEN)
 			continue;
 		if (opt->name)
-			printf("--%s%s\n", opt->name,
+			printf("--%s%s", opt->name,
 			       opt->arg && !(opt->flags & OPTION_ARG_OPTIONAL) ? "=" : "");
 		if (is_short_option(opt->key))
-			printf("-%c\n", opt->key);
+			printf("%s-%c", opt->name ? " " : "", opt->key);
+		putchar('\n');
 	}
 }
 
@@ -366,6 +390,10 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 			if (!(commands[i]->flags & CMD_HIDDEN))
 				puts(commands[i]->name);
+		return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_IOERR;
+	}
+	if (g.list_opts) {
+		print_options(global_options);
 		return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_IOERR;
 	}
 	if (!g.cmd_index) {
