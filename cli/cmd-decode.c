@@ -76,7 +76,6 @@ static int run_decode(struct cli *cli, void *data)
 	if (!decoded && load_code == EXIT_CLEAN)
 		cli_warn(cli, "no IOMMU tables (DMAR, IVRS, IORT, VIOT) to decode");
 	iommu_tables_unref(tables);
-	free(opts->sources.files);
 	return code > load_code ? code : load_code;
 }
 
@@ -90,4 +89,5 @@ const struct iommutool_cmd cmd_decode = {
 	.parse = parse_decode,
 	.opts_size = sizeof(struct decode_opts),
 	.run = run_decode,
+	.cleanup = table_sources_cleanup,
 };

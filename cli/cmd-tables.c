@@ -366,7 +366,6 @@ static int run_tables(struct cli *cli, void *data)
 			code = report_damage(cli, opts, tables);
 	}
 	iommu_tables_unref(tables);
-	free(opts->sources.files);
 	return code != EXIT_CLEAN ? code : load_code;
 }
 
@@ -383,4 +382,5 @@ const struct iommutool_cmd cmd_tables = {
 	.parse = parse_tables,
 	.opts_size = sizeof(struct tables_opts),
 	.run = run_tables,
+	.cleanup = table_sources_cleanup,
 };

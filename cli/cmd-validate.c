@@ -139,7 +139,6 @@ static int run_validate(struct cli *cli, void *data)
 	if (!tally.tables && load_code == EXIT_CLEAN)
 		cli_warn(cli, "no IOMMU tables (DMAR, IVRS, IORT, VIOT) to validate");
 	iommu_tables_unref(tables);
-	free(opts->sources.files);
 	if (code == EXIT_CLEAN && tally.by_severity[IOMMU_SEVERITY_ERROR])
 		code = EXIT_BAD;
 	else if (code == EXIT_CLEAN && tally.by_severity[IOMMU_SEVERITY_WARNING])
@@ -160,4 +159,5 @@ const struct iommutool_cmd cmd_validate = {
 	.parse = parse_validate,
 	.opts_size = sizeof(struct validate_opts),
 	.run = run_validate,
+	.cleanup = table_sources_cleanup,
 };

@@ -46,6 +46,7 @@ struct iommutool_cmd {
 	argp_parser_t parse;		/* state->input is the command's options */
 	size_t opts_size;		/* zeroed and handed to parse and run */
 	int (*run)(struct cli *cli, void *opts);	/* returns an exit code */
+	void (*cleanup)(void *opts);	/* frees what parse allocated; may be NULL */
 	unsigned int flags;
 };
 
@@ -68,8 +69,10 @@ struct table_sources {
 	char **files;
 	int nfiles;
 };
-/* Add a positional FILE argument; for argp parsers. */
+/* Add a positional FILE argument; for argp parsers (returns 0 or ENOMEM). */
 int table_sources_add(struct table_sources *src, char *file);
+/* A descriptor's cleanup for options that start with their table_sources. */
+void table_sources_cleanup(void *opts);
 /*
  * Load the tables from the files, or from the sysroot when there are none.
  * Problems are reported on stderr; returns the worst exit code met (0 when

@@ -371,6 +371,8 @@ static int run_command(const struct iommutool_cmd *cmd, struct globals *g, int a
 	}
 	code = run_setup(cmd, g, cp.opts);
 out:
+	if (cmd->cleanup && cp.opts)
+		cmd->cleanup(cp.opts);
 	free(cp.opts);
 	free(doc);
 	free(name);

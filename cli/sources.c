@@ -18,6 +18,15 @@ int table_sources_add(struct table_sources *src, char *file)
 	return 0;
 }
 
+void table_sources_cleanup(void *opts)
+{
+	struct table_sources *src = opts;
+
+	free(src->files);
+	src->files = NULL;
+	src->nfiles = 0;
+}
+
 static int worse(int a, int b)
 {
 	/* Exit codes of input errors: the more fundamental one wins. */
