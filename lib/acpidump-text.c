@@ -109,14 +109,15 @@ bool acpidump_text_detect(const uint8_t *data, size_t size)
 
 static int finish_table(struct iommu_tables *set, const char *source, struct text_table *t)
 {
-	bool usable = t->name[0] && !t->broken;
+	/* The RSDP ("RSD PTR ") is not a description table: nothing to load. */
+	bool usable = t->name[0] && !t->broken && strcmp(t->name, "RSD PTR") != 0;
 	const char *why = usable ? acpi_header_problem(t->data, t->size) : NULL;
 	int r = 0;
 
 	if (usable && why)
 		r = tables_add_problem(set, source, t->header_line, true, -EBADMSG,
 				       "table %s: %s", t->name, why) ?: -EBADMSG;
-	else if (usable && strcmp(t->name, "RSD PTR") != 0)
+	else if (usable)
 		r = tables_add(set, source, t->header_line, true, t->name, t->data, t->size) ?: 1;
 	t->name[0] = 0;
 	t->size = 0;
