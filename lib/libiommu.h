@@ -243,6 +243,377 @@ bool iommu_dfield_is_summary(const struct iommu_dfield *field);
 int iommu_table_validate(struct iommu_table *table, const struct iommu_tables *tables,
 			 unsigned int flags, struct iommu_findings **ret_findings);
 
+/* ---- memory dumps (lib/mem-*.c) ----------------------------------------- */
+
+/*
+ * Physical memory from a dump.  A byte that is not in the dump (filtered by
+ * makedumpfile, outside every segment, past the end of a raw image) is never
+ * read as zero: reads fail with -ENODATA.
+ */
+struct iommu_dump;
+
+enum iommu_dump_format {
+	IOMMU_DUMP_RAW,		/* memory image: file offset = physical address - base */
+	IOMMU_DUMP_ELF,		/* ELF core: /proc/vmcore, makedumpfile -E, QEMU dump-guest-memory */
+	IOMMU_DUMP_KDUMP,	/* kdump-compressed (makedumpfile, QEMU -z), read with libkdumpfile */
+};
+
+/*
+ * Open PATH read-only and detect its format; a file of no known format is a
+ * raw image of physical memory from address 0.  -ENOENT or -EACCES when it
+ * cannot be opened; -EBADMSG for a damaged dump or a container that must be
+ * unpacked first (zstd, gzip, xz, flattened makedumpfile), with a static
+ * sentence in *RET_REASON (may be NULL) saying which.
+ */
+int iommu_dump_open(struct iommu_ctx *ctx, const char *path, struct iommu_dump **ret_dump,
+		    const char **ret_reason);
+/* A raw image whose first byte is physical address BASE. */
+int iommu_dump_open_raw(struct iommu_ctx *ctx, const char *path, uint64_t base,
+			struct iommu_dump **ret_dump);
+struct iommu_dump *iommu_dump_ref(struct iommu_dump *dump);
+struct iommu_dump *iommu_dump_unref(struct iommu_dump *dump);
+enum iommu_dump_format iommu_dump_get_format(const struct iommu_dump *dump);
+/* "raw", "elf", "kdump-compressed". */
+const char *iommu_dump_format_name(enum iommu_dump_format format);
+const char *iommu_dump_get_path(const struct iommu_dump *dump);
+/* Copy SIZE bytes of physical memory at ADDR; -ENODATA when any of them is not in the dump. */
+int iommu_dump_read(struct iommu_dump *dump, uint64_t addr, void *buf, size_t size);
+/* Raw and ELF: the INDEXth range of physical memory held, [*ret_start, *ret_end); -ENOENT past the last, -EOPNOTSUPP for compressed dumps. */
+int iommu_dump_get_range(const struct iommu_dump *dump, size_t index, uint64_t *ret_start,
+			 uint64_t *ret_end);
+/*
+ * Compressed dumps keep each decompressed page in a cache keyed by its page
+ * frame: pages read from the file (each decompressed once while the cache
+ * holds it), loads served by the cache, and bytes held.  The cache holds
+ * at most BYTES (default 256 MiB), evicting the oldest page first.
+ */
+uint64_t iommu_dump_get_pages_loaded(const struct iommu_dump *dump);
+uint64_t iommu_dump_get_cache_hits(const struct iommu_dump *dump);
+size_t iommu_dump_get_cache_size(const struct iommu_dump *dump);
+void iommu_dump_set_cache_limit(struct iommu_dump *dump, size_t bytes);
+
+/* ---- IOMMU register values (lib/regfile.c) ------------------------------ */
+
+/*
+ * Register values of one or more remapping units, from "NAME VALUE" lines
+ * (more columns may stand between: the value is the last) or the kernel's
+ * debugfs iommu_regset text.  Names are upper-cased and lose a "_REG"
+ * suffix ("RTADDR"); values are hexadecimal, "0x" optional.  '#' starts a
+ * comment.  A debugfs "IOMMU: NAME Register Base Address: ADDR" line or a
+ * comment "unit at ADDR" starts the next unit.
+ */
+struct iommu_regs;
+
+/* -EBADMSG when no register value is found. */
+int iommu_regs_parse(struct iommu_ctx *ctx, const char *text, size_t size,
+		     struct iommu_regs **ret_regs);
+int iommu_regs_load(struct iommu_ctx *ctx, const char *path, struct iommu_regs **ret_regs);
+struct iommu_regs *iommu_regs_unref(struct iommu_regs *regs);
+size_t iommu_regs_get_unit_count(const struct iommu_regs *regs);
+/* The unit's name ("dmar0") or NULL; its register base or IOMMU_NO_ADDR. */
+const char *iommu_regs_get_unit_name(const struct iommu_regs *regs, size_t unit);
+uint64_t iommu_regs_get_unit_base(const struct iommu_regs *regs, size_t unit);
+/* 0 and the value, or -ENOENT. */
+int iommu_regs_get(const struct iommu_regs *regs, size_t unit, const char *name,
+		   uint64_t *ret_value);
+
+#define IOMMU_NO_ADDR UINT64_MAX
+
+/* ---- translation results (lib/walk-*.c) --------------------------------- */
+
+/* Requests. */
+#define IOMMU_NO_PASID UINT32_MAX
+
+enum iommu_access {
+	IOMMU_ACCESS_ANY,	/* any permission will do; a page with none faults as a read */
+	IOMMU_ACCESS_READ,
+	IOMMU_ACCESS_WRITE,
+};
+
+/* Request flags. */
+#define IOMMU_REQ_PRIV	(1u << 0)	/* privileged (supervisor) request */
+
+/* Permissions a translation grants. */
+#define IOMMU_PERM_READ		(1u << 0)
+#define IOMMU_PERM_WRITE	(1u << 1)
+#define IOMMU_PERM_USER		(1u << 2)	/* first stage: user requests allowed */
+
+enum iommu_xlate_status {
+	IOMMU_XLATE_OK,
+	IOMMU_XLATE_FAULT,		/* the hardware faults (see iommu_xlate_is_suppressed) */
+	IOMMU_XLATE_NOT_IN_DUMP,	/* a structure the walk needs is not in the dump */
+	IOMMU_XLATE_BLOCKED,		/* abort-DMA mode: aborted, no fault recorded */
+};
+
+/* One step of a walk: a structure entry or a page-table entry read. */
+enum iommu_step_kind {
+	IOMMU_STEP_ROOT,
+	IOMMU_STEP_CONTEXT,
+	IOMMU_STEP_PASID_DIR,
+	IOMMU_STEP_PASID,
+	IOMMU_STEP_SECOND_STAGE,	/* a second-stage (or legacy second-level) paging entry */
+	IOMMU_STEP_FIRST_STAGE,
+};
+
+/* The outcome of one translation and its walk; reused across translations. */
+struct iommu_xlate;
+
+int iommu_xlate_new(struct iommu_xlate **ret_xlate);
+struct iommu_xlate *iommu_xlate_unref(struct iommu_xlate *xlate);
+enum iommu_xlate_status iommu_xlate_get_status(const struct iommu_xlate *xlate);
+/* "ok", "fault", "not_in_dump", "blocked". */
+const char *iommu_xlate_status_name(enum iommu_xlate_status status);
+/* OK: the physical address, the page (or block) size, IOMMU_PERM_*. */
+uint64_t iommu_xlate_get_phys(const struct iommu_xlate *xlate);
+uint64_t iommu_xlate_get_page_size(const struct iommu_xlate *xlate);
+unsigned int iommu_xlate_get_perm(const struct iommu_xlate *xlate);
+/* Domain id from the context or PASID entry; -1 when the walk did not reach it. */
+int iommu_xlate_get_domain_id(const struct iommu_xlate *xlate);
+/* The PASID the walk used (RID_PASID for a request without one), or IOMMU_NO_PASID. */
+uint32_t iommu_xlate_get_pasid(const struct iommu_xlate *xlate);
+/* "legacy", "pass-through", "second-stage", "first-stage", "nested", or NULL when not reached. */
+const char *iommu_xlate_get_mode(const struct iommu_xlate *xlate);
+/* FAULT: the fault reason the hardware records (FRCD.FR). */
+unsigned int iommu_xlate_get_fault_reason(const struct iommu_xlate *xlate);
+/* FAULT: a fault-processing-disable bit is set, so the fault would not be recorded. */
+bool iommu_xlate_is_suppressed(const struct iommu_xlate *xlate);
+/* What exactly the walk met: "level 2 entry 0x...: R and W clear"; NULL when OK. */
+const char *iommu_xlate_get_detail(const struct iommu_xlate *xlate);
+/* Reserved bits the lenient profile let through, or NULL. */
+const char *iommu_xlate_get_note(const struct iommu_xlate *xlate);
+/* NOT_IN_DUMP: the physical address that is missing. */
+uint64_t iommu_xlate_get_missing(const struct iommu_xlate *xlate);
+/* The steps, in the order the hardware reads them. */
+size_t iommu_xlate_get_step_count(const struct iommu_xlate *xlate);
+enum iommu_step_kind iommu_xlate_get_step_kind(const struct iommu_xlate *xlate, size_t step);
+/* "root", "context", "pasid_dir", "pasid", "second_stage", "first_stage". */
+const char *iommu_step_kind_name(enum iommu_step_kind kind);
+/* Page-table level (1 = 4 KiB leaf level); 0 for the other structures. */
+unsigned int iommu_xlate_get_step_level(const struct iommu_xlate *xlate, size_t step);
+/* Physical address of the table read, the index in it, and the entry's 64-bit words. */
+uint64_t iommu_xlate_get_step_table(const struct iommu_xlate *xlate, size_t step);
+unsigned int iommu_xlate_get_step_index(const struct iommu_xlate *xlate, size_t step);
+const uint64_t *iommu_xlate_get_step_entry(const struct iommu_xlate *xlate, size_t step,
+					   unsigned int *ret_words);
+/* Nested translation: the step is part of the second-stage walk of a first-stage table address. */
+bool iommu_xlate_step_is_nested(const struct iommu_xlate *xlate, size_t step);
+
+/* ---- Intel VT-d fault reasons (lib/fault-vtd.c) ------------------------- */
+
+struct iommu_vtd_fault_reason;
+
+/* The description of fault reason FR (FRCD.FR), or NULL when the specification defines none. */
+const struct iommu_vtd_fault_reason *iommu_vtd_fault_reason_get(unsigned int fr);
+/* The INDEXth known reason (0, 1, ...), or NULL past the last. */
+const struct iommu_vtd_fault_reason *iommu_vtd_fault_reason_get_index(size_t index);
+unsigned int iommu_vtd_fault_reason_get_number(const struct iommu_vtd_fault_reason *r);
+/* The specification's condition code ("LGN.3", "SPT.4"), or NULL. */
+const char *iommu_vtd_fault_reason_get_condition(const struct iommu_vtd_fault_reason *r);
+/* The text Linux prints for it ("PTE Read access is not set"); "Unknown" where Linux has none. */
+const char *iommu_vtd_fault_reason_get_kernel_text(const struct iommu_vtd_fault_reason *r);
+/* What it means, and what usually causes it. */
+const char *iommu_vtd_fault_reason_get_meaning(const struct iommu_vtd_fault_reason *r);
+const char *iommu_vtd_fault_reason_get_causes(const struct iommu_vtd_fault_reason *r);
+/* An interrupt-remapping fault (0x20-0x2f) rather than a DMA-remapping one. */
+bool iommu_vtd_fault_reason_is_interrupt(const struct iommu_vtd_fault_reason *r);
+/* A qualified fault: fault-processing-disable can suppress it. */
+bool iommu_vtd_fault_reason_is_qualified(const struct iommu_vtd_fault_reason *r);
+/* The text Linux prints for any 8-bit reason, as dmar_get_fault_reason() does. */
+const char *iommu_vtd_fault_reason_kernel_text(unsigned int fr);
+
+/* ---- Intel VT-d translation structures in a dump (lib/vtd-*.c) ---------- */
+
+/* One remapping unit: its root table (RTADDR_REG) in a dump. */
+struct iommu_vtd;
+
+enum iommu_vtd_ttm {
+	IOMMU_VTD_TTM_LEGACY = 0,
+	IOMMU_VTD_TTM_SCALABLE = 1,
+	IOMMU_VTD_TTM_RESERVED = 2,
+	IOMMU_VTD_TTM_ABORT_DMA = 3,
+};
+
+/* RTADDR is the register's value, translation-table-mode bits included. */
+int iommu_vtd_new(struct iommu_dump *dump, uint64_t rtaddr, struct iommu_vtd **ret_vtd);
+struct iommu_vtd *iommu_vtd_ref(struct iommu_vtd *vtd);
+struct iommu_vtd *iommu_vtd_unref(struct iommu_vtd *vtd);
+/* CAP_REG and ECAP_REG bound address widths, page sizes and features; without them everything the formats can express is accepted. */
+void iommu_vtd_set_caps(struct iommu_vtd *vtd, uint64_t cap, uint64_t ecap);
+/* Fault on reserved bits that real kernels are known to set, instead of noting them. */
+void iommu_vtd_set_strict(struct iommu_vtd *vtd, bool strict);
+uint64_t iommu_vtd_get_rtaddr(const struct iommu_vtd *vtd);
+enum iommu_vtd_ttm iommu_vtd_get_ttm(const struct iommu_vtd *vtd);
+/* "legacy", "scalable", "reserved", "abort-dma". */
+const char *iommu_vtd_ttm_name(enum iommu_vtd_ttm ttm);
+struct iommu_dump *iommu_vtd_get_dump(const struct iommu_vtd *vtd);
+
+/*
+ * Translate IOVA for a request from SID (bus << 8 | devfn) with PASID (or
+ * IOMMU_NO_PASID), ACCESS and IOMMU_REQ_* FLAGS, as the hardware would.
+ * The outcome goes in XLATE.  Returns 0 (whatever the outcome) or -EINVAL.
+ */
+int iommu_vtd_translate(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid, uint64_t iova,
+			enum iommu_access access, unsigned int flags, struct iommu_xlate *xlate);
+
+/*
+ * An address space: what a device's context entry (and, in scalable mode,
+ * one PASID table entry) selects.  Spaces whose entries the hardware would
+ * refuse are listed too, with the fault.
+ */
+struct iommu_vtd_space;
+
+typedef int (*iommu_vtd_space_fn)(const struct iommu_vtd_space *space, void *userdata);
+/* Every present context entry (and PASID entry); FN returning non-zero stops and is returned. */
+int iommu_vtd_foreach_space(struct iommu_vtd *vtd, iommu_vtd_space_fn fn, void *userdata);
+uint16_t iommu_vtd_space_get_sid(const struct iommu_vtd_space *space);
+/* IOMMU_NO_PASID in legacy mode. */
+uint32_t iommu_vtd_space_get_pasid(const struct iommu_vtd_space *space);
+/* The PASID's entry is the one requests without PASID use (RID_PASID). */
+bool iommu_vtd_space_is_rid_pasid(const struct iommu_vtd_space *space);
+/* As iommu_xlate_get_mode(); NULL when the entries are invalid. */
+const char *iommu_vtd_space_get_mode(const struct iommu_vtd_space *space);
+int iommu_vtd_space_get_domain_id(const struct iommu_vtd_space *space);
+/* Paging levels of the second and first stage (0: not used) and their table roots. */
+unsigned int iommu_vtd_space_get_levels(const struct iommu_vtd_space *space, bool first_stage);
+uint64_t iommu_vtd_space_get_root(const struct iommu_vtd_space *space, bool first_stage);
+/* Fault processing disabled by the context, PASID directory or PASID entry. */
+bool iommu_vtd_space_get_fpd(const struct iommu_vtd_space *space);
+/* OK, or the fault (or missing structure) met reading the entries. */
+enum iommu_xlate_status iommu_vtd_space_get_status(const struct iommu_vtd_space *space);
+unsigned int iommu_vtd_space_get_fault_reason(const struct iommu_vtd_space *space);
+const char *iommu_vtd_space_get_detail(const struct iommu_vtd_space *space);
+const char *iommu_vtd_space_get_note(const struct iommu_vtd_space *space);
+/* The structure entries read (root, context, PASID directory, PASID), as walk steps. */
+size_t iommu_vtd_space_get_step_count(const struct iommu_vtd_space *space);
+enum iommu_step_kind iommu_vtd_space_get_step_kind(const struct iommu_vtd_space *space,
+						   size_t step);
+uint64_t iommu_vtd_space_get_step_table(const struct iommu_vtd_space *space, size_t step);
+unsigned int iommu_vtd_space_get_step_index(const struct iommu_vtd_space *space, size_t step);
+const uint64_t *iommu_vtd_space_get_step_entry(const struct iommu_vtd_space *space, size_t step,
+					       unsigned int *ret_words);
+
+/* A run of IOVAs with one kind of outcome, met enumerating a space. */
+struct iommu_mapping;
+
+enum iommu_mapping_kind {
+	IOMMU_MAPPING_MAPPED,		/* IOVA -> physical, with permissions */
+	IOMMU_MAPPING_NOT_IN_DUMP,	/* a table covering the range is not in the dump */
+	IOMMU_MAPPING_INVALID,		/* an entry the hardware would fault on (reserved bits) */
+};
+
+/* Enumeration flags. */
+#define IOMMU_MAPPINGS_LEAVES	(1u << 0)	/* one call per leaf entry, with its path */
+
+typedef int (*iommu_mapping_fn)(const struct iommu_mapping *mapping, void *userdata);
+/*
+ * Call FN for every mapping of SPACE in ascending IOVA order: maximal runs
+ * of leaves contiguous in IOVA and physical address, with the same
+ * permissions and page size, or each leaf with IOMMU_MAPPINGS_LEAVES.  FN
+ * returning non-zero stops and is returned.  Pass-through spaces have no
+ * tables and no mappings.
+ */
+int iommu_vtd_foreach_mapping(struct iommu_vtd *vtd, const struct iommu_vtd_space *space,
+			      unsigned int flags, iommu_mapping_fn fn, void *userdata);
+/* Every mapping of every space that reaches the page holding PHYS ("who can write here"). */
+int iommu_vtd_foreach_reverse(struct iommu_vtd *vtd, uint64_t phys, iommu_mapping_fn fn,
+			      void *userdata);
+const struct iommu_vtd_space *iommu_mapping_get_space(const struct iommu_mapping *mapping);
+enum iommu_mapping_kind iommu_mapping_get_kind(const struct iommu_mapping *mapping);
+uint64_t iommu_mapping_get_iova(const struct iommu_mapping *mapping);
+uint64_t iommu_mapping_get_size(const struct iommu_mapping *mapping);
+/* MAPPED: the physical address of the first byte, the leaves' page size, their count and IOMMU_PERM_*. */
+uint64_t iommu_mapping_get_phys(const struct iommu_mapping *mapping);
+uint64_t iommu_mapping_get_page_size(const struct iommu_mapping *mapping);
+uint64_t iommu_mapping_get_leaves(const struct iommu_mapping *mapping);
+unsigned int iommu_mapping_get_perm(const struct iommu_mapping *mapping);
+/* NOT_IN_DUMP: the missing table's address; INVALID: the entry. */
+uint64_t iommu_mapping_get_missing(const struct iommu_mapping *mapping);
+uint64_t iommu_mapping_get_entry(const struct iommu_mapping *mapping);
+/* IOMMU_MAPPINGS_LEAVES: the entries from the top level down to the leaf (path[0] = top). */
+const uint64_t *iommu_mapping_get_path(const struct iommu_mapping *mapping,
+				       unsigned int *ret_levels);
+
+/* ---- interrupt remapping table and invalidation queue (lib/vtd-irq.c) -- */
+
+/* One interrupt-remapping table entry (VT-d §9.10 remapped, §9.11 posted). */
+struct iommu_vtd_irte;
+
+typedef int (*iommu_vtd_irte_fn)(const struct iommu_vtd_irte *irte, void *userdata);
+/*
+ * Call FN for every present entry of the table IRTA_REG points at, in index
+ * order.  -ENODATA when a page of the table is not in the dump (entries
+ * before it were reported).
+ */
+int iommu_vtd_foreach_irte(struct iommu_dump *dump, uint64_t irta, iommu_vtd_irte_fn fn,
+			   void *userdata);
+unsigned int iommu_vtd_irte_get_index(const struct iommu_vtd_irte *irte);
+/* The 128-bit entry: words[0] low, words[1] high. */
+const uint64_t *iommu_vtd_irte_get_words(const struct iommu_vtd_irte *irte);
+bool iommu_vtd_irte_is_posted(const struct iommu_vtd_irte *irte);
+bool iommu_vtd_irte_get_fpd(const struct iommu_vtd_irte *irte);
+unsigned int iommu_vtd_irte_get_vector(const struct iommu_vtd_irte *irte);
+/* Remapped: destination id (xAPIC id in bits 15:8 unless IRTA_REG.EIME), delivery mode and its name, logical destination, level trigger, redirection hint. */
+uint32_t iommu_vtd_irte_get_dest(const struct iommu_vtd_irte *irte);
+unsigned int iommu_vtd_irte_get_delivery_mode(const struct iommu_vtd_irte *irte);
+const char *iommu_vtd_irte_get_delivery_mode_name(const struct iommu_vtd_irte *irte);
+bool iommu_vtd_irte_is_logical(const struct iommu_vtd_irte *irte);
+bool iommu_vtd_irte_is_level(const struct iommu_vtd_irte *irte);
+bool iommu_vtd_irte_get_redirection_hint(const struct iommu_vtd_irte *irte);
+/* Posted: the posted-interrupt descriptor address and the urgent bit. */
+uint64_t iommu_vtd_irte_get_pda(const struct iommu_vtd_irte *irte);
+bool iommu_vtd_irte_is_urgent(const struct iommu_vtd_irte *irte);
+/* Source-id validation: SID, SQ, SVT and what they accept ("requester 00:02.0", "bus 01-03", "any"). */
+uint16_t iommu_vtd_irte_get_sid(const struct iommu_vtd_irte *irte);
+unsigned int iommu_vtd_irte_get_sq(const struct iommu_vtd_irte *irte);
+unsigned int iommu_vtd_irte_get_svt(const struct iommu_vtd_irte *irte);
+const char *iommu_vtd_irte_get_validation(const struct iommu_vtd_irte *irte);
+/* Reserved bits set in WORD (0 low, 1 high). */
+uint64_t iommu_vtd_irte_get_reserved(const struct iommu_vtd_irte *irte, unsigned int word);
+
+/* One invalidation-queue descriptor (VT-d §6.5.2). */
+struct iommu_vtd_qdesc;
+
+typedef int (*iommu_vtd_qdesc_fn)(const struct iommu_vtd_qdesc *desc, void *userdata);
+/* Call FN for every slot of the queue IQA_REG points at (empty slots included); -ENODATA as above. */
+int iommu_vtd_foreach_qdesc(struct iommu_dump *dump, uint64_t iqa, iommu_vtd_qdesc_fn fn,
+			    void *userdata);
+unsigned int iommu_vtd_qdesc_get_index(const struct iommu_vtd_qdesc *desc);
+/* 2 words (128-bit descriptors) or 4 (256-bit, IQA_REG.DW). */
+const uint64_t *iommu_vtd_qdesc_get_words(const struct iommu_vtd_qdesc *desc,
+					  unsigned int *ret_words);
+unsigned int iommu_vtd_qdesc_get_type(const struct iommu_vtd_qdesc *desc);
+/* "iotlb", "context-cache", ...; NULL for a type the specification does not define. */
+const char *iommu_vtd_qdesc_get_type_name(const struct iommu_vtd_qdesc *desc);
+/* The fields, as one line: "did 5, granularity page, addr 0x10000000, am 0". */
+const char *iommu_vtd_qdesc_get_summary(const struct iommu_vtd_qdesc *desc);
+
+/* ---- kernel fault messages (lib/fault-parse.c) -------------------------- */
+
+/*
+ * A DMA-remapping or interrupt-remapping fault as a Linux kernel logged it,
+ * in any of the formats kernels since 2.6.x have used (one or two lines).
+ */
+struct iommu_fault_msg;
+
+/* Parse the fault starting in TEXT (one line, or two for the oldest format); -ENOMSG when it holds none. */
+int iommu_fault_msg_parse(const char *text, struct iommu_fault_msg **ret_msg, size_t *ret_used);
+struct iommu_fault_msg *iommu_fault_msg_unref(struct iommu_fault_msg *msg);
+bool iommu_fault_msg_is_interrupt(const struct iommu_fault_msg *msg);
+/* DMA: a write request (else a read). */
+bool iommu_fault_msg_is_write(const struct iommu_fault_msg *msg);
+/* PCI segment (0 when the line does not say), source id (bus << 8 | devfn). */
+uint16_t iommu_fault_msg_get_segment(const struct iommu_fault_msg *msg);
+uint16_t iommu_fault_msg_get_sid(const struct iommu_fault_msg *msg);
+/* The PASID, or IOMMU_NO_PASID. */
+uint32_t iommu_fault_msg_get_pasid(const struct iommu_fault_msg *msg);
+/* DMA: the faulting address (page); interrupt: the interrupt index. */
+uint64_t iommu_fault_msg_get_addr(const struct iommu_fault_msg *msg);
+unsigned int iommu_fault_msg_get_reason(const struct iommu_fault_msg *msg);
+/* The reason text on the line, or NULL. */
+const char *iommu_fault_msg_get_text(const struct iommu_fault_msg *msg);
+/* Which kernel format the line is in: "5.15+ (NO_PASID)", ... */
+const char *iommu_fault_msg_get_format(const struct iommu_fault_msg *msg);
+
 #ifdef __cplusplus
 }
 #endif
