@@ -243,6 +243,125 @@ bool iommu_dfield_is_summary(const struct iommu_dfield *field);
 int iommu_table_validate(struct iommu_table *table, const struct iommu_tables *tables,
 			 unsigned int flags, struct iommu_findings **ret_findings);
 
+/* ---- AMD-Vi: the IOMMU units of an IVRS and the devices they serve ------ */
+
+/*
+ * An IVRS read as Linux reads it (drivers/iommu/amd/init.c).  Firmware lists
+ * each IOMMU in several IVHD types (10h, 11h, 40h); Linux uses one type for
+ * the whole table: walking the blocks in order and stopping at the first of
+ * a type above 40h, the type of the last block whose device id equals the
+ * first block's.  The IVHDs of that type are the units, numbered in table
+ * order (Linux's ivhd0, ivhd1, ...); the others are ignored.  Each unit's
+ * device entries resolve to selections: device ids with the DTE settings the
+ * entry gives them.  A device id (bus << 8 | devfn) is served by the last
+ * unit of its segment whose selections name it (an IOMMU never serves its
+ * own id); its settings are those of the narrowest selection naming it with
+ * non-zero settings (the first of equal width); its requester id is the
+ * alias target of the last alias entry naming it, else itself.
+ */
+struct iommu_ivrs;
+struct iommu_ivrs_unit;
+struct iommu_ivrs_selection;
+struct iommu_ivrs_device;
+
+/* What a selection comes from. */
+enum iommu_ivrs_select {
+	IOMMU_IVRS_SELECT_ALL,		/* Select All (01h): every device id */
+	IOMMU_IVRS_SELECT_ONE,		/* Select (02h), Alias Select (42h), Extended Select (46h) */
+	IOMMU_IVRS_SELECT_RANGE,	/* Start of Range (03h, 43h, 47h) to End of Range (04h) */
+	IOMMU_IVRS_SELECT_ALIAS_TARGET,	/* the requester id an alias entry names */
+	IOMMU_IVRS_SELECT_IOAPIC,	/* Special (48h), an IOAPIC */
+	IOMMU_IVRS_SELECT_HPET,		/* Special (48h), an HPET */
+	IOMMU_IVRS_SELECT_ACPI_HID,	/* ACPI HID device (F0h), type 40h IVHDs only */
+};
+
+/* DTE setting byte of a device entry (AMD IOMMU 48882 §5.2.2.2). */
+#define IOMMU_IVRS_DTE_INIT_PASS	0x01
+#define IOMMU_IVRS_DTE_EINT_PASS	0x02
+#define IOMMU_IVRS_DTE_NMI_PASS		0x04
+/* SysMgt: 0 target abort, 1 passed untranslated, 2 INTx passed untranslated, 3 translated. */
+#define IOMMU_IVRS_DTE_SYS_MGT_MASK	0x30
+#define IOMMU_IVRS_DTE_SYS_MGT_SHIFT	4
+#define IOMMU_IVRS_DTE_LINT0_PASS	0x40
+#define IOMMU_IVRS_DTE_LINT1_PASS	0x80
+/* Extended DTE setting of entries 46h and 47h. */
+#define IOMMU_IVRS_EXT_ATS_DISABLED	0x80000000u
+
+/* Expand TABLE, an IVRS: -EINVAL for another table, else iommu_table_decode()'s errors. */
+int iommu_ivrs_new(struct iommu_table *table, struct iommu_ivrs **ret_ivrs);
+struct iommu_ivrs *iommu_ivrs_ref(struct iommu_ivrs *ivrs);
+struct iommu_ivrs *iommu_ivrs_unref(struct iommu_ivrs *ivrs);
+/* The IVHD type Linux uses; when that is no IVHD type, Linux fails and there are no units. */
+unsigned int iommu_ivrs_get_ivhd_type(const struct iommu_ivrs *ivrs);
+struct iommu_ivrs_unit *iommu_ivrs_get_first_unit(const struct iommu_ivrs *ivrs);
+struct iommu_ivrs_unit *iommu_ivrs_unit_get_next(const struct iommu_ivrs_unit *unit);
+
+#define iommu_ivrs_foreach_unit(ivrs, u) \
+	for (u = iommu_ivrs_get_first_unit(ivrs); u; u = iommu_ivrs_unit_get_next(u))
+
+/* Its number: Linux's ivhd<index>. */
+unsigned int iommu_ivrs_unit_get_index(const struct iommu_ivrs_unit *unit);
+unsigned int iommu_ivrs_unit_get_type(const struct iommu_ivrs_unit *unit);
+/* Offset of its IVHD in the table. */
+uint64_t iommu_ivrs_unit_get_offset(const struct iommu_ivrs_unit *unit);
+uint16_t iommu_ivrs_unit_get_segment(const struct iommu_ivrs_unit *unit);
+/* The IOMMU's own PCI function (bus << 8 | devfn). */
+uint16_t iommu_ivrs_unit_get_device_id(const struct iommu_ivrs_unit *unit);
+uint16_t iommu_ivrs_unit_get_capability_offset(const struct iommu_ivrs_unit *unit);
+uint64_t iommu_ivrs_unit_get_base_address(const struct iommu_ivrs_unit *unit);
+uint8_t iommu_ivrs_unit_get_flags(const struct iommu_ivrs_unit *unit);
+/* IOMMU Info: MSI number in bits 4:0, unit id in bits 12:8. */
+uint16_t iommu_ivrs_unit_get_info(const struct iommu_ivrs_unit *unit);
+/* The EFR and EFR2 images (types 11h and 40h; 0 for type 10h). */
+uint64_t iommu_ivrs_unit_get_efr(const struct iommu_ivrs_unit *unit);
+uint64_t iommu_ivrs_unit_get_efr2(const struct iommu_ivrs_unit *unit);
+
+/* The unit's selections in table order. */
+struct iommu_ivrs_selection *iommu_ivrs_unit_get_first_selection(const struct iommu_ivrs_unit *unit);
+struct iommu_ivrs_selection *iommu_ivrs_selection_get_next(const struct iommu_ivrs_selection *sel);
+
+#define iommu_ivrs_unit_foreach_selection(unit, s) \
+	for (s = iommu_ivrs_unit_get_first_selection(unit); s; s = iommu_ivrs_selection_get_next(s))
+
+enum iommu_ivrs_select iommu_ivrs_selection_get_kind(const struct iommu_ivrs_selection *sel);
+const struct iommu_ivrs_unit *iommu_ivrs_selection_get_unit(const struct iommu_ivrs_selection *sel);
+/* The device ids selected, first to last inclusive. */
+uint16_t iommu_ivrs_selection_get_first(const struct iommu_ivrs_selection *sel);
+uint16_t iommu_ivrs_selection_get_last(const struct iommu_ivrs_selection *sel);
+uint8_t iommu_ivrs_selection_get_settings(const struct iommu_ivrs_selection *sel);
+uint32_t iommu_ivrs_selection_get_ext_settings(const struct iommu_ivrs_selection *sel);
+/* Alias entries: true, and the requester id the devices use in *ret_requester_id. */
+bool iommu_ivrs_selection_get_alias(const struct iommu_ivrs_selection *sel,
+				    uint16_t *ret_requester_id);
+/* IOAPIC or HPET selections: the IOAPIC id or HPET number. */
+uint8_t iommu_ivrs_selection_get_handle(const struct iommu_ivrs_selection *sel);
+/* ACPI HID selections: the _HID and _UID ("" when none); NULL otherwise. */
+const char *iommu_ivrs_selection_get_hid(const struct iommu_ivrs_selection *sel);
+const char *iommu_ivrs_selection_get_uid(const struct iommu_ivrs_selection *sel);
+/* Offset in the table of the entry (a range: of its Start of Range entry). */
+uint64_t iommu_ivrs_selection_get_offset(const struct iommu_ivrs_selection *sel);
+
+/*
+ * What the IVRS says of device SEGMENT:DEVID; -ENOENT when no unit serves it
+ * (an IOMMU's own device id included), -ENOMEM.
+ */
+int iommu_ivrs_lookup(const struct iommu_ivrs *ivrs, uint16_t segment, uint16_t devid,
+		      struct iommu_ivrs_device **ret_device);
+struct iommu_ivrs_device *iommu_ivrs_device_unref(struct iommu_ivrs_device *device);
+const struct iommu_ivrs_unit *iommu_ivrs_device_get_unit(const struct iommu_ivrs_device *device);
+/* The last selection of that unit naming the device. */
+const struct iommu_ivrs_selection *
+iommu_ivrs_device_get_selection(const struct iommu_ivrs_device *device);
+/* DTE settings (0 when no selection naming it gives any) and where they come from (or NULL). */
+uint8_t iommu_ivrs_device_get_settings(const struct iommu_ivrs_device *device);
+const struct iommu_ivrs_selection *
+iommu_ivrs_device_get_settings_selection(const struct iommu_ivrs_device *device);
+/* Extended settings of the narrowest extended entry naming the device, else 0. */
+uint32_t iommu_ivrs_device_get_ext_settings(const struct iommu_ivrs_device *device);
+/* The id the IOMMU sees for the device: the alias target, or the device id itself. */
+uint16_t iommu_ivrs_device_get_requester_id(const struct iommu_ivrs_device *device);
+bool iommu_ivrs_device_is_aliased(const struct iommu_ivrs_device *device);
+
 /* ---- memory dumps (lib/mem-*.c) ----------------------------------------- */
 
 /*
