@@ -56,6 +56,15 @@ LIB_STATIC := $(O)/libiommu.a
 BIN := $(O)/iommutool
 EXAMPLE := $(O)/example
 
+# Quiet build lines ("CC lib/dmar-decode.c"); V=1 shows the commands.
+ifeq ($(V),1)
+Q :=
+say := @true
+else
+Q := @
+say := @printf '  %-6s %s\n'
+endif
+
 .PHONY: all deps run check check-sanitize check-valgrind install uninstall clean bench fuzz
 
 all: deps-checked $(BIN) $(LIB_SHARED) $(O)/libiommu.so $(EXAMPLE) $(UNIT_BINS) $(TOOL_BINS) \
@@ -71,41 +80,48 @@ deps:
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(LIB_STATIC): $(LIB_OBJS)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(say) AR $@
+	$(Q)$(AR) rcs $@ $^
 
 $(LIB_SHARED): $(LIB_OBJS) lib/libiommu.sym
-	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=lib/libiommu.sym \
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=lib/libiommu.sym \
 		-Wl,--no-undefined -o $@ $(LIB_OBJS) $(PKG_LIBS)
 
 $(O)/libiommu.so: $(LIB_SHARED)
-	ln -sf libiommu.so.$(VERSION) $(O)/$(SONAME)
-	ln -sf $(SONAME) $@
+	@ln -sf libiommu.so.$(VERSION) $(O)/$(SONAME)
+	@ln -sf $(SONAME) $@
 
 # The command links the archive: it is one self-contained binary.
 $(BIN): $(CLI_OBJS) $(LIB_STATIC)
-	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS) $(LIB_STATIC) $(PKG_LIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS) $(LIB_STATIC) $(PKG_LIBS)
 
 iommutool: $(BIN)
 	@[ "$(O)" = build ] && cp $(BIN) $@ || true
 
 # The example uses only the public header and the shared library.
 $(EXAMPLE): examples/example.c lib/libiommu.h $(O)/libiommu.so
-	$(CC) $(ALL_CFLAGS) -o $@ $< -L$(O) -liommu -Wl,-rpath,'$$ORIGIN'
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< -L$(O) -liommu -Wl,-rpath,'$$ORIGIN'
 
 $(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_STATIC)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
 
 $(O)/tests/%: tests/tools/%.c $(LIB_STATIC)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
 
 lib/libiommu.pc: lib/libiommu.pc.in Makefile
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
 	    -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' $< > $@
 
 # `make run`: set up, build, and tell what this machine's IOMMU is doing.
