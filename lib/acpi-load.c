@@ -53,6 +53,23 @@ static int load_raw(struct iommu_tables *set, const char *source, const uint8_t 
 	return added;
 }
 
+/* Bytes that are acpidump text or raw tables; QUIET: bytes that are neither are skipped. */
+static int load_bytes(struct iommu_tables *set, const char *source, const uint8_t *data,
+		      size_t size, bool quiet)
+{
+	if (acpidump_text_detect(data, size))
+		return acpidump_text_parse(set, source, (const char *)data, size);
+	return load_raw(set, source, data, size, quiet);
+}
+
+IOMMU_EXPORT int iommu_tables_load_data(struct iommu_tables *tables, const char *source,
+					const void *data, size_t size)
+{
+	int r = load_bytes(tables, source, data, size, false);
+
+	return r < 0 ? r : 0;
+}
+
 /* One file: acpidump text or raw.  In a directory, files that are neither are skipped. */
 static int load_file(struct iommu_tables *set, int dirfd, const char *path, const char *name,
 		     bool in_directory)
@@ -68,10 +85,7 @@ static int load_file(struct iommu_tables *set, int dirfd, const char *path, cons
 					  r == -EFBIG ? "file too large for ACPI tables"
 					  : r == -EINVAL ? "not a regular file" : strerror(-r)) ?: r;
 	}
-	if (acpidump_text_detect(data, size))
-		r = acpidump_text_parse(set, path, (const char *)data, size);
-	else
-		r = load_raw(set, path, data, size, in_directory);
+	r = load_bytes(set, path, data, size, in_directory);
 	free(data);
 	return r;
 }

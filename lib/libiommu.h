@@ -120,6 +120,12 @@ int iommu_tables_load_sysroot(struct iommu_tables *tables);
  * the first problem's error, 0 when every input was usable.
  */
 int iommu_tables_load_path(struct iommu_tables *tables, const char *path);
+/*
+ * Load tables from bytes in memory (raw tables back to back, or acpidump
+ * text), as if read from a file named SOURCE.  The bytes are copied.
+ */
+int iommu_tables_load_data(struct iommu_tables *tables, const char *source, const void *data,
+			   size_t size);
 struct iommu_table *iommu_tables_get_first(const struct iommu_tables *tables);
 struct iommu_table *iommu_table_get_next(const struct iommu_table *table);
 /* First table with this signature, or NULL. */
@@ -243,6 +249,68 @@ bool iommu_dfield_is_summary(const struct iommu_dfield *field);
 int iommu_table_validate(struct iommu_table *table, const struct iommu_tables *tables,
 			 unsigned int flags, struct iommu_findings **ret_findings);
 
+/* ---- Intel VT-d: DMAR remapping units and the PCI functions they serve (lib/dmar-units.c) */
+
+/*
+ * The DRHD units of a DMAR table (VT-d 4.1 §8.3), their device scopes
+ * resolved hop by hop through the bridges of the context's sysroot as Linux
+ * resolves them (dmar_insert_dev_scope), to answer "which remapping unit
+ * serves 0000:00:02.0" the way Linux does (dmar_find_matched_drhd_unit).
+ */
+struct iommu_dmar;
+struct iommu_dmar_unit;
+
+enum iommu_dmar_match {
+	IOMMU_DMAR_MATCH_NONE,		/* no unit serves the function: its DMA is not remapped */
+	IOMMU_DMAR_MATCH_DEVICE,	/* a scope of the unit names the function */
+	IOMMU_DMAR_MATCH_BRIDGE,	/* a scope names a bridge above the function */
+	IOMMU_DMAR_MATCH_INCLUDE_ALL,	/* the INCLUDE_PCI_ALL unit of the function's segment */
+};
+
+/*
+ * TABLE must be a DMAR (-EINVAL otherwise).  The PCI functions come from
+ * CTX's sysroot; when it has none (a table file without a snapshot) only
+ * scopes of one hop can name a function.
+ */
+int iommu_dmar_new(struct iommu_ctx *ctx, struct iommu_table *table, struct iommu_dmar **ret_dmar);
+struct iommu_dmar *iommu_dmar_ref(struct iommu_dmar *dmar);
+struct iommu_dmar *iommu_dmar_unref(struct iommu_dmar *dmar);
+/* The DRHD units in table order. */
+struct iommu_dmar_unit *iommu_dmar_get_first_unit(const struct iommu_dmar *dmar);
+struct iommu_dmar_unit *iommu_dmar_unit_get_next(const struct iommu_dmar_unit *unit);
+/*
+ * The unit serving PCI function SEGMENT:BUS:DEV.FN, and how it was chosen;
+ * -ENODEV (and IOMMU_DMAR_MATCH_NONE) when no unit serves it.
+ */
+int iommu_dmar_find_unit(const struct iommu_dmar *dmar, uint16_t segment, uint8_t bus,
+			 uint8_t dev, uint8_t fn, struct iommu_dmar_unit **ret_unit,
+			 enum iommu_dmar_match *ret_match);
+/* "none", "device", "bridge", "include_all". */
+const char *iommu_dmar_match_name(enum iommu_dmar_match match);
+
+/* Position among the table's DRHDs, from 0. */
+unsigned int iommu_dmar_unit_get_index(const struct iommu_dmar_unit *unit);
+/* Byte offset of the DRHD in the table. */
+uint64_t iommu_dmar_unit_get_offset(const struct iommu_dmar_unit *unit);
+/* The register base: the kernel's /sys/class/iommu/dmarN/intel-iommu/address. */
+uint64_t iommu_dmar_unit_get_register_base(const struct iommu_dmar_unit *unit);
+uint16_t iommu_dmar_unit_get_segment(const struct iommu_dmar_unit *unit);
+bool iommu_dmar_unit_is_include_pci_all(const struct iommu_dmar_unit *unit);
+
+#define iommu_dmar_foreach_unit(dmar, u) \
+	for (u = iommu_dmar_get_first_unit(dmar); u; u = iommu_dmar_unit_get_next(u))
+
+/* ---- Intel VT-d capability registers (lib/vtd-regs.c) ------------------- */
+
+/*
+ * CAP_REG and ECAP_REG (VT-d 4.1 §11.4.2, §11.4.3) as a decoded tree: a node
+ * per register, a field per bit field with its meaning, as
+ * /sys/class/iommu/dmarN/intel-iommu/{cap,ecap} or a register dump give
+ * them.  HAVE_CAP / HAVE_ECAP say which values are given.
+ */
+int iommu_vtd_caps_decode(uint64_t cap, bool have_cap, uint64_t ecap, bool have_ecap,
+			  struct iommu_dnode **ret_root);
+
 /* ---- AMD-Vi: the IOMMU units of an IVRS and the devices they serve ------ */
 
 /*
@@ -361,6 +429,117 @@ uint32_t iommu_ivrs_device_get_ext_settings(const struct iommu_ivrs_device *devi
 /* The id the IOMMU sees for the device: the alias target, or the device id itself. */
 uint16_t iommu_ivrs_device_get_requester_id(const struct iommu_ivrs_device *device);
 bool iommu_ivrs_device_is_aliased(const struct iommu_ivrs_device *device);
+
+/* ---- Arm IORT: the node graph and where IDs go (lib/iort-trace.c) ------- */
+
+/*
+ * The nodes of an IORT (Arm DEN 0049) and the ID mappings between them: from
+ * a root complex's requester ID or a named component, through the SMMUs (the
+ * StreamID) to the ITS group (the DeviceID), and back.
+ */
+struct iommu_iort;
+struct iommu_iort_node;
+struct iommu_iort_mapping;
+struct iommu_iort_path;
+
+/* Node types (DEN 0049 E.g §3.1.1); other values are types no issue defines. */
+enum iommu_iort_node_type {
+	IOMMU_IORT_ITS_GROUP = 0,
+	IOMMU_IORT_NAMED_COMPONENT = 1,
+	IOMMU_IORT_ROOT_COMPLEX = 2,
+	IOMMU_IORT_SMMU_V1V2 = 3,
+	IOMMU_IORT_SMMU_V3 = 4,
+	IOMMU_IORT_PMCG = 5,
+	IOMMU_IORT_RMR = 6,
+	IOMMU_IORT_IWB = 7,
+};
+
+/* Why a path ends. */
+enum iommu_iort_end {
+	IOMMU_IORT_END_ITS_GROUP,	/* at an ITS group: the last ID is the DeviceID */
+	IOMMU_IORT_END_NO_MAPPING,	/* no mapping of the last node takes the ID on */
+	IOMMU_IORT_END_NULL_REFERENCE,	/* the mapping taking it on has output reference 0 */
+	IOMMU_IORT_END_BAD_REFERENCE,	/* ... or one that is not on a node's header */
+	IOMMU_IORT_END_LOOP,		/* the mappings go round in a circle */
+	IOMMU_IORT_END_TARGET,		/* a reverse trace's path: at the node asked about */
+};
+
+/* TABLE must be an IORT (-EINVAL otherwise); it is decoded as iommu_table_decode does. */
+int iommu_iort_new(struct iommu_table *table, struct iommu_iort **ret_iort);
+struct iommu_iort *iommu_iort_ref(struct iommu_iort *iort);
+struct iommu_iort *iommu_iort_unref(struct iommu_iort *iort);
+/* The decoded table, every field of every node. */
+const struct iommu_dnode *iommu_iort_get_root(const struct iommu_iort *iort);
+/* The nodes in table order. */
+size_t iommu_iort_get_node_count(const struct iommu_iort *iort);
+const struct iommu_iort_node *iommu_iort_get_node(const struct iommu_iort *iort, size_t index);
+/* The node whose header is at OFFSET in the table, or NULL. */
+const struct iommu_iort_node *iommu_iort_find_node(const struct iommu_iort *iort, uint64_t offset);
+/* The (first) root complex of PCI segment SEGMENT, or NULL. */
+const struct iommu_iort_node *iommu_iort_find_root_complex(const struct iommu_iort *iort,
+							    uint32_t segment);
+/* The (first) named component or IWB whose device object name is NAME, or NULL. */
+const struct iommu_iort_node *iommu_iort_find_named_component(const struct iommu_iort *iort,
+							       const char *name);
+
+/* enum iommu_iort_node_type, or the unknown type's value. */
+unsigned int iommu_iort_node_get_type(const struct iommu_iort_node *node);
+/* "SMMUv3 @0x48": the type and the offset every reference to the node uses. */
+const char *iommu_iort_node_get_label(const struct iommu_iort_node *node);
+uint64_t iommu_iort_node_get_offset(const struct iommu_iort_node *node);
+/* The node as decoded: every field ("pci_segment", "base_address", "device_name", ...). */
+const struct iommu_dnode *iommu_iort_node_get_dnode(const struct iommu_iort_node *node);
+/* Its ID mappings (those inside the node), in table order. */
+size_t iommu_iort_node_get_mapping_count(const struct iommu_iort_node *node);
+const struct iommu_iort_mapping *iommu_iort_node_get_mapping(const struct iommu_iort_node *node,
+							      size_t index);
+/* The SMMUv3's or PMCG's mapping for its own MSIs, as Linux chooses it; -1 for none. */
+int iommu_iort_node_get_msi_mapping_index(const struct iommu_iort_node *node);
+
+/* ID Count is the number of IDs minus one: the range is base .. base + count. */
+uint32_t iommu_iort_mapping_get_input_base(const struct iommu_iort_mapping *mapping);
+uint32_t iommu_iort_mapping_get_id_count(const struct iommu_iort_mapping *mapping);
+uint32_t iommu_iort_mapping_get_output_base(const struct iommu_iort_mapping *mapping);
+uint32_t iommu_iort_mapping_get_output_reference(const struct iommu_iort_mapping *mapping);
+bool iommu_iort_mapping_is_single(const struct iommu_iort_mapping *mapping);
+/* Its position among its node's mappings, from 0. */
+unsigned int iommu_iort_mapping_get_index(const struct iommu_iort_mapping *mapping);
+/* The node whose header the output reference names, or NULL. */
+const struct iommu_iort_node *iommu_iort_mapping_get_target(const struct iommu_iort_mapping *mapping);
+
+/*
+ * Follow ID from node FROM through the mappings as Linux does
+ * (iort_node_map_id): each node's first mapping whose input range holds the
+ * ID, a range's last ID only when no other range takes it, single mappings
+ * only in root complexes, named components and IWBs, an SMMU's own MSI
+ * mapping never.  The path ends at an ITS group or where no mapping goes on.
+ */
+int iommu_iort_trace(const struct iommu_iort *iort, const struct iommu_iort_node *from,
+		     uint32_t id, struct iommu_iort_path **ret_path);
+/*
+ * Every path that brings an ID to node TO as ID, each from a node nothing maps
+ * into (a root complex's requester ID, a named component, an SMMU's own MSI)
+ * and each one the forward walk would take; linked by iommu_iort_path_get_next.
+ * NULL when nothing reaches it.  -E2BIG when there are more than 4096 paths:
+ * *RET_FIRST then holds the first 4096.
+ */
+int iommu_iort_trace_reverse(const struct iommu_iort *iort, const struct iommu_iort_node *to,
+			     uint32_t id, struct iommu_iort_path **ret_first);
+/* Frees the path and the ones after it. */
+struct iommu_iort_path *iommu_iort_path_unref(struct iommu_iort_path *path);
+struct iommu_iort_path *iommu_iort_path_get_next(const struct iommu_iort_path *path);
+enum iommu_iort_end iommu_iort_path_get_end(const struct iommu_iort_path *path);
+/* "its_group", "no_mapping", "null_reference", "bad_reference", "loop", "target". */
+const char *iommu_iort_end_name(enum iommu_iort_end end);
+/* Steps: the nodes visited, from 0; the ID at each; the mapping that took it on (NULL at the last). */
+size_t iommu_iort_path_get_length(const struct iommu_iort_path *path);
+const struct iommu_iort_node *iommu_iort_path_get_node(const struct iommu_iort_path *path,
+							size_t step);
+uint32_t iommu_iort_path_get_id(const struct iommu_iort_path *path, size_t step);
+const struct iommu_iort_mapping *iommu_iort_path_get_mapping(const struct iommu_iort_path *path,
+							      size_t step);
+
+#define iommu_iort_foreach_path(first, p) for (p = (first); p; p = iommu_iort_path_get_next(p))
 
 /* ---- memory dumps (lib/mem-*.c) ----------------------------------------- */
 
@@ -732,6 +911,258 @@ unsigned int iommu_fault_msg_get_reason(const struct iommu_fault_msg *msg);
 const char *iommu_fault_msg_get_text(const struct iommu_fault_msg *msg);
 /* Which kernel format the line is in: "5.15+ (NO_PASID)", ... */
 const char *iommu_fault_msg_get_format(const struct iommu_fault_msg *msg);
+
+/* ---- the live system: is the IOMMU on, and why not (lib/status*.c) ------ */
+
+enum iommu_verdict {
+	IOMMU_VERDICT_ENABLED,		/* DMA remapping is on */
+	IOMMU_VERDICT_NO_FIRMWARE,	/* no DMAR/IVRS/IORT/VIOT: off or unsupported in the firmware */
+	IOMMU_VERDICT_GUEST_NO_VIOMMU,	/* a virtual machine given no virtual IOMMU */
+	IOMMU_VERDICT_NO_DRIVER,	/* the table is there; the kernel was built without the driver */
+	IOMMU_VERDICT_DISABLED_CMDLINE,	/* turned off on the kernel command line */
+	IOMMU_VERDICT_DISABLED_DEFAULT,	/* left off by the kernel's built-in default (Intel) */
+	IOMMU_VERDICT_INIT_FAILED,	/* the driver tried and failed (often a firmware bug) */
+	IOMMU_VERDICT_HYPERVISOR,	/* the hypervisor owns it (Xen dom0) */
+	IOMMU_VERDICT_UNKNOWN,		/* cannot tell from what is readable */
+};
+
+/* How DMA is translated by default, from the groups' types. */
+enum iommu_mode {
+	IOMMU_MODE_NONE,		/* not enabled */
+	IOMMU_MODE_STRICT,		/* translated, IOTLB invalidated at every unmap (DMA) */
+	IOMMU_MODE_LAZY,		/* translated, invalidations batched (DMA-FQ) */
+	IOMMU_MODE_PASSTHROUGH,		/* identity: devices see physical memory (iommu=pt) */
+	IOMMU_MODE_MIXED,		/* groups of different types */
+	IOMMU_MODE_UNKNOWN,		/* enabled, type not readable (kernel < 5.11) */
+};
+
+enum iommu_vendor {
+	IOMMU_VENDOR_UNKNOWN,
+	IOMMU_VENDOR_INTEL,		/* VT-d, DMAR table */
+	IOMMU_VENDOR_AMD,		/* AMD-Vi, IVRS table */
+	IOMMU_VENDOR_ARM,		/* SMMU, IORT table */
+	IOMMU_VENDOR_VIRTIO,		/* virtio-iommu, VIOT table */
+};
+
+enum iommu_result {
+	IOMMU_RESULT_PASS,
+	IOMMU_RESULT_WARN,
+	IOMMU_RESULT_FAIL,
+	IOMMU_RESULT_SKIP,		/* does not apply here */
+	IOMMU_RESULT_UNKNOWN,		/* could not be read (often: needs root) */
+};
+
+struct iommu_status;
+struct iommu_status_check;
+struct iommu_evidence;
+struct iommu_unit;
+
+/* Gather the evidence below the context's sysroot and decide. */
+int iommu_status_new(struct iommu_ctx *ctx, struct iommu_status **ret_status);
+struct iommu_status *iommu_status_ref(struct iommu_status *status);
+struct iommu_status *iommu_status_unref(struct iommu_status *status);
+enum iommu_verdict iommu_status_get_verdict(const struct iommu_status *status);
+/* One line: "Intel VT-d is enabled: 1 unit (dmar0), DMA translated (strict)". */
+const char *iommu_status_get_summary(const struct iommu_status *status);
+/* What to do about the verdict, or NULL when nothing is needed. */
+const char *iommu_status_get_hint(const struct iommu_status *status);
+enum iommu_vendor iommu_status_get_vendor(const struct iommu_status *status);
+enum iommu_mode iommu_status_get_mode(const struct iommu_status *status);
+/* A virtual machine (CPU "hypervisor" flag, Xen guest). */
+bool iommu_status_is_guest(const struct iommu_status *status);
+/* The worst result of the checks: PASS, WARN or FAIL (SKIP and UNKNOWN do not count). */
+enum iommu_result iommu_status_get_worst_result(const struct iommu_status *status);
+
+/* Stable names for JSON and scripts: "enabled", "strict", "intel", "warn", ... */
+const char *iommu_verdict_name(enum iommu_verdict verdict);
+const char *iommu_mode_name(enum iommu_mode mode);
+const char *iommu_vendor_name(enum iommu_vendor vendor);
+const char *iommu_result_name(enum iommu_result result);
+
+/* The checks, in the order they were made. */
+struct iommu_status_check *iommu_status_get_first_check(const struct iommu_status *status);
+struct iommu_status_check *iommu_status_check_get_next(const struct iommu_status_check *check);
+/* Stable id, e.g. "kernel.units", "cmdline.noop"; listed in iommutool-status(1). */
+const char *iommu_status_check_get_id(const struct iommu_status_check *check);
+enum iommu_result iommu_status_check_get_result(const struct iommu_status_check *check);
+const char *iommu_status_check_get_summary(const struct iommu_status_check *check);
+/* How to fix or improve it, or NULL. */
+const char *iommu_status_check_get_hint(const struct iommu_status_check *check);
+struct iommu_evidence *iommu_status_check_get_first_evidence(const struct iommu_status_check *check);
+struct iommu_evidence *iommu_evidence_get_next(const struct iommu_evidence *evidence);
+/* Where it came from, as a path on the inspected machine ("/proc/cmdline"), or "kernel log". */
+const char *iommu_evidence_get_source(const struct iommu_evidence *evidence);
+const char *iommu_evidence_get_text(const struct iommu_evidence *evidence);
+
+#define iommu_status_foreach_check(status, c) \
+	for (c = iommu_status_get_first_check(status); c; c = iommu_status_check_get_next(c))
+#define iommu_status_check_foreach_evidence(check, e) \
+	for (e = iommu_status_check_get_first_evidence(check); e; e = iommu_evidence_get_next(e))
+
+/* The IOMMU units the kernel initialised (/sys/class/iommu). */
+#define IOMMU_NO_ADDRESS UINT64_MAX
+struct iommu_unit *iommu_status_get_first_unit(const struct iommu_status *status);
+struct iommu_unit *iommu_unit_get_next(const struct iommu_unit *unit);
+/* "dmar0", "ivhd0", "smmu3.0x0000000009050000". */
+const char *iommu_unit_get_name(const struct iommu_unit *unit);
+enum iommu_vendor iommu_unit_get_vendor(const struct iommu_unit *unit);
+/* "Intel VT-d", "AMD-Vi", "Arm SMMUv3", "Arm SMMU", "virtio-iommu". */
+const char *iommu_unit_get_model(const struct iommu_unit *unit);
+/* Register base address, or IOMMU_NO_ADDRESS. */
+uint64_t iommu_unit_get_address(const struct iommu_unit *unit);
+size_t iommu_unit_get_device_count(const struct iommu_unit *unit);
+/* The capability registers decoded (VT-d CAP/ECAP, AMD-Vi EFR), or NULL when not exposed. */
+const struct iommu_dnode *iommu_unit_get_registers(const struct iommu_unit *unit);
+
+#define iommu_status_foreach_unit(status, u) \
+	for (u = iommu_status_get_first_unit(status); u; u = iommu_unit_get_next(u))
+
+/* ---- register decoders (lib/amd-regs.c, lib/smmu-regs.c) ----------------- */
+
+/* AMD IOMMU Extended Feature Register and EFR2 (0 when absent), as sysfs "features" gives them. */
+int iommu_amd_efr_decode(uint64_t efr, uint64_t efr2, struct iommu_dnode **ret_root);
+/* SMMUv3 SMMU_IDR0..SMMU_IDR5 (IDR4 is IMPLEMENTATION DEFINED and kept raw). */
+int iommu_smmuv3_idr_decode(const uint32_t idr[6], struct iommu_dnode **ret_root);
+
+/* ---- IOMMU groups (lib/groups*.c) --------------------------------------- */
+
+struct iommu_groups;
+struct iommu_group;
+struct iommu_member;
+struct iommu_region;
+struct iommu_port;
+
+/* Read /sys/kernel/iommu_groups; -ENOENT when the kernel has no IOMMU API. */
+int iommu_groups_new(struct iommu_ctx *ctx, struct iommu_groups **ret_groups);
+struct iommu_groups *iommu_groups_ref(struct iommu_groups *groups);
+struct iommu_groups *iommu_groups_unref(struct iommu_groups *groups);
+/* Groups by number. */
+struct iommu_group *iommu_groups_get_first(const struct iommu_groups *groups);
+struct iommu_group *iommu_group_get_next(const struct iommu_group *group);
+struct iommu_group *iommu_groups_find(const struct iommu_groups *groups, unsigned int id);
+unsigned int iommu_group_get_id(const struct iommu_group *group);
+/* "DMA", "DMA-FQ", "identity", "blocked", "unmanaged", ...; NULL when not readable. */
+const char *iommu_group_get_type(const struct iommu_group *group);
+/* VFIO's fake group of an unsafe no-IOMMU device: no isolation at all. */
+bool iommu_group_is_noiommu(const struct iommu_group *group);
+/* Every member can be handed to VFIO as is (bound to vfio-pci, pci-stub, pcieport or nothing). */
+bool iommu_group_is_viable(const struct iommu_group *group);
+/* A member is what the host runs on: its root file system or default-route interface. */
+bool iommu_group_is_critical(const struct iommu_group *group);
+
+struct iommu_member *iommu_group_get_first_member(const struct iommu_group *group);
+struct iommu_member *iommu_member_get_next(const struct iommu_member *member);
+/* "0000:00:02.0", "MSFT0201:00", "arm-smmu-v3.0.auto". */
+const char *iommu_member_get_name(const struct iommu_member *member);
+/* "pci", "platform", "acpi", ... */
+const char *iommu_member_get_bus(const struct iommu_member *member);
+/* The bound driver, or NULL. */
+const char *iommu_member_get_driver(const struct iommu_member *member);
+bool iommu_member_is_bridge(const struct iommu_member *member);
+/* Why this member keeps its group from VFIO ("bound to e1000e"), or NULL. */
+const char *iommu_member_get_blocker(const struct iommu_member *member);
+/* What the host needs it for ("root file system (nvme0n1p2)", "default route (eth0)"), or NULL. */
+const char *iommu_member_get_host_use(const struct iommu_member *member);
+
+/* Reserved regions: "direct" and "direct-relaxable" are firmware RMRR/IVMD/RMR ranges. */
+struct iommu_region *iommu_group_get_first_region(const struct iommu_group *group);
+struct iommu_region *iommu_region_get_next(const struct iommu_region *region);
+uint64_t iommu_region_get_start(const struct iommu_region *region);
+uint64_t iommu_region_get_end(const struct iommu_region *region);
+/* "direct", "direct-relaxable", "reserved", "msi". */
+const char *iommu_region_get_type(const struct iommu_region *region);
+
+/* PCI bridges and ports the members sit behind (and bridge members), with their ACS. */
+struct iommu_port *iommu_group_get_first_port(const struct iommu_group *group);
+struct iommu_port *iommu_port_get_next(const struct iommu_port *port);
+const char *iommu_port_get_name(const struct iommu_port *port);
+/*
+ * 1 with the ACS Capability and Control registers (PCIe 6.0 §7.7.11), 0 when
+ * the port has no ACS capability, -EACCES when its extended configuration
+ * space was not readable (needs root).
+ */
+int iommu_port_get_acs(const struct iommu_port *port, uint16_t *ret_cap, uint16_t *ret_ctrl);
+
+#define iommu_groups_foreach(groups, g) \
+	for (g = iommu_groups_get_first(groups); g; g = iommu_group_get_next(g))
+#define iommu_group_foreach_member(group, m) \
+	for (m = iommu_group_get_first_member(group); m; m = iommu_member_get_next(m))
+#define iommu_group_foreach_region(group, r) \
+	for (r = iommu_group_get_first_region(group); r; r = iommu_region_get_next(r))
+#define iommu_group_foreach_port(group, p) \
+	for (p = iommu_group_get_first_port(group); p; p = iommu_port_get_next(p))
+
+/* ---- devices and the unit that serves each (lib/devices*.c) ------------- */
+
+struct iommu_devices;
+struct iommu_device;
+
+/* Every PCI function, then the group members that are not PCI devices. */
+int iommu_devices_new(struct iommu_ctx *ctx, struct iommu_devices **ret_devices);
+struct iommu_devices *iommu_devices_ref(struct iommu_devices *devices);
+struct iommu_devices *iommu_devices_unref(struct iommu_devices *devices);
+struct iommu_device *iommu_devices_get_first(const struct iommu_devices *devices);
+struct iommu_device *iommu_device_get_next(const struct iommu_device *device);
+struct iommu_device *iommu_devices_find(const struct iommu_devices *devices, const char *name);
+
+const char *iommu_device_get_name(const struct iommu_device *device);
+const char *iommu_device_get_bus(const struct iommu_device *device);
+bool iommu_device_is_pci(const struct iommu_device *device);
+bool iommu_device_is_bridge(const struct iommu_device *device);
+/* PCI identity (0 for other buses) and names from pci.ids (NULL when unknown). */
+uint16_t iommu_device_get_vendor_id(const struct iommu_device *device);
+uint16_t iommu_device_get_device_id(const struct iommu_device *device);
+/* Base class << 16 | sub-class << 8 | programming interface. */
+uint32_t iommu_device_get_class(const struct iommu_device *device);
+const char *iommu_device_get_vendor_name(const struct iommu_device *device);
+const char *iommu_device_get_device_name(const struct iommu_device *device);
+const char *iommu_device_get_class_name(const struct iommu_device *device);
+/* The PCI bridge above it, or NULL on a root bus. */
+const char *iommu_device_get_parent(const struct iommu_device *device);
+const char *iommu_device_get_driver(const struct iommu_device *device);
+/* IOMMU group number, or -1 when in none. */
+int iommu_device_get_group(const struct iommu_device *device);
+/* The unit the kernel attached it to (its sysfs "iommu" link), or NULL. */
+const char *iommu_device_get_kernel_unit(const struct iommu_device *device);
+/*
+ * The unit that serves it according to the firmware tables: 0 with the
+ * unit's name (the kernel's name when a unit matches, else e.g.
+ * "DRHD@0xfed90000"); -ENOENT when the tables name no unit for it;
+ * -EOPNOTSUPP when the tables cannot tell (not readable, not decoded).
+ */
+int iommu_device_get_firmware_unit(const struct iommu_device *device, const char **ret_name);
+/* Firmware and kernel name different units. */
+bool iommu_device_units_disagree(const struct iommu_device *device);
+/* 1 with an ATS capability, 0 without, -EACCES when the extended configuration space was not readable. */
+int iommu_device_get_ats(const struct iommu_device *device);
+/* The direct-mapped regions its group reserves (RMRR, IVMD, RMR). */
+struct iommu_region *iommu_device_get_first_region(const struct iommu_device *device);
+
+#define iommu_devices_foreach(devices, d) \
+	for (d = iommu_devices_get_first(devices); d; d = iommu_device_get_next(d))
+
+/* ---- snapshots (lib/snapshot*.c) ---------------------------------------- */
+
+struct iommu_snapshot;
+
+/*
+ * Record every file, link and directory CTX reads from now on, and the
+ * kernel log, until the snapshot is written or released.
+ */
+int iommu_snapshot_new(struct iommu_ctx *ctx, struct iommu_snapshot **ret_snapshot);
+struct iommu_snapshot *iommu_snapshot_ref(struct iommu_snapshot *snapshot);
+struct iommu_snapshot *iommu_snapshot_unref(struct iommu_snapshot *snapshot);
+/*
+ * Stop recording and write what was read below DIRFD, at the paths it has on
+ * the inspected machine: files copied, links as links, directories with
+ * their entries (entries never read as empty files of mode 0), the kernel
+ * log as dmesg.txt.  Never replaces anything: -EEXIST when a path exists.
+ */
+int iommu_snapshot_write(struct iommu_snapshot *snapshot, int dirfd);
+/* After writing: regular files copied, links made, directories made. */
+size_t iommu_snapshot_get_file_count(const struct iommu_snapshot *snapshot);
+size_t iommu_snapshot_get_link_count(const struct iommu_snapshot *snapshot);
+size_t iommu_snapshot_get_dir_count(const struct iommu_snapshot *snapshot);
 
 #ifdef __cplusplus
 }
