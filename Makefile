@@ -15,12 +15,18 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 PKG_CONFIG ?= pkg-config
-PKGS := libpci libudev json-c libkdumpfile
+PKGS := libpci libudev json-c libkdumpfile zlib
 
 # SANITIZE=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into build/san.
+# FUZZ=1 (set by `make fuzz`, fuzz/fuzz.mk) adds libFuzzer's coverage and builds with clang.
 ifeq ($(SANITIZE),1)
 O ?= build/san
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else ifeq ($(FUZZ),1)
+O ?= build/libfuzzer
+CC := clang
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
 else
 O ?= build
 SANFLAGS :=

@@ -13,6 +13,7 @@ struct iommu_ctx {
 	iommu_log_fn log_fn;
 	int log_priority;
 	void *userdata;
+	struct iommu_snapshot *recording;	/* records every read for a snapshot, or NULL */
 };
 
 IOMMU_EXPORT int iommu_ctx_new(struct iommu_ctx **ret_ctx)
@@ -99,6 +100,16 @@ IOMMU_EXPORT void iommu_ctx_set_userdata(struct iommu_ctx *ctx, void *userdata)
 IOMMU_EXPORT void *iommu_ctx_get_userdata(const struct iommu_ctx *ctx)
 {
 	return ctx->userdata;
+}
+
+struct iommu_snapshot *ctx_get_recording(const struct iommu_ctx *ctx)
+{
+	return ctx->recording;
+}
+
+void ctx_set_recording(struct iommu_ctx *ctx, struct iommu_snapshot *snapshot)
+{
+	ctx->recording = snapshot;
 }
 
 void iommu_log(struct iommu_ctx *ctx, int priority, const char *file, int line,

@@ -71,6 +71,23 @@ bool sysroot_exists(struct iommu_ctx *ctx, const char *path);
 /* The real path for PATH below the sysroot; malloc'd. */
 char *sysroot_path(const struct iommu_ctx *ctx, const char *path);
 
+/*
+ * Snapshots (lib/snapshot-record.c): while a snapshot records, every
+ * successful read above notes its path, so that `iommutool snapshot` copies
+ * exactly what the commands read.  SYSROOT_NOTE_PRESENT is a path whose
+ * existence was tested; sysroot_note() is also for readers that bypass
+ * these functions (libpci).
+ */
+enum sysroot_note_kind {
+	SYSROOT_NOTE_FILE,
+	SYSROOT_NOTE_LINK,
+	SYSROOT_NOTE_DIR,
+	SYSROOT_NOTE_PRESENT,
+};
+struct iommu_snapshot *ctx_get_recording(const struct iommu_ctx *ctx);
+void ctx_set_recording(struct iommu_ctx *ctx, struct iommu_snapshot *snapshot);
+void sysroot_note(struct iommu_ctx *ctx, enum sysroot_note_kind kind, const char *path);
+
 /* Read a whole file by its real path (no sysroot), at most MAX bytes. */
 int read_file_at(int dirfd, const char *path, size_t max, uint8_t **ret_buf, size_t *ret_size);
 int read_fd(int fd, size_t max, uint8_t **ret_buf, size_t *ret_size);

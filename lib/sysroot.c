@@ -34,6 +34,8 @@ int sysroot_open(struct iommu_ctx *ctx, const char *path, int flags)
 		fd = -errno;
 	dbg(ctx, "open %s: %d\n", full, fd);
 	free(full);
+	if (fd >= 0 && !(flags & O_DIRECTORY))
+		sysroot_note(ctx, SYSROOT_NOTE_FILE, path);
 	return fd;
 }
 
@@ -152,7 +154,10 @@ int sysroot_readlink(struct iommu_ctx *ctx, const char *path, char **ret_target)
 		return -errno;
 	buf[n] = 0;
 	*ret_target = strdup(buf);
-	return *ret_target ? 0 : -ENOMEM;
+	if (!*ret_target)
+		return -ENOMEM;
+	sysroot_note(ctx, SYSROOT_NOTE_LINK, path);
+	return 0;
 }
 
 bool sysroot_exists(struct iommu_ctx *ctx, const char *path)
@@ -164,6 +169,8 @@ bool sysroot_exists(struct iommu_ctx *ctx, const char *path)
 		return false;
 	exists = access(full, F_OK) == 0;
 	free(full);
+	if (exists)
+		sysroot_note(ctx, SYSROOT_NOTE_PRESENT, path);
 	return exists;
 }
 
@@ -217,6 +224,7 @@ int sysroot_list_dir(struct iommu_ctx *ctx, const char *path, char ***ret_names,
 		qsort(names, count, sizeof(*names), compare_names);
 	*ret_names = names;
 	*ret_count = count;
+	sysroot_note(ctx, SYSROOT_NOTE_DIR, path);
 	return 0;
 nomem:
 	closedir(dir);
