@@ -7,18 +7,68 @@
 
 struct decode_opts {
 	struct table_sources sources;
+	uint64_t vtd_cap, vtd_ecap;
+	bool have_cap, have_ecap;
 };
+
+enum { OPT_VTD_CAP = 0x100, OPT_VTD_ECAP };
+
+static const struct argp_option decode_options[] = {
+	{ "vtd-cap", OPT_VTD_CAP, "VALUE", 0,
+	  "Decode a VT-d CAP_REG value (hex, as /sys/class/iommu/dmar*/intel-iommu/cap shows it) instead of tables", 0 },
+	{ "vtd-ecap", OPT_VTD_ECAP, "VALUE", 0, "Decode a VT-d ECAP_REG value (hex)", 0 },
+	{ NULL }
+};
+
+/* A register value as sysfs prints it ("d2008c22260286") or with "0x". */
+static bool parse_register(const char *arg, uint64_t *ret)
+{
+	char *end;
+
+	if (!*arg || *arg == '-' || *arg == '+')
+		return false;
+	errno = 0;
+	*ret = strtoull(arg, &end, 16);
+	return errno == 0 && !*end;
+}
 
 static error_t parse_decode(int key, char *arg, struct argp_state *state)
 {
 	struct decode_opts *opts = state->input;
 
 	switch (key) {
+	case OPT_VTD_CAP:
+	case OPT_VTD_ECAP:
+		if (!parse_register(arg, key == OPT_VTD_CAP ? &opts->vtd_cap : &opts->vtd_ecap))
+			argp_error(state, "'%s' is not a hexadecimal register value", arg);
+		*(key == OPT_VTD_CAP ? &opts->have_cap : &opts->have_ecap) = true;
+		break;
 	case ARGP_KEY_ARG:
 		return table_sources_add(&opts->sources, arg);
+	case ARGP_KEY_END:
+		if ((opts->have_cap || opts->have_ecap) && opts->sources.nfiles)
+			argp_error(state, "--vtd-cap and --vtd-ecap decode register values, not FILEs");
+		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
+	return 0;
+}
+
+/* VT-d CAP/ECAP values: their bit fields, rendered like a table. */
+static int decode_vtd_registers(struct cli *cli, const struct decode_opts *opts)
+{
+	struct iommu_dnode *root;
+	int r = iommu_vtd_caps_decode(opts->vtd_cap, opts->have_cap, opts->vtd_ecap,
+				      opts->have_ecap, &root);
+
+	if (r < 0)
+		return cli_error(cli, r, "cannot decode the VT-d registers");
+	out_begin_object(cli->out, "registers");
+	render_dnode(cli->out, root, cli->verbose);
+	out_end_object(cli->out);
+	iommu_dnode_unref(root);
+	return EXIT_CLEAN;
 }
 
 static int decode_one(struct cli *cli, struct iommu_table *t)
@@ -57,6 +107,8 @@ static int run_decode(struct cli *cli, void *data)
 	struct iommu_table *t;
 	int load_code, code = EXIT_CLEAN, decoded = 0;
 
+	if (opts->have_cap || opts->have_ecap)
+		return decode_vtd_registers(cli, opts);
 	load_code = table_sources_load(cli, &opts->sources, &tables);
 	if (!tables)
 		return load_code;
@@ -85,7 +137,9 @@ const struct iommutool_cmd cmd_decode = {
 	.args_doc = "[FILE...]",
 	.doc = "Decodes the IOMMU tables of the sysroot, or every table in each FILE (raw, "
 	       "acpidump text, or a directory).  One line per structure; -v shows every field "
-	       "with its offset; --json keeps every raw value beside its meaning.",
+	       "with its offset; --json keeps every raw value beside its meaning.  "
+	       "--vtd-cap and --vtd-ecap decode VT-d capability register values instead.",
+	.options = decode_options,
 	.parse = parse_decode,
 	.opts_size = sizeof(struct decode_opts),
 	.run = run_decode,

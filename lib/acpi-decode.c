@@ -29,6 +29,7 @@ struct table_decoder {
 };
 
 static const struct table_decoder decoders[] = {
+	{ "DMAR", dmar_decode },
 	{ NULL, NULL },
 };
 

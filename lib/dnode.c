@@ -55,12 +55,13 @@ static void *decoder_alloc(struct decoder *d, size_t size)
 	return p;
 }
 
-int decoder_init(struct decoder *d, struct iommu_table *table, const char *kind,
-		 const char *title, const char *reference)
+int decoder_init_data(struct decoder *d, const uint8_t *data, size_t size, const char *signature,
+		      const char *kind, const char *title, const char *reference)
 {
 	memset(d, 0, sizeof(*d));
-	d->data = iommu_table_get_data(table, &d->size);
-	d->signature = iommu_table_get_signature(table);
+	d->data = data;
+	d->size = size;
+	d->signature = signature;
 	d->ref = reference;
 	d->arena = arena_new();
 	d->findings = findings_new();
@@ -74,6 +75,23 @@ int decoder_init(struct decoder *d, struct iommu_table *table, const char *kind,
 	d->root->length = d->size;
 	d->root->arena = d->arena;
 	d->root->findings = d->findings;
+	return 0;
+nomem:
+	arena_free(d->arena);
+	iommu_findings_unref(d->findings);
+	return -ENOMEM;
+}
+
+int decoder_init(struct decoder *d, struct iommu_table *table, const char *kind,
+		 const char *title, const char *reference)
+{
+	size_t size;
+	const uint8_t *data = iommu_table_get_data(table, &size);
+	int r = decoder_init_data(d, data, size, iommu_table_get_signature(table), kind, title,
+				  reference);
+
+	if (r < 0)
+		return r;
 	if (iommu_table_is_truncated(table))
 		decoder_finding(d, &check_table_truncated, IOMMU_NO_OFFSET,
 				"table Length is %u but only %zu bytes are present; decoded as far as they go",
@@ -82,10 +100,6 @@ int decoder_init(struct decoder *d, struct iommu_table *table, const char *kind,
 		decoder_finding(d, &check_table_checksum, 9, "checksum is 0x%02x, should be 0x%02x", iommu_table_get_checksum(table),
 				iommu_table_get_expected_checksum(table));
 	return d->error;
-nomem:
-	arena_free(d->arena);
-	iommu_findings_unref(d->findings);
-	return -ENOMEM;
 }
 
 int decoder_finish(struct decoder *d, struct iommu_dnode **ret_root)

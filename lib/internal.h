@@ -127,6 +127,7 @@ struct check_desc {
 /* Generic checks of every table (lib/checks.c). */
 extern const struct check_desc check_table_truncated, check_table_checksum,
 	check_structure_truncated, check_reserved_nonzero;
+extern const struct check_desc dmar_checks[];
 
 /* ---- decoded trees (lib/dnode.c) ---------------------------------------- */
 
@@ -177,6 +178,9 @@ struct decoder {
 
 int decoder_init(struct decoder *d, struct iommu_table *table, const char *kind,
 		 const char *title, const char *reference);
+/* The same for bytes that are not an ACPI table (register values); SIGNATURE names them in findings. */
+int decoder_init_data(struct decoder *d, const uint8_t *data, size_t size, const char *signature,
+		      const char *kind, const char *title, const char *reference);
 /* Hands the tree over (with d->findings attached), or the error. */
 int decoder_finish(struct decoder *d, struct iommu_dnode **ret_root);
 
@@ -229,6 +233,7 @@ const char *acpi_header_problem(const uint8_t *data, size_t size);
 /* Decoders per signature (lib/acpi-decode.c dispatches). */
 typedef int (*table_decode_fn)(struct iommu_table *table, struct iommu_dnode **ret_root);
 int acpi_header_decode(struct decoder *d, struct iommu_dnode *node);
+int dmar_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
 
 /* ---- validation (lib/validate.c dispatches) ----------------------------- */
 
@@ -247,5 +252,6 @@ void validator_finding(struct validator *v, const struct check_desc *check, uint
 		       const char *format, ...) PRINTF_FMT(4, 5);
 
 typedef int (*table_validate_fn)(struct validator *v);
+int dmar_validate(struct validator *v);
 
 #endif

@@ -163,6 +163,19 @@ const struct pci_function *pci_topology_find(const struct pci_topology *topology
 	return bsearch(&key, topology->functions, topology->count, sizeof(key), compare_functions);
 }
 
+const struct pci_function *pci_topology_find_parent(const struct pci_topology *topology,
+						    const struct pci_function *function)
+{
+	for (size_t i = 0; i < topology->count; i++) {
+		const struct pci_function *b = &topology->functions[i];
+
+		if (b->is_bridge && b->segment == function->segment &&
+		    b->secondary_bus == function->bus && b != function)
+			return b;
+	}
+	return NULL;
+}
+
 int pci_topology_resolve_path(const struct pci_topology *topology, uint16_t segment,
 			      uint8_t start_bus, const struct pci_path_hop *hops, size_t nhops,
 			      const struct pci_function **ret_function, size_t *ret_hop)

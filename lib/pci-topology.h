@@ -32,6 +32,10 @@ const struct pci_function *pci_topology_get(const struct pci_topology *topology,
 const struct pci_function *pci_topology_find(const struct pci_topology *topology, uint16_t segment,
 					     uint8_t bus, uint8_t dev, uint8_t fn);
 
+/* The bridge whose secondary bus FUNCTION is on, or NULL (a root bus). */
+const struct pci_function *pci_topology_find_parent(const struct pci_topology *topology,
+						    const struct pci_function *function);
+
 /* One hop of an ACPI device path: device and function on the current bus. */
 struct pci_path_hop {
 	uint8_t dev, fn;

@@ -13,6 +13,7 @@ struct table_validator {
 };
 
 static const struct table_validator validators[] = {
+	{ "DMAR", dmar_validate },
 	{ NULL, NULL },
 };
 

@@ -59,6 +59,12 @@ int main(void)
 	CHECK(pci_topology_resolve_path(t, 0, 0, missing, 1, &f, &hop) == -ENODEV);
 	CHECK(pci_topology_find(t, 1, 0, 0, 0) == NULL);
 
+	/* The NVMe controller's parent is the root port; the root port is on the root bus. */
+	f = pci_topology_find(t, 0, 1, 0, 0);
+	f = f ? pci_topology_find_parent(t, f) : NULL;
+	CHECK_STR(f ? f->name : NULL, "0000:00:05.0");
+	CHECK(f && pci_topology_find_parent(t, f) == NULL);
+
 	pci_topology_free(t);
 
 	/* A sysroot without a PCI bus */

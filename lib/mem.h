@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Physical memory of a dump, inside libiommu: the iommu_dump object and the
+ * fast loads the page-table walkers use.  Raw images and ELF cores are
+ * mmap'd and described as segments (physical range -> bytes in the map);
+ * kdump-compressed files go through libkdumpfile and a cache of decompressed
+ * pages keyed by page frame.  A byte that is not in the dump is never read
+ * as zero: loads fail with -ENODATA.
+ */
+#ifndef LIBIOMMU_MEM_H
+#define LIBIOMMU_MEM_H
+
+#include <endian.h>
+#include <errno.h>
+
+#include "internal.h"
+
+#define MEM_PAGE_SHIFT 12
+#define MEM_PAGE_SIZE (1u << MEM_PAGE_SHIFT)
+
+/* Physical [start, end) held at data[0 .. end - start). */
+struct mem_seg {
+	uint64_t start, end;
+	const uint8_t *data;
+};
+
+struct page_cache;
+
+struct iommu_dump {
+	int refcount;
+	struct iommu_ctx *ctx;
+	enum iommu_dump_format format;
+	char *path;
+	void *map;			/* the mmap'd file (raw, ELF) */
+	size_t map_size;
+	struct mem_seg *segs;		/* sorted by start, not overlapping */
+	size_t nsegs;
+	size_t last_seg;		/* the segment the last load hit */
+	void *kdump;			/* libkdumpfile's context (compressed formats) */
+	struct page_cache *cache;	/* their decompressed pages */
+	uint64_t last_pfn;		/* the page the last cached load hit */
+	const uint8_t *last_page;	/* its bytes; NULL when none */
+	uint64_t pages_loaded;		/* pages read from the file (decompressed) */
+	uint64_t cache_hits;
+	uint64_t missing_pages;		/* loads that met a page not in the dump */
+};
+
+/* Slow paths (lib/mem-dump.c). */
+const uint8_t *mem_seg_find(struct iommu_dump *d, uint64_t addr, size_t size);
+const uint8_t *mem_cache_page(struct iommu_dump *d, uint64_t pfn);
+
+/*
+ * SIZE bytes (SIZE <= 64, ADDR aligned to SIZE, so inside one page) at
+ * physical ADDR, or NULL when they are not in the dump.
+ */
+static inline const uint8_t *mem_ptr(struct iommu_dump *d, uint64_t addr, size_t size)
+{
+	if (d->segs) {
+		const struct mem_seg *s = &d->segs[d->last_seg];
+
+		if (addr - s->start < s->end - s->start && s->end - addr >= size)
+			return s->data + (addr - s->start);
+		return mem_seg_find(d, addr, size);
+	}
+	if (d->last_page && addr >> MEM_PAGE_SHIFT == d->last_pfn) {
+		d->cache_hits++;
+		return d->last_page + (addr & (MEM_PAGE_SIZE - 1));
+	}
+	{
+		const uint8_t *page = mem_cache_page(d, addr >> MEM_PAGE_SHIFT);
+
+		return page ? page + (addr & (MEM_PAGE_SIZE - 1)) : NULL;
+	}
+}
+
+static inline uint64_t mem_le64(const uint8_t *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return le64toh(v);
+}
+
+/* Load the little-endian 64-bit entry at ADDR (8-byte aligned); -ENODATA when not in the dump. */
+static inline int mem_load64(struct iommu_dump *d, uint64_t addr, uint64_t *ret)
+{
+	const uint8_t *p = mem_ptr(d, addr, 8);
+
+	if (!p)
+		return -ENODATA;
+	*ret = mem_le64(p);
+	return 0;
+}
+
+/* Load N (1..8) little-endian 64-bit words at ADDR, aligned to 8 * N rounded to a power of two. */
+static inline int mem_load_words(struct iommu_dump *d, uint64_t addr, uint64_t *ret, unsigned int n)
+{
+	const uint8_t *p = mem_ptr(d, addr, 8 * n);
+
+	if (!p)
+		return -ENODATA;
+	for (unsigned int i = 0; i < n; i++)
+		ret[i] = mem_le64(p + 8 * i);
+	return 0;
+}
+
+/* Page cache of decompressed pages (lib/mem-cache.c). */
+struct page_cache *page_cache_new(size_t max_pages);
+void page_cache_free(struct page_cache *c);
+/* The cached page, or NULL; *RET_KNOWN says whether the frame is known at all (absent pages are cached too). */
+const uint8_t *page_cache_get(struct page_cache *c, uint64_t pfn, bool *ret_known);
+/* Insert the page (DATA NULL: not in the dump); returns the cached copy, or NULL when DATA is NULL or on ENOMEM. */
+const uint8_t *page_cache_put(struct page_cache *c, uint64_t pfn, const uint8_t *data);
+size_t page_cache_bytes(const struct page_cache *c);
+void page_cache_set_limit(struct page_cache *c, size_t max_pages);
+
+/* Readers (lib/mem-elf.c, lib/mem-kdump.c). */
+int mem_elf_segments(struct iommu_dump *d, const char **ret_reason);
+int mem_kdump_open(struct iommu_dump *d, int fd, const char **ret_reason);
+/* Read the page PFN into BUF (MEM_PAGE_SIZE bytes); -ENODATA when not in the dump. */
+int mem_kdump_read_page(struct iommu_dump *d, uint64_t pfn, uint8_t *buf);
+void mem_kdump_close(struct iommu_dump *d);
+
+#endif

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Register values from a file: "NAME VALUE" lines (the value is the last
+ * column, so "NAME ADDRESS OFFSET SIZE VALUE" tables work too), or the
+ * kernel's debugfs iommu_regset text (drivers/iommu/intel/debugfs.c:
+ * "IOMMU: %s Register Base Address: %llx", then "%-16s\t0x%02x\t\t0x%016llx").
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define MAX_REGFILE (4u << 20)
+#define NAME_MAX_LEN 31
+
+struct reg {
+	char name[NAME_MAX_LEN + 1];
+	uint64_t value;
+};
+
+struct unit {
+	char *name;
+	uint64_t base;
+	struct reg *regs;
+	size_t nregs;
+};
+
+struct iommu_regs {
+	struct unit *units;
+	size_t nunits;
+};
+
+static struct unit *unit_add(struct iommu_regs *r, const char *name, size_t len, uint64_t base)
+{
+	struct unit *bigger = reallocarray(r->units, r->nunits + 1, sizeof(*bigger)), *u;
+
+	if (!bigger)
+		return NULL;
+	r->units = bigger;
+	u = &r->units[r->nunits];
+	*u = (struct unit){ .base = base };
+	if (name) {
+		u->name = strndup(name, len);
+		if (!u->name)
+			return NULL;
+	}
+	r->nunits++;
+	return u;
+}
+
+/* Hexadecimal, "0x" optional, the whole token; false otherwise. */
+static bool parse_hex(const char *s, size_t len, uint64_t *ret)
+{
+	uint64_t v = 0;
+	size_t i = 0, digits = 0;
+
+	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		i = 2;
+	for (; i < len; i++, digits++) {
+		int c = tolower((unsigned char)s[i]);
+
+		if (!isxdigit(c) || digits >= 16)
+			return false;
+		v = v << 4 | (uint64_t)(isdigit(c) ? c - '0' : c - 'a' + 10);
+	}
+	*ret = v;
+	return digits > 0;
+}
+
+static bool valid_name(const char *s, size_t len)
+{
+	if (!len || len > NAME_MAX_LEN || !isalpha((unsigned char)s[0]))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+			return false;
+	return true;
+}
+
+/* Upper-case, without a "_REG" suffix. */
+static void normalize(char *dst, const char *src, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		dst[i] = (char)toupper((unsigned char)src[i]);
+	dst[len] = 0;
+	if (len > 4 && strcmp(dst + len - 4, "_REG") == 0)
+		dst[len - 4] = 0;
+}
+
+static struct reg *unit_find(const struct unit *u, const char *name)
+{
+	for (size_t i = 0; i < u->nregs; i++)
+		if (strcmp(u->regs[i].name, name) == 0)
+			return &u->regs[i];
+	return NULL;
+}
+
+/* Split LINE (LEN bytes) into at most MAX whitespace-separated tokens. */
+static size_t tokens(const char *line, size_t len, const char **tok, size_t *tok_len, size_t max)
+{
+	size_t n = 0, i = 0;
+
+	while (i < len && n < max) {
+		while (i < len && isspace((unsigned char)line[i]))
+			i++;
+		if (i == len)
+			break;
+		tok[n] = line + i;
+		while (i < len && !isspace((unsigned char)line[i]))
+			i++;
+		tok_len[n] = (size_t)(line + i - tok[n]);
+		n++;
+	}
+	return n;
+}
+
+/* "... unit at 0xADDR ..." in a comment starts a unit with that base. */
+static int comment_line(struct iommu_regs *r, const char *line, size_t len)
+{
+	const char *at = memmem(line, len, "unit at ", 8), *end;
+	uint64_t base;
+
+	if (!at)
+		return 0;
+	at += 8;
+	for (end = at; end < line + len && (isxdigit((unsigned char)*end) || *end == 'x'); end++)
+		;
+	if (!parse_hex(at, (size_t)(end - at), &base))
+		return 0;
+	return unit_add(r, NULL, 0, base) ? 0 : -ENOMEM;
+}
+
+/* "IOMMU: dmar0 Register Base Address: fed90000" */
+static int debugfs_header(struct iommu_regs *r, const char *line, size_t len)
+{
+	const char *tok[8];
+	size_t tl[8], n = tokens(line, len, tok, tl, 8);
+	uint64_t base;
+
+	if (n != 6 || tl[2] != 8 || memcmp(tok[2], "Register", 8) != 0 ||
+	    !parse_hex(tok[5], tl[5], &base))
+		return 0;
+	return unit_add(r, tok[1], tl[1], base) ? 1 : -ENOMEM;
+}
+
+static int register_line(struct iommu_regs *r, const char *line, size_t len)
+{
+	const char *tok[8];
+	size_t tl[8], n = tokens(line, len, tok, tl, 8);
+	struct unit *u = r->nunits ? &r->units[r->nunits - 1] : NULL;
+	char name[NAME_MAX_LEN + 1];
+	struct reg *reg, *bigger;
+	uint64_t value;
+
+	if (n < 2 || !valid_name(tok[0], tl[0]) || !parse_hex(tok[n - 1], tl[n - 1], &value))
+		return 0;
+	normalize(name, tok[0], tl[0]);
+	/* A register met again starts the next unit. */
+	if (!u || unit_find(u, name)) {
+		u = unit_add(r, NULL, 0, IOMMU_NO_ADDR);
+		if (!u)
+			return -ENOMEM;
+	}
+	bigger = reallocarray(u->regs, u->nregs + 1, sizeof(*bigger));
+	if (!bigger)
+		return -ENOMEM;
+	u->regs = bigger;
+	reg = &u->regs[u->nregs++];
+	memcpy(reg->name, name, sizeof(name));
+	reg->value = value;
+	return 1;
+}
+
+IOMMU_EXPORT int iommu_regs_parse(struct iommu_ctx *ctx, const char *text, size_t size,
+				  struct iommu_regs **ret_regs)
+{
+	struct iommu_regs *r = calloc(1, sizeof(*r));
+	size_t found = 0;
+	int err = 0;
+
+	if (!r)
+		return -ENOMEM;
+	for (size_t pos = 0; pos < size && err >= 0;) {
+		const char *line = text + pos, *nl = memchr(line, '\n', size - pos);
+		size_t len = nl ? (size_t)(nl - line) : size - pos;
+
+		pos += len + 1;
+		if (len && line[len - 1] == '\r')
+			len--;
+		while (len && isspace((unsigned char)*line)) {
+			line++;
+			len--;
+		}
+		if (!len)
+			continue;
+		if (*line == '#') {
+			err = comment_line(r, line, len);
+		} else if (len > 6 && memcmp(line, "IOMMU:", 6) == 0) {
+			err = debugfs_header(r, line, len);
+		} else {
+			err = register_line(r, line, len);
+			if (err > 0)
+				found++;
+			else if (err == 0)
+				dbg(ctx, "register file: ignored '%.*s'\n", (int)len, line);
+		}
+	}
+	if (err >= 0 && !found)
+		err = -EBADMSG;
+	if (err < 0) {
+		iommu_regs_unref(r);
+		return err;
+	}
+	/* Units announced but holding no register (an "Invalid base address") are dropped. */
+	for (size_t i = 0; i < r->nunits;) {
+		if (r->units[i].nregs) {
+			i++;
+			continue;
+		}
+		free(r->units[i].name);
+		memmove(&r->units[i], &r->units[i + 1], (r->nunits - i - 1) * sizeof(r->units[0]));
+		r->nunits--;
+	}
+	*ret_regs = r;
+	return 0;
+}
+
+IOMMU_EXPORT int iommu_regs_load(struct iommu_ctx *ctx, const char *path, struct iommu_regs **ret_regs)
+{
+	uint8_t *buf;
+	size_t size;
+	int r;
+
+	r = read_file_at(AT_FDCWD, path, MAX_REGFILE, &buf, &size);
+	if (r < 0)
+		return r;
+	r = iommu_regs_parse(ctx, (const char *)buf, size, ret_regs);
+	free(buf);
+	return r;
+}
+
+IOMMU_EXPORT struct iommu_regs *iommu_regs_unref(struct iommu_regs *regs)
+{
+	if (!regs)
+		return NULL;
+	for (size_t i = 0; i < regs->nunits; i++) {
+		free(regs->units[i].name);
+		free(regs->units[i].regs);
+	}
+	free(regs->units);
+	free(regs);
+	return NULL;
+}
+
+IOMMU_EXPORT size_t iommu_regs_get_unit_count(const struct iommu_regs *regs)
+{
+	return regs->nunits;
+}
+
+IOMMU_EXPORT const char *iommu_regs_get_unit_name(const struct iommu_regs *regs, size_t unit)
+{
+	return unit < regs->nunits ? regs->units[unit].name : NULL;
+}
+
+IOMMU_EXPORT uint64_t iommu_regs_get_unit_base(const struct iommu_regs *regs, size_t unit)
+{
+	return unit < regs->nunits ? regs->units[unit].base : IOMMU_NO_ADDR;
+}
+
+IOMMU_EXPORT int iommu_regs_get(const struct iommu_regs *regs, size_t unit, const char *name,
+				uint64_t *ret_value)
+{
+	char key[NAME_MAX_LEN + 1];
+	const struct reg *reg;
+	size_t len = strlen(name);
+
+	if (unit >= regs->nunits || !valid_name(name, len))
+		return -ENOENT;
+	normalize(key, name, len);
+	reg = unit_find(&regs->units[unit], key);
+	if (!reg)
+		return -ENOENT;
+	*ret_value = reg->value;
+	return 0;
+}

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * One page-table walker for every format (the kernel's generic_pt idea): a
+ * format is sizes in log2 and a few small operations on one entry, and the
+ * walk, the enumeration and the trace are written once, here.  The walker
+ * is inline so that each format's instantiation (a function in the format's
+ * file passing its const format) gets its operations inlined: the generic
+ * code costs nothing at run time.
+ */
+#ifndef LIBIOMMU_WALK_H
+#define LIBIOMMU_WALK_H
+
+#include "mem.h"
+
+#define WALK_MAX_LEVELS 6
+#define WALK_MAX_STEPS 64
+
+/* One entry read during a walk (the public walk steps). */
+struct walk_step {
+	uint64_t table;		/* physical address of the table */
+	uint64_t words[8];	/* the entry */
+	uint16_t index;
+	uint8_t kind;		/* enum iommu_step_kind */
+	uint8_t level;		/* page-table level, 0 for other structures */
+	uint8_t nwords;
+	bool nested;		/* second-stage walk of a first-stage table address */
+};
+
+struct walk_trace {
+	struct walk_step steps[WALK_MAX_STEPS];
+	unsigned int n;
+	bool nested;		/* steps added now belong to a nested walk */
+};
+
+static inline struct walk_step *trace_add(struct walk_trace *t, enum iommu_step_kind kind,
+					  unsigned int level, uint64_t table, unsigned int index)
+{
+	struct walk_step *s;
+
+	if (!t || t->n >= WALK_MAX_STEPS)
+		return NULL;
+	s = &t->steps[t->n++];
+	s->table = table;
+	s->index = (uint16_t)index;
+	s->kind = (uint8_t)kind;
+	s->level = (uint8_t)level;
+	s->nwords = 0;
+	s->nested = t->nested;
+	return s;
+}
+
+static inline void step_set_words(struct walk_step *s, const uint64_t *words, unsigned int n)
+{
+	if (!s)
+		return;
+	for (unsigned int i = 0; i < n; i++)
+		s->words[i] = words[i];
+	s->nwords = (uint8_t)n;
+}
+
+struct pt_cfg;
+
+/* A page-table format: sizes in log2, and what one entry says. */
+struct pt_format {
+	const char *name;
+	const char *spec;		/* the specification section it implements */
+	uint8_t page_shift;		/* the smallest page: 12 */
+	uint8_t level_bits;		/* index bits per level: 9 */
+	uint8_t entry_shift;		/* entry size: 3 (8 bytes) */
+	uint8_t step_kind;		/* enum iommu_step_kind of its entries */
+	bool perm_before_reserved;	/* its present bits are permissions: check them first */
+	/* The entry points somewhere (second stage: R or W; x86 paging: P). */
+	bool (*present)(uint64_t e);
+	/* A present entry above level 1 maps a page (level 1 entries always do). */
+	bool (*is_block)(uint64_t e, unsigned int level);
+	/* The next table, or the page's base, as the entry gives it. */
+	uint64_t (*addr)(uint64_t e, unsigned int level, bool leaf);
+	/* Reserved bits set in a present entry, 0 when none. */
+	uint64_t (*reserved)(uint64_t e, unsigned int level, bool leaf, const struct pt_cfg *cfg);
+	/* IOMMU_PERM_* this entry grants (the walk ANDs them down the levels). */
+	unsigned int (*perm)(uint64_t e);
+};
+
+/* Format-specific configuration flags. */
+#define PT_SNOOP_OK	(1u << 0)	/* second stage: SNP (bit 11) is defined (ECAP.SC) */
+#define PT_STRICT	(1u << 1)	/* bits kernels are known to set are reserved too */
+#define PT_NXE		(1u << 2)	/* first stage: XD (bit 63) is defined */
+#define PT_LEGACY	(1u << 3)	/* second stage in legacy mode (TM, bit 62, defined) */
+
+/* One walk's configuration: which format, how deep, what the hardware supports. */
+struct pt_cfg {
+	const struct pt_format *fmt;
+	uint64_t root;			/* the top table */
+	uint8_t levels;			/* levels of tables below the root pointer */
+	uint8_t block_levels;		/* bit L: a page may be mapped at level L > 1 */
+	uint8_t oa_bits;		/* output/table address width; higher bits are reserved */
+	unsigned int flags;		/* PT_* */
+};
+
+static inline unsigned int pt_shift(const struct pt_format *f, unsigned int level)
+{
+	return f->page_shift + f->level_bits * (level - 1);
+}
+
+static inline uint64_t pt_oa_reserved(const struct pt_cfg *cfg, uint64_t e)
+{
+	uint64_t mask = 0x000ffffffffff000ULL;
+
+	return cfg->oa_bits >= 52 ? 0 : e & mask & ~((1ULL << cfg->oa_bits) - 1);
+}
+
+/* Why a walk stopped. */
+enum pt_stop {
+	PT_OK,
+	PT_NOT_PRESENT,		/* at pt_out.level */
+	PT_RESERVED,		/* reserved bits pt_out.rsvd in the entry at pt_out.level */
+	PT_DENIED,		/* the permissions granted so far lack pt_out.denied */
+	PT_NO_DATA,		/* the table at pt_out.missing is not in the dump */
+	PT_TABLE_FAULT,		/* nested: translating a table address faulted */
+};
+
+struct pt_out {
+	enum pt_stop stop;
+	unsigned int level;	/* where it stopped, or the leaf's level */
+	uint64_t entry;		/* the entry there */
+	uint64_t oa;		/* PT_OK: the output address */
+	unsigned int page_shift;
+	unsigned int perm;	/* permissions granted down to here */
+	unsigned int denied;	/* PT_DENIED: IOMMU_PERM_* missing */
+	uint64_t rsvd;
+	uint64_t missing;
+	uint64_t table;		/* the table read last */
+};
+
+/*
+ * Nested translation: every table address a walk reads is first passed to
+ * FN (the second-stage walk), which returns 0 and the host address, or a
+ * negative value and leaves its reason in its own state.  WRITE asks for a
+ * writable translation (the hardware updates A/D bits there).
+ */
+struct pt_nest {
+	int (*fn)(struct pt_nest *nest, uint64_t gpa, unsigned int level, bool write,
+		  uint64_t *ret_hpa);
+};
+
+/*
+ * Walk CFG (of format F, passed as a constant so that its operations are
+ * inlined) for input address IN.  REQ is the IOMMU_PERM_* the request needs
+ * at every level; AD_WRITE (nested only) says which entries the hardware
+ * would have to write back (A clear, or D clear on a written leaf), which
+ * asks the nest for a writable table.  Entries are recorded in T (may be NULL).
+ */
+static inline __attribute__((always_inline)) void
+pt_walk(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cfg, uint64_t in,
+	unsigned int req, struct pt_nest *nest,
+	bool (*ad_write)(uint64_t e, bool leaf, unsigned int req), struct walk_trace *t,
+	struct pt_out *o)
+{
+	uint64_t table = cfg->root;
+	unsigned int perm = ~0u;
+
+	for (unsigned int level = cfg->levels; level >= 1; level--) {
+		unsigned int shift = pt_shift(f, level);
+		unsigned int index = (unsigned int)(in >> shift) & ((1u << f->level_bits) - 1);
+		uint64_t at = table + ((uint64_t)index << f->entry_shift), host = at, e;
+		struct walk_step *s;
+		bool leaf;
+
+		o->level = level;
+		o->table = table;
+		if (nest && nest->fn(nest, at, level, false, &host) < 0) {
+			o->stop = PT_TABLE_FAULT;
+			return;
+		}
+		if (mem_load64(d, host, &e) < 0) {
+			o->stop = PT_NO_DATA;
+			o->missing = host & ~(uint64_t)(MEM_PAGE_SIZE - 1);
+			return;
+		}
+		s = trace_add(t, (enum iommu_step_kind)f->step_kind, level, table, index);
+		step_set_words(s, &e, 1);
+		o->entry = e;
+		if (!f->present(e)) {
+			o->stop = PT_NOT_PRESENT;
+			o->perm = 0;
+			return;
+		}
+		leaf = level == 1 || ((cfg->block_levels >> level) & 1 && f->is_block(e, level));
+		if (f->perm_before_reserved && (f->perm(e) & req) != req) {
+			o->perm = perm & f->perm(e);
+			o->denied = req & ~f->perm(e);
+			o->stop = PT_DENIED;
+			return;
+		}
+		/* A block bit where no block may sit is a reserved bit. */
+		o->rsvd = f->reserved(e, level, leaf, cfg) | pt_oa_reserved(cfg, e);
+		if (!leaf && level > 1 && f->is_block(e, level))
+			o->rsvd |= 1ULL << 7;
+		if (o->rsvd) {
+			o->stop = PT_RESERVED;
+			return;
+		}
+		perm &= f->perm(e);
+		if ((perm & req) != req) {
+			o->perm = perm;
+			o->denied = req & ~perm;
+			o->stop = PT_DENIED;
+			return;
+		}
+		if (nest && ad_write && ad_write(e, leaf, req) &&
+		    nest->fn(nest, at, level, true, &host) < 0) {
+			o->stop = PT_TABLE_FAULT;
+			return;
+		}
+		if (leaf) {
+			o->page_shift = shift;
+			o->oa = f->addr(e, level, true) | (in & ((1ULL << shift) - 1));
+			o->perm = perm;
+			o->stop = PT_OK;
+			return;
+		}
+		table = f->addr(e, level, false);
+	}
+	o->stop = PT_NOT_PRESENT;	/* levels == 0: nothing to walk */
+}
+
+/* ---- enumeration -------------------------------------------------------- */
+
+/* What an enumeration reports: a run of leaves, a missing table, an invalid entry. */
+struct pt_run {
+	enum iommu_mapping_kind kind;
+	uint64_t iova, size, phys, page_size, leaves, missing, entry;
+	unsigned int perm, level;
+	uint64_t path[WALK_MAX_LEVELS];	/* per-leaf mode: entries from the top */
+	unsigned int path_levels;
+};
+
+struct pt_enum {
+	struct iommu_dump *d;
+	const struct pt_cfg *cfg;
+	bool leaves;			/* one report per leaf, with its path */
+	/*
+	 * Nested first stage: translate a table's address (NULL: identity),
+	 * and split an output range through the second stage.
+	 */
+	int (*table_addr)(struct pt_enum *e, uint64_t gpa, uint64_t *ret_hpa);
+	int (*emit)(struct pt_enum *e, const struct pt_run *run);
+	struct pt_run run;		/* the run being grown */
+	bool open;
+	int stop;			/* non-zero: emit asked to stop */
+	uint64_t path[WALK_MAX_LEVELS];
+};
+
+static inline int pt_enum_flush(struct pt_enum *e)
+{
+	if (e->open) {
+		e->open = false;
+		e->stop = e->emit(e, &e->run);
+	}
+	return e->stop;
+}
+
+static inline int pt_enum_report(struct pt_enum *e, const struct pt_run *r)
+{
+	if (pt_enum_flush(e))
+		return e->stop;
+	e->stop = e->emit(e, r);
+	return e->stop;
+}
+
+static inline __attribute__((always_inline)) void
+pt_enum_leaf(struct pt_enum *e, uint64_t iova, uint64_t phys, unsigned int shift,
+	     unsigned int perm, unsigned int level)
+{
+	struct pt_run *r = &e->run;
+	uint64_t size = 1ULL << shift;
+
+	if (!e->leaves && e->open && r->iova + r->size == iova && r->phys + r->size == phys &&
+	    r->perm == perm && r->page_size == size) {
+		r->size += size;
+		r->leaves++;
+		return;
+	}
+	if (pt_enum_flush(e))
+		return;
+	*r = (struct pt_run){ .kind = IOMMU_MAPPING_MAPPED, .iova = iova, .size = size,
+			      .phys = phys, .page_size = size, .leaves = 1, .perm = perm,
+			      .level = level };
+	if (e->leaves) {
+		unsigned int top = e->cfg->levels;
+
+		r->path_levels = top - level + 1;
+		for (unsigned int i = 0; i < r->path_levels; i++)
+			r->path[i] = e->path[i];
+	}
+	e->open = true;
+}
+
+typedef void (*pt_enum_fn)(struct pt_enum *e, uint64_t table, unsigned int level, uint64_t base,
+			   unsigned int perm);
+
+/*
+ * Enumerate the table at TABLE (level LEVEL) mapping IOVAs from BASE, with
+ * the permissions PERM granted above.  A format instantiates it as a
+ * function RECURSE passing its constant F; the recursion (through RECURSE)
+ * is bounded by the levels.
+ */
+static inline __attribute__((always_inline)) void
+pt_enum_table(const struct pt_format *f, pt_enum_fn recurse, struct pt_enum *e, uint64_t table,
+	      unsigned int level, uint64_t base, unsigned int perm)
+{
+	const struct pt_cfg *cfg = e->cfg;
+	unsigned int shift = pt_shift(f, level), n = 1u << f->level_bits;
+	uint8_t copy[MEM_PAGE_SIZE];
+	const uint8_t *p;
+	uint64_t host = table;
+
+	if (e->table_addr && e->table_addr(e, table, &host) < 0) {
+		/* The table itself cannot be reached: everything below faults. */
+		struct pt_run r = { .kind = IOMMU_MAPPING_INVALID, .iova = base,
+				    .size = n * (1ULL << shift), .missing = table, .level = level };
+
+		pt_enum_report(e, &r);
+		return;
+	}
+	/* A compressed dump's page may be evicted while we recurse: copy it. */
+	p = mem_ptr(e->d, host, (size_t)n << f->entry_shift);
+	if (!p) {
+		struct pt_run r = { .kind = IOMMU_MAPPING_NOT_IN_DUMP, .iova = base,
+				    .size = n * (1ULL << shift), .missing = host, .level = level };
+
+		pt_enum_report(e, &r);
+		return;
+	}
+	if (!e->d->segs) {
+		memcpy(copy, p, (size_t)n << f->entry_shift);
+		p = copy;
+	}
+	for (unsigned int i = 0; i < n && !e->stop; i++) {
+		uint64_t ent = mem_le64(p + ((size_t)i << f->entry_shift));
+		uint64_t iova = base + ((uint64_t)i << shift), rsvd;
+		bool leaf;
+
+		if (!f->present(ent))
+			continue;
+		leaf = level == 1 || ((cfg->block_levels >> level) & 1 && f->is_block(ent, level));
+		rsvd = f->reserved(ent, level, leaf, cfg) | pt_oa_reserved(cfg, ent);
+		if (!leaf && level > 1 && f->is_block(ent, level))
+			rsvd |= 1ULL << 7;
+		e->path[cfg->levels - level] = ent;
+		if (rsvd) {
+			struct pt_run r = { .kind = IOMMU_MAPPING_INVALID, .iova = iova,
+					    .size = 1ULL << shift, .entry = ent, .level = level };
+
+			pt_enum_report(e, &r);
+			continue;
+		}
+		if (leaf) {
+			unsigned int granted = perm & f->perm(ent);
+
+			if (granted & (IOMMU_PERM_READ | IOMMU_PERM_WRITE))
+				pt_enum_leaf(e, iova, f->addr(ent, level, true), shift, granted,
+					     level);
+		} else {
+			recurse(e, f->addr(ent, level, false), level - 1, iova,
+				perm & f->perm(ent));
+		}
+	}
+}
+
+#endif
