@@ -29,6 +29,8 @@ struct table_decoder {
 };
 
 static const struct table_decoder decoders[] = {
+	{ "IVRS", ivrs_decode },
+	{ "VIOT", viot_decode },
 	{ "DMAR", dmar_decode },
 	{ NULL, NULL },
 };

@@ -127,6 +127,8 @@ struct check_desc {
 /* Generic checks of every table (lib/checks.c). */
 extern const struct check_desc check_table_truncated, check_table_checksum,
 	check_structure_truncated, check_reserved_nonzero;
+/* IVRS and VIOT checks (lib/ivrs-validate.c, lib/viot-validate.c), ended by a NULL id. */
+extern const struct check_desc ivrs_checks[], viot_checks[];
 extern const struct check_desc dmar_checks[];
 
 /* ---- decoded trees (lib/dnode.c) ---------------------------------------- */
@@ -233,6 +235,8 @@ const char *acpi_header_problem(const uint8_t *data, size_t size);
 /* Decoders per signature (lib/acpi-decode.c dispatches). */
 typedef int (*table_decode_fn)(struct iommu_table *table, struct iommu_dnode **ret_root);
 int acpi_header_decode(struct decoder *d, struct iommu_dnode *node);
+int ivrs_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
+int viot_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
 int dmar_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
 
 /* ---- validation (lib/validate.c dispatches) ----------------------------- */
@@ -252,6 +256,8 @@ void validator_finding(struct validator *v, const struct check_desc *check, uint
 		       const char *format, ...) PRINTF_FMT(4, 5);
 
 typedef int (*table_validate_fn)(struct validator *v);
+int ivrs_validate(struct validator *v);
+int viot_validate(struct validator *v);
 int dmar_validate(struct validator *v);
 
 #endif

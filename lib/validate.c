@@ -13,6 +13,8 @@ struct table_validator {
 };
 
 static const struct table_validator validators[] = {
+	{ "IVRS", ivrs_validate },
+	{ "VIOT", viot_validate },
 	{ "DMAR", dmar_validate },
 	{ NULL, NULL },
 };
