@@ -51,9 +51,53 @@ static int compare_functions(const void *a, const void *b)
 	return kx < ky ? -1 : kx > ky;
 }
 
-static void fill_function(struct pci_function *f, struct pci_dev *d)
+/* A name from pci.ids only (no udev hwdb, no network), NULL when it has none. */
+static char *lookup_name(struct pci_access *pacc, int flags, int id, int sub)
 {
-	pci_fill_info(d, PCI_FILL_IDENT | PCI_FILL_CLASS);
+	char buf[256], *name;
+
+	name = pci_lookup_name(pacc, buf, sizeof(buf),
+			       flags | PCI_LOOKUP_NO_NUMBERS | PCI_LOOKUP_NO_HWDB, id, sub);
+	return name ? strdup(name) : NULL;
+}
+
+/* 1 with the extended capability ID (its offset in *RET_AT), 0 without, -EACCES unreadable. */
+static int find_ext_cap(struct pci_dev *d, const struct pci_function *f, unsigned int id,
+			unsigned int *ret_at)
+{
+	struct pci_cap *cap;
+
+	/* Without root the kernel gives 64 bytes; 256 means no extended space at all. */
+	if (f->config_size < 256)
+		return -EACCES;
+	if (f->config_size == 256)
+		return 0;
+	cap = pci_find_cap(d, id, PCI_CAP_EXTENDED);
+	if (!cap)
+		return 0;
+	*ret_at = cap->addr;
+	return 1;
+}
+
+/* What the kernel lets us read of the configuration space, and the snapshot's copy of it. */
+static uint16_t config_size(struct iommu_ctx *ctx, const char *name)
+{
+	char path[64], *buf;
+	size_t size;
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/config", name);
+	if (sysroot_read_file(ctx, path, 4096, &buf, &size) < 0)
+		return 0;
+	free(buf);
+	return (uint16_t)size;
+}
+
+static void fill_function(struct iommu_ctx *ctx, struct pci_access *pacc,
+			  struct pci_function *f, struct pci_dev *d)
+{
+	unsigned int at;
+
+	pci_fill_info(d, PCI_FILL_IDENT | PCI_FILL_CLASS | PCI_FILL_EXT_CAPS);
 	f->segment = (uint16_t)d->domain;
 	f->bus = d->bus;
 	f->dev = d->dev;
@@ -68,9 +112,32 @@ static void fill_function(struct pci_function *f, struct pci_dev *d)
 		f->subordinate_bus = pci_read_byte(d, CFG_SUBORDINATE_BUS);
 	}
 	snprintf(f->name, sizeof(f->name), "%04x:%02x:%02x.%x", f->segment, f->bus, f->dev, f->fn);
+	f->vendor_name = lookup_name(pacc, PCI_LOOKUP_VENDOR, f->vendor, 0);
+	f->device_name = lookup_name(pacc, PCI_LOOKUP_DEVICE, f->vendor, f->device);
+	f->class_name = lookup_name(pacc, PCI_LOOKUP_CLASS, d->device_class, 0);
+	f->config_size = config_size(ctx, f->name);
+	f->acs = find_ext_cap(d, f, PCI_EXT_CAP_ID_ACS, &at);
+	if (f->acs > 0) {
+		f->acs_cap = pci_read_word(d, (int)at + PCI_ACS_CAP);
+		f->acs_ctrl = pci_read_word(d, (int)at + PCI_ACS_CTRL);
+	}
+	f->ats = find_ext_cap(d, f, PCI_EXT_CAP_ID_ATS, &at);
 }
 
-static void scan(struct pci_access *pacc, struct pci_topology *t)
+/* libpci reads these behind the sysroot layer's back; a snapshot needs them. */
+static void note_libpci_reads(struct iommu_ctx *ctx, const struct pci_function *f)
+{
+	static const char *const attrs[] = { "vendor", "device", "class", "config" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(attrs); i++) {
+		char path[80];
+
+		snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/%s", f->name, attrs[i]);
+		sysroot_note(ctx, SYSROOT_NOTE_FILE, path);
+	}
+}
+
+static void scan(struct iommu_ctx *ctx, struct pci_access *pacc, struct pci_topology *t)
 {
 	size_t alloc = 0;
 
@@ -87,7 +154,8 @@ static void scan(struct pci_access *pacc, struct pci_topology *t)
 			t->functions = bigger;
 		}
 		memset(&t->functions[t->count], 0, sizeof(t->functions[0]));
-		fill_function(&t->functions[t->count++], d);
+		fill_function(ctx, pacc, &t->functions[t->count], d);
+		note_libpci_reads(ctx, &t->functions[t->count++]);
 	}
 }
 
@@ -119,7 +187,8 @@ int pci_topology_load(struct iommu_ctx *ctx, struct pci_topology **ret_topology)
 		pci_topology_free(t);
 		return -EIO;	/* pacc is left as it was: libpci cannot be unwound safely here */
 	}
-	scan(pacc, t);
+	sysroot_note(ctx, SYSROOT_NOTE_DIR, "/sys/bus/pci/devices");
+	scan(ctx, pacc, t);
 	libpci_escape = NULL;
 	pci_cleanup(pacc);
 	free(path);
@@ -139,6 +208,11 @@ void pci_topology_free(struct pci_topology *topology)
 {
 	if (!topology)
 		return;
+	for (size_t i = 0; i < topology->count; i++) {
+		free(topology->functions[i].vendor_name);
+		free(topology->functions[i].device_name);
+		free(topology->functions[i].class_name);
+	}
 	free(topology->functions);
 	free(topology);
 }

@@ -19,6 +19,13 @@ struct pci_function {
 	uint8_t secondary_bus;		/* bridges only */
 	uint8_t subordinate_bus;	/* bridges only */
 	char name[16];			/* "0000:00:1f.0" */
+	/* pci.ids names (libpci's pci_lookup_name), NULL when unknown */
+	char *vendor_name, *device_name, *class_name;
+	uint16_t config_size;		/* configuration bytes readable: 64 without root */
+	/* Extended capabilities: 1 present, 0 absent, -EACCES extended space unreadable */
+	int acs;			/* PCIe 6.0 §7.7.11 Access Control Services */
+	uint16_t acs_cap, acs_ctrl;
+	int ats;			/* PCIe 6.0 §10.5.1 Address Translation Services */
 };
 
 struct pci_topology;

@@ -141,8 +141,8 @@ static void test_amd(void)
 	/* The guides' "iommu=pt iommu=1": the number is the GART size; intel_iommu=on is Intel's. */
 	lint(&l, "iommu=pt iommu=1 intel_iommu=on", IOMMU_VENDOR_AMD);
 	CHECK_EQ(count_kind(l.issues, l.n, CMDLINE_NOOP), 1);
-	CHECK(find_kind(l.issues, l.n, CMDLINE_NOOP) &&
-	      strstr(find_kind(l.issues, l.n, CMDLINE_NOOP)->message, "GART"));
+	i = find_kind(l.issues, l.n, CMDLINE_NOOP);
+	CHECK(i && strstr(i->message, "GART"));
 	CHECK_EQ(count_kind(l.issues, l.n, CMDLINE_OTHER_VENDOR), 1);
 	done(&l);
 }

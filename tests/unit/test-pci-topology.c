@@ -42,6 +42,24 @@ int main(void)
 	CHECK_EQ(f ? f->subordinate_bus : 0, 1);
 	CHECK_EQ(f ? f->vendor : 0, 0x1b36);
 	CHECK_EQ(f ? f->device : 0, 0x000c);
+	/* lspci: "PCI bridge [0604]: Red Hat, Inc. QEMU PCIe Root port", "[148 v1] Access
+	 * Control Services", ACSCap SrcValid+ TransBlk+ ReqRedir+ CmpltRedir+ UpstreamFwd+
+	 * EgressCtrl- DirectTrans+, ACSCtl SrcValid+ TransBlk- ReqRedir+ CmpltRedir+ UpstreamFwd+. */
+	CHECK_STR(f ? f->vendor_name : NULL, "Red Hat, Inc.");
+	CHECK_STR(f ? f->device_name : NULL, "QEMU PCIe Root port");
+	CHECK_STR(f ? f->class_name : NULL, "PCI bridge");
+	CHECK_EQ(f ? f->config_size : 0, 4096);
+	CHECK_EQ(f ? f->acs : 0, 1);
+	CHECK_EQ(f ? f->acs_cap : 0, 0x5f);
+	CHECK_EQ(f ? f->acs_ctrl : 0, 0x1d);
+	CHECK_EQ(f ? f->ats : 1, 0);
+	/* The host bridge has 256 bytes: no extended capabilities at all. */
+	f = pci_topology_find(t, 0, 0, 0, 0);
+	CHECK_EQ(f ? f->config_size : 0, 256);
+	CHECK_EQ(f ? f->acs : 1, 0);
+	/* The edu device is in no pci.ids. */
+	f = pci_topology_find(t, 0, 0, 4, 0);
+	CHECK(f && f->device_name == NULL);
 
 	f = pci_topology_find(t, 0, 1, 0, 0);
 	CHECK(f && !f->is_bridge);
