@@ -2,13 +2,15 @@
 /* iommutool decode: every field of the DMAR, IVRS, IORT and VIOT tables. */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "iommutool.h"
+#include "decode-iort.h"
 
 struct decode_opts {
 	struct table_sources sources;
 	uint64_t vtd_cap, vtd_ecap;
 	bool have_cap, have_ecap;
+	struct iort_query iort;
 };
 
 enum { OPT_VTD_CAP = 0x100, OPT_VTD_ECAP };
@@ -17,6 +19,7 @@ static const struct argp_option decode_options[] = {
 	{ "vtd-cap", OPT_VTD_CAP, "VALUE", 0,
 	  "Decode a VT-d CAP_REG value (hex, as /sys/class/iommu/dmar*/intel-iommu/cap shows it) instead of tables", 0 },
 	{ "vtd-ecap", OPT_VTD_ECAP, "VALUE", 0, "Decode a VT-d ECAP_REG value (hex)", 0 },
+	IORT_QUERY_OPTIONS,
 	{ NULL }
 };
 
@@ -50,7 +53,7 @@ static error_t parse_decode(int key, char *arg, struct argp_state *state)
 			argp_error(state, "--vtd-cap and --vtd-ecap decode register values, not FILEs");
 		break;
 	default:
-		return ARGP_ERR_UNKNOWN;
+		return iort_query_parse(&opts->iort, key, arg, state);
 	}
 	return 0;
 }
@@ -119,7 +122,14 @@ static int run_decode(struct cli *cli, void *data)
 		/* From the machine, the IOMMU tables; named files are decoded whatever they hold. */
 		if (!opts->sources.nfiles && !iommu_table_is_iommu(t))
 			continue;
-		c = decode_one(cli, t);
+		if (iort_query_active(&opts->iort)) {
+			/* --trace, --reverse, --dot: the answers for each IORT, nothing else. */
+			if (strcmp(iommu_table_get_signature(t), "IORT") != 0)
+				continue;
+			c = iort_query_run(cli, t, &opts->iort);
+		} else {
+			c = decode_one(cli, t);
+		}
 		if (c > code)
 			code = c;
 		decoded++;

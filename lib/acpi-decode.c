@@ -29,6 +29,7 @@ struct table_decoder {
 };
 
 static const struct table_decoder decoders[] = {
+	{ "IORT", iort_decode },
 	{ "IVRS", ivrs_decode },
 	{ "VIOT", viot_decode },
 	{ "DMAR", dmar_decode },

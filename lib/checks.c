@@ -31,6 +31,7 @@ static const struct check_desc *const generic_checks[] = {
  * when a validator lands.
  */
 static const struct check_desc *const table_checks[] = {
+	iort_checks,
 	ivrs_checks,
 	viot_checks,
 	dmar_checks,

@@ -129,6 +129,7 @@ extern const struct check_desc check_table_truncated, check_table_checksum,
 	check_structure_truncated, check_reserved_nonzero;
 /* IVRS and VIOT checks (lib/ivrs-validate.c, lib/viot-validate.c), ended by a NULL id. */
 extern const struct check_desc ivrs_checks[], viot_checks[];
+extern const struct check_desc iort_checks[];
 extern const struct check_desc dmar_checks[];
 
 /* ---- decoded trees (lib/dnode.c) ---------------------------------------- */
@@ -237,6 +238,7 @@ typedef int (*table_decode_fn)(struct iommu_table *table, struct iommu_dnode **r
 int acpi_header_decode(struct decoder *d, struct iommu_dnode *node);
 int ivrs_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
 int viot_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
+int iort_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
 int dmar_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
 
 /* ---- validation (lib/validate.c dispatches) ----------------------------- */
@@ -258,6 +260,7 @@ void validator_finding(struct validator *v, const struct check_desc *check, uint
 typedef int (*table_validate_fn)(struct validator *v);
 int ivrs_validate(struct validator *v);
 int viot_validate(struct validator *v);
+int iort_validate(struct validator *v);
 int dmar_validate(struct validator *v);
 
 #endif

@@ -13,6 +13,7 @@ struct table_validator {
 };
 
 static const struct table_validator validators[] = {
+	{ "IORT", iort_validate },
 	{ "IVRS", ivrs_validate },
 	{ "VIOT", viot_validate },
 	{ "DMAR", dmar_validate },
