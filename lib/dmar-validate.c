@@ -124,7 +124,18 @@ static void check_drhds(struct validator *v, const struct dmar_view *view)
 				  "the table has no DRHD structure: there is no remapping unit");
 }
 
-/* The same device: one PCI path, or one IOAPIC / HPET / ACPI device id. */
+static bool same_path(const struct dmar_scope *a, const struct dmar_scope *b)
+{
+	return a->start_bus == b->start_bus && a->nhops == b->nhops && a->nhops &&
+	       memcmp(a->hops, b->hops, a->nhops * sizeof(a->hops[0])) == 0;
+}
+
+/*
+ * The same device claimed twice: one PCI path in one segment; or one IOAPIC,
+ * HPET or ACPI device id given the same source id twice, or given to two
+ * units.  One HPET id with several source ids in one unit is the HPET's
+ * timers, each with its own requester id (common since Sandy Bridge).
+ */
 static bool same_device(const struct dmar_view *view, const struct dmar_scope *a,
 			const struct dmar_scope *b)
 {
@@ -136,10 +147,10 @@ static bool same_device(const struct dmar_view *view, const struct dmar_scope *a
 	if (pci_a != pci_b || (!pci_a && a->type != b->type))
 		return false;
 	if (!pci_a)
-		return a->enumeration_id == b->enumeration_id;
+		return a->enumeration_id == b->enumeration_id &&
+		       (a->structure != b->structure || same_path(a, b));
 	return view->structures[a->structure].segment == view->structures[b->structure].segment &&
-	       a->start_bus == b->start_bus && a->nhops == b->nhops && a->nhops &&
-	       memcmp(a->hops, b->hops, a->nhops * sizeof(a->hops[0])) == 0;
+	       same_path(a, b);
 }
 
 static void check_scopes(struct validator *v, const struct dmar_view *view)
@@ -154,8 +165,9 @@ static void check_scopes(struct validator *v, const struct dmar_view *view)
 			continue;
 		if (!(allowed_scopes[owner->type] & (1u << s->type)))
 			validator_finding(v, DMAR_CHECK(DMAR_SCOPE_WRONG_KIND), s->offset,
-					  "%s at 0x%llx holds a %s scope", type_name(owner->type),
-					  (unsigned long long)owner->offset, dmar_scope_type_name(s->type));
+					  "%s at 0x%llx holds a scope of type %u (%s)", type_name(owner->type),
+					  (unsigned long long)owner->offset, s->type,
+					  dmar_scope_type_name(s->type));
 		if (owner->type != DMAR_TYPE_DRHD)
 			continue;
 		for (size_t j = 0; j < i; j++) {
