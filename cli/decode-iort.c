@@ -502,6 +502,11 @@ static void write_dot(FILE *f, const struct iommu_iort *iort, const char *source
 
 /* ---- the questions for one table ------------------------------------------ */
 
+static int worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
 int iort_query_run(struct cli *cli, struct iommu_table *t, const struct iort_query *q)
 {
 	struct iommu_iort *iort;
@@ -534,12 +539,12 @@ int iort_query_run(struct cli *cli, struct iommu_table *t, const struct iort_que
 		out_str(cli->out, "name", "%s", iommu_table_get_name(t));
 		out_str(cli->out, "source", " from %s\n", iommu_table_get_source(t));
 		out_begin_array(cli->out, "traces");
-		for (unsigned int i = 0; i < q->ntrace && code == EXIT_CLEAN; i++)
-			code = trace_one(cli, iort, q->trace[i]);
+		for (unsigned int i = 0; i < q->ntrace; i++)
+			code = worse(code, trace_one(cli, iort, q->trace[i]));
 		out_end_array(cli->out);
 		out_begin_array(cli->out, "reverse");
-		for (unsigned int i = 0; i < q->nreverse && code == EXIT_CLEAN; i++)
-			code = reverse_one(cli, iort, q->reverse[i]);
+		for (unsigned int i = 0; i < q->nreverse; i++)
+			code = worse(code, reverse_one(cli, iort, q->reverse[i]));
 		out_end_array(cli->out);
 		out_end_object(cli->out);
 	}
