@@ -78,7 +78,7 @@ static const struct field_desc cap_fields[] = {
 };
 
 static const struct field_desc ecap_fields[] = {
-	{ "value", "Extended Capability Register (ECAP_REG)", 8, 8, IOMMU_DFIELD_ADDR, 0, BITS(ecap_bits) },
+	{ "value", "Extended Capability Register (ECAP_REG)", 0, 8, IOMMU_DFIELD_ADDR, 0, BITS(ecap_bits) },
 };
 
 static uint64_t bits_mask(const struct bit_desc *bits, size_t n)
