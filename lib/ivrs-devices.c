@@ -214,8 +214,9 @@ static void expand_entry(struct expansion *e, const struct iommu_ivrs_unit *unit
 		const struct iommu_dfield *hid = iommu_dnode_find_field(entry, "hid");
 
 		/* Linux: only in type 40h IVHDs, and "Invalid HID" when it is empty. */
-		if (unit->type != IVRS_IVHD_40 || !hid || !iommu_dfield_get_u64(hid) ||
-		    (iommu_dfield_get_kind(hid) == IOMMU_DFIELD_STRING && !*iommu_dfield_get_string(hid)))
+		if (unit->type != IVRS_IVHD_40 || !hid ||
+		    (iommu_dfield_get_kind(hid) == IOMMU_DFIELD_STRING ? !*iommu_dfield_get_string(hid)
+									: !iommu_dfield_get_u64(hid)))
 			return;
 		sel = add_selection(e, unit, IOMMU_IVRS_SELECT_ACPI_HID, at);
 		if (!sel)

@@ -142,6 +142,8 @@ static void check_entry(struct validator *v, unsigned int ivhd_type, const struc
 	const struct iommu_dfield *hid = iommu_dnode_find_field(e, "hid");
 	uint64_t format, length;
 
+	if (!iommu_dnode_find_field(e, "type"))
+		return;
 	if (type == IVHD_DEV_PAD4 || type == IVHD_DEV_PAD8) {
 		validator_finding(v, &ivrs_checks[IVRS_ENTRY_PADDING], at,
 				  "padding entry (type %02Xh) at 0x%llx", type, (unsigned long long)at);
@@ -371,26 +373,24 @@ static void check_aliases(struct validator *v, const struct iommu_ivrs *ivrs)
 
 	for (size_t i = 0; i < ivrs->nselections; i++) {
 		const struct iommu_ivrs_selection *s = &ivrs->selections[i];
-		uint16_t target, next, back;
 		uint64_t offset, back_offset;
+		uint16_t next, back;
+		bool loop;
 
 		if (!s->aliased || !alias_of(ivrs, s->unit->segment, s->requester, &next, &offset) ||
 		    next == s->requester)
 			continue;
-		target = s->requester;
 		/* A loop: the target's own target leads back into this entry's devices. */
-		if (ivrs_selection_covers(s, next) ||
-		    (alias_of(ivrs, s->unit->segment, next, &back, &back_offset) &&
-		     ivrs_selection_covers(s, back)))
-			validator_finding(v, &ivrs_checks[IVRS_ALIAS_LOOP], s->offset,
-					  "the entry at 0x%llx aliases %s to %s, which the entry at 0x%llx aliases back to %s",
-					  (unsigned long long)s->offset, ivrs_bdf(s->first, b1), ivrs_bdf(target, b2),
-					  (unsigned long long)offset, ivrs_bdf(next, b3));
-		else
-			validator_finding(v, &ivrs_checks[IVRS_ALIAS_CHAIN], s->offset,
-					  "the entry at 0x%llx aliases %s to %s, which the entry at 0x%llx aliases to %s",
-					  (unsigned long long)s->offset, ivrs_bdf(s->first, b1), ivrs_bdf(target, b2),
-					  (unsigned long long)offset, ivrs_bdf(next, b3));
+		loop = ivrs_selection_covers(s, next) ||
+		       (alias_of(ivrs, s->unit->segment, next, &back, &back_offset) &&
+			ivrs_selection_covers(s, back));
+		if (loop && offset < s->offset)
+			continue;	/* told at the loop's first entry */
+		validator_finding(v, &ivrs_checks[loop ? IVRS_ALIAS_LOOP : IVRS_ALIAS_CHAIN], s->offset,
+				  "the entry at 0x%llx aliases %s to %s, which the entry at 0x%llx aliases %s %s",
+				  (unsigned long long)s->offset, ivrs_bdf(s->first, b1),
+				  ivrs_bdf(s->requester, b2), (unsigned long long)offset,
+				  loop ? "back to" : "to", ivrs_bdf(next, b3));
 	}
 }
 
