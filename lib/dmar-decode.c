@@ -333,7 +333,11 @@ static void decode_body(struct decoder *d, struct iommu_dnode *node, unsigned in
 		decode_andd_name(d, node, offset + 8, have - 8);
 		break;
 	default:
-		if (type >= DMAR_TYPE_COUNT && have > 4)
+		if (type < DMAR_TYPE_COUNT)
+			break;
+		dfield_set_summary(iommu_dnode_find_field(node, "type"));
+		dfield_set_summary(iommu_dnode_find_field(node, "length"));
+		if (have > 4)
 			dnode_add_bytes(d, node, "data", "Data", offset + 4, (unsigned int)(have - 4));
 		break;
 	}
@@ -351,8 +355,9 @@ static uint64_t decode_structure(struct decoder *d, uint64_t offset, unsigned in
 
 	if (length < 4) {
 		/* Its header is shown as it stands, then the walk stops. */
-		decode_fitting(d, dnode_add(d, NULL, sd->kind, sd->title, offset, length), offset, 4,
-			       FIELDS(unknown_fields));
+		node = dnode_add(d, NULL, sd->kind, sd->title, offset, length);
+		decode_fitting(d, node, offset, 4, FIELDS(unknown_fields));
+		dfield_set_summary(node ? iommu_dnode_find_field(node, "length") : NULL);
 		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_ZERO_LENGTH), offset,
 				"structure at 0x%llx (type %u) has length %u; the %llu byte(s) from there are not decoded",
 				(unsigned long long)offset, type, length, (unsigned long long)left);

@@ -126,8 +126,10 @@ static void add_meanings(struct decoder *d, struct iommu_dnode *node)
 			dfield_set_meaning(d, f, v == 7 ? "reserved" : "%llu domains", 1ULL << (4 + 2 * v));
 		else if (strcmp(key, "sagaw") == 0)
 			sizes_meaning(d, f, sagaw_names, ARRAY_SIZE(sagaw_names), "none: second stage unusable");
-		else if (strcmp(key, "mgaw") == 0 || strcmp(key, "pss") == 0)
+		else if (strcmp(key, "mgaw") == 0)
 			dfield_set_meaning(d, f, "%llu bits", v + 1);
+		else if (strcmp(key, "pss") == 0)
+			dfield_set_meaning(d, f, "%llu-bit PASIDs", v + 1);
 		else if (strcmp(key, "sslps") == 0)
 			sizes_meaning(d, f, sslps_names, ARRAY_SIZE(sslps_names), "4 KiB pages only");
 		else if (strcmp(key, "fro") == 0 || strcmp(key, "iro") == 0)
@@ -149,10 +151,14 @@ static void decode_register(struct decoder *d, const char *kind, const char *tit
 	dnode_decode(d, node, offset, 8, fields, nfields);
 	dfield_set_summary(node ? iommu_dnode_find_field(node, "value") : NULL);
 	add_meanings(d, node);
-	if (undefined)
-		dfield_set_meaning(d, dnode_add_u64(d, node, "undefined_bits", "Bits VT-d 4.1 leaves reserved",
-						    IOMMU_DFIELD_HEX, offset, 0, undefined),
-				   "set, though VT-d 4.1 defines no field there");
+	if (undefined) {
+		struct iommu_dfield *f = dnode_add_u64(d, node, "undefined_bits",
+						       "Bits VT-d 4.1 leaves reserved", IOMMU_DFIELD_HEX,
+						       offset, 0, undefined);
+
+		dfield_set_meaning(d, f, "set, though VT-d 4.1 defines no field there");
+		dfield_set_summary(f);
+	}
 }
 
 /* VT-d 4.1 §11.4.2 CAP_REG and §11.4.3 ECAP_REG */
