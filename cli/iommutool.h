@@ -50,6 +50,7 @@ struct iommutool_cmd {
 	unsigned int flags;
 };
 
+extern const struct iommutool_cmd cmd_status;
 extern const struct iommutool_cmd cmd_tables;
 extern const struct iommutool_cmd cmd_decode;
 extern const struct iommutool_cmd cmd_validate;

@@ -12,6 +12,7 @@
 #include "iommutool.h"
 
 static const struct iommutool_cmd *const commands[] = {
+	&cmd_status,
 	&cmd_tables,
 	&cmd_decode,
 	&cmd_validate,

@@ -88,18 +88,24 @@ static char *kernel_release(struct iommu_ctx *ctx)
 	return release;
 }
 
+char *kconfig_boot_path(struct iommu_ctx *ctx)
+{
+	char *release = kernel_release(ctx), *path;
+
+	if (!release || strchr(release, '/') || asprintf(&path, "/boot/config-%s", release) < 0)
+		path = NULL;
+	free(release);
+	return path;
+}
+
 static int load_boot_config(struct iommu_ctx *ctx, struct kconfig *k)
 {
-	char *release = kernel_release(ctx), *path, *text;
+	char *path = kconfig_boot_path(ctx), *text;
 	size_t size;
 	int r;
 
-	if (!release)
+	if (!path)
 		return -ENOENT;
-	r = strchr(release, '/') ? -EINVAL : asprintf(&path, "/boot/config-%s", release);
-	free(release);
-	if (r < 0)
-		return r == -EINVAL ? -ENOENT : -ENOMEM;
 	r = sysroot_read_file(ctx, path, MAX_CONFIG, &text, &size);
 	if (r < 0) {
 		free(path);

@@ -89,6 +89,9 @@ static int split_lines(struct klog *log)
 			if (close && strspn(line + 1, " 0123456789.") == (size_t)(close - line - 1))
 				line = close + 1 + (close[1] == ' ');
 		}
+		/* Some messages end in a space ("lazy mode "): quoted, it would look like a typo. */
+		for (char *e = line + strlen(line); e > line && (e[-1] == ' ' || e[-1] == '\t');)
+			*--e = 0;
 		if (!*line)
 			continue;
 		if (log->count == alloc) {
@@ -119,6 +122,19 @@ int klog_load(struct iommu_ctx *ctx, struct klog **ret_log)
 			r = snapshot_note_content(ctx, "dmesg.txt", log->text, size);
 	} else {
 		r = sysroot_read_file(ctx, "/dmesg.txt", MAX_LOG, &log->text, &size);
+	}
+	/*
+	 * Refused, or not in a snapshot because it was refused: kernel.dmesg_restrict
+	 * (read here so that a snapshot keeps it) says which, the same way for both.
+	 */
+	if (r == -EPERM || r == -ENOENT) {
+		char *restrict_line;
+
+		if (sysroot_read_line(ctx, "/proc/sys/kernel/dmesg_restrict", &restrict_line) == 0) {
+			if (strcmp(restrict_line, "1") == 0)
+				r = -EPERM;
+			free(restrict_line);
+		}
 	}
 	if (r == 0)
 		r = split_lines(log);

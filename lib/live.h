@@ -114,6 +114,8 @@ struct kconfig;
 /* /proc/config.gz, else /boot/config-RELEASE; -ENOENT when neither is there. */
 int kconfig_load(struct iommu_ctx *ctx, struct kconfig **ret_config);
 void kconfig_free(struct kconfig *config);
+/* "/boot/config-RELEASE" for the running kernel, or NULL when its release is unknown. */
+char *kconfig_boot_path(struct iommu_ctx *ctx);
 /* The file it came from, as a path on the inspected machine. */
 const char *kconfig_source(const struct kconfig *config);
 /* NAME without "CONFIG_": 'y', 'm', 'n' (not set), 'v' (another value), 0 (not mentioned). */
@@ -161,5 +163,137 @@ extern const struct klog_pattern klog_patterns[];
 /* The first pattern LINE matches, or NULL. */
 const struct klog_pattern *klog_classify(const char *line);
 bool klog_line_matches(const char *line, const char *pattern);
+
+/* ---- what the host runs on (lib/groups-hostuse.c) ------------------------ */
+
+struct host_use {
+	char *path;			/* the sysfs device path (a link target) of the disk or interface */
+	char *what;			/* "root file system (nvme0n1p2)", "default route (eth0)" */
+};
+
+int host_uses_find(struct iommu_ctx *ctx, struct host_use **ret_uses, size_t *ret_count);
+void host_uses_free(struct host_use *uses, size_t count);
+/* What DEVICE ("0000:01:00.0") is to the host, or NULL: the first use whose path runs through it. */
+const char *host_use_of(const struct host_use *uses, size_t count, const char *device);
+
+/* ---- status (lib/status*.c) ---------------------------------------------- */
+
+struct iommu_evidence {
+	struct iommu_evidence *next;
+	char *source, *text;
+};
+
+struct iommu_status_check {
+	struct iommu_status_check *next;
+	const char *id;
+	enum iommu_result result;
+	char *summary, *hint;
+	struct iommu_evidence *first, *last;
+};
+
+struct iommu_unit {
+	struct iommu_unit *next;
+	char *name;
+	char *target;			/* its /sys/class/iommu link */
+	enum iommu_vendor vendor;
+	const char *model;
+	uint64_t address;		/* IOMMU_NO_ADDRESS when unknown */
+	size_t ndevices;
+	bool have_cap, have_ecap;	/* VT-d CAP_REG, ECAP_REG */
+	uint64_t cap, ecap;
+	bool have_efr;			/* AMD-Vi EFR (and EFR2) */
+	uint64_t efr, efr2;
+	struct iommu_dnode *registers;
+};
+
+struct iommu_status {
+	int refcount;
+	enum iommu_verdict verdict;
+	enum iommu_vendor vendor;
+	enum iommu_mode mode;
+	bool guest;
+	char *summary, *hint;
+	struct iommu_status_check *first_check, *last_check;
+	struct iommu_unit *units;
+	int error;			/* first allocation failure */
+};
+
+/* The IOMMU tables, in the order a platform's own IOMMU is preferred. */
+enum { TABLE_DMAR, TABLE_IVRS, TABLE_IORT, TABLE_VIOT, IOMMU_TABLES };
+extern const char *const status_table_names[IOMMU_TABLES];
+
+struct irq_chip_count {
+	char name[32];			/* "IR-PCI-MSI", without a device suffix */
+	unsigned int count;
+};
+
+/* What was read: the evidence before any decision. */
+struct status_facts {
+	struct iommu_ctx *ctx;
+	/* the CPU (/proc/cpuinfo) */
+	bool have_cpuinfo;
+	char cpu_vendor[48];		/* "GenuineIntel", "AuthenticAMD", "Arm implementer 0x41" */
+	enum iommu_vendor cpu_iommu;	/* the IOMMU such a platform comes with */
+	bool hypervisor_flag;
+	/* virtual machines and Xen */
+	char *hypervisor_type;		/* /sys/hypervisor/type */
+	bool xen_dom0;			/* /proc/xen/capabilities: control_d */
+	char *dmi_vm;			/* a DMI string naming a hypervisor */
+	/* firmware */
+	int acpi_error;			/* listing /sys/firmware/acpi/tables */
+	bool table_present[IOMMU_TABLES];
+	int table_error[IOMMU_TABLES];	/* reading it (-EACCES without root) */
+	struct iommu_table *table[IOMMU_TABLES];
+	struct iommu_tables *tables;
+	bool devicetree;
+	char *bios;			/* "vendor version date" from DMI, for firmware-bug hints */
+	/* the kernel */
+	char *cmdline_text;
+	struct cmdline cmdline;
+	struct cmdline_settings set;
+	struct cmdline_issue *issues;
+	size_t nissues;
+	struct kconfig *config;
+	int config_error;
+	struct klog *log;
+	int log_error;
+	/* what the kernel made of it */
+	struct iommu_groups *groups;
+	int groups_error;
+	size_t ngroups, nnoiommu;	/* real groups; VFIO's fake ones */
+	size_t ntype_dma, ntype_fq, ntype_identity, ntype_other, ntype_unknown;
+	/* interrupts */
+	const char *irq_source;
+	struct irq_chip_count *chips;
+	size_t nchips;
+	size_t irqs_remapped, irqs_plain;	/* I/O APIC, MSI and HPET interrupts */
+	/* VFIO module parameters: -1 module not loaded, 0 N, 1 Y */
+	int unsafe_type1, unsafe_iommufd, unsafe_noiommu;
+	/* Thunderbolt */
+	size_t tb_domains, tb_protected;
+};
+
+int status_facts_gather(struct iommu_ctx *ctx, struct iommu_status *st, struct status_facts *f);
+void status_facts_free(struct status_facts *f);
+/* The platform's IOMMU: its firmware table's, else a unit's, else the CPU's kind. */
+enum iommu_vendor status_platform_vendor(const struct iommu_status *st, const struct status_facts *f);
+/* Read /sys/class/iommu into ST's units. */
+int status_units_read(struct iommu_ctx *ctx, struct iommu_status *st);
+void status_units_free(struct iommu_unit *units);
+size_t status_unit_count(const struct iommu_status *st);
+/* The state model: the verdict, its summary and hint, and every check. */
+void status_decide(struct iommu_status *st, const struct status_facts *f);
+/* The checks that do not decide the verdict (lib/status-checks.c). */
+void status_more_checks(struct iommu_status *st, const struct status_facts *f);
+
+struct iommu_status_check *status_check(struct iommu_status *st, const char *id,
+					enum iommu_result result, const char *format, ...)
+	PRINTF_FMT(4, 5);
+void status_hint(struct iommu_status *st, struct iommu_status_check *check, const char *format, ...)
+	PRINTF_FMT(3, 4);
+void status_evidence(struct iommu_status *st, struct iommu_status_check *check, const char *source,
+		     const char *format, ...) PRINTF_FMT(4, 5);
+void status_set_verdict(struct iommu_status *st, enum iommu_verdict verdict, const char *hint,
+			const char *format, ...) PRINTF_FMT(4, 5);
 
 #endif

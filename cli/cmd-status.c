@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+/* iommutool status: is the IOMMU on, the evidence, and the fix. */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "iommutool.h"
+
+static enum out_color result_color(enum iommu_result r)
+{
+	switch (r) {
+	case IOMMU_RESULT_PASS:
+		return COLOR_GOOD;
+	case IOMMU_RESULT_WARN:
+		return COLOR_WARN;
+	case IOMMU_RESULT_FAIL:
+		return COLOR_BAD;
+	case IOMMU_RESULT_SKIP:
+	case IOMMU_RESULT_UNKNOWN:
+		break;
+	}
+	return COLOR_DIM;
+}
+
+static void render_check(struct out *o, const struct iommu_status_check *c)
+{
+	enum iommu_result result = iommu_status_check_get_result(c);
+	const struct iommu_evidence *e;
+	char word[16];
+	size_t i;
+
+	/* "PASS", "WARN", ...: the word carries the meaning, colour only underlines it. */
+	for (i = 0; iommu_result_name(result)[i] && i + 1 < sizeof(word); i++)
+		word[i] = (char)(iommu_result_name(result)[i] & ~0x20);
+	word[i] = 0;
+	out_str(o, "id", NULL, iommu_status_check_get_id(c));
+	out_str(o, "result", NULL, iommu_result_name(result));
+	out_text_color(o, result_color(result), "%-7s", word);
+	out_text(o, " %-23s", iommu_status_check_get_id(c));
+	out_str(o, "summary", " %s\n", iommu_status_check_get_summary(c));
+	out_begin_array(o, "evidence");
+	iommu_status_check_foreach_evidence(c, e) {
+		out_begin_object(o, NULL);
+		out_str_color(o, "source", "        %s: ", iommu_evidence_get_source(e), COLOR_DIM);
+		out_str(o, "text", "%s\n", iommu_evidence_get_text(e));
+		out_end_object(o);
+	}
+	out_end_array(o);
+	out_str(o, "hint", iommu_status_check_get_hint(c) ? "        hint: %s\n" : NULL,
+		iommu_status_check_get_hint(c));
+}
+
+static void render_unit(struct out *o, const struct iommu_unit *u, int verbose)
+{
+	const struct iommu_dnode *regs = iommu_unit_get_registers(u);
+	uint64_t address = iommu_unit_get_address(u);
+
+	out_str(o, "name", NULL, iommu_unit_get_name(u));
+	out_str(o, "model", NULL, iommu_unit_get_model(u));
+	out_str(o, "vendor", NULL, iommu_vendor_name(iommu_unit_get_vendor(u)));
+	if (address == IOMMU_NO_ADDRESS)
+		out_null(o, "address", NULL);
+	else
+		out_hex(o, "address", NULL, address);
+	out_uint(o, "devices", NULL, iommu_unit_get_device_count(u));
+	if (!regs)
+		return;
+	out_text(o, "\n%s (%s):\n", iommu_unit_get_name(u), iommu_unit_get_model(u));
+	out_begin_object(o, "registers");
+	render_dnode(o, regs, verbose);
+	out_end_object(o);
+}
+
+/* The fix: the verdict's, else what the warning checks say. */
+static void render_fix(struct out *o, const struct iommu_status *st)
+{
+	const struct iommu_status_check *c;
+	bool any = false;
+
+	if (iommu_status_get_hint(st)) {
+		out_text(o, "\nFix: %s\n", iommu_status_get_hint(st));
+		return;
+	}
+	iommu_status_foreach_check(st, c) {
+		enum iommu_result r = iommu_status_check_get_result(c);
+
+		if ((r != IOMMU_RESULT_WARN && r != IOMMU_RESULT_FAIL) || !iommu_status_check_get_hint(c))
+			continue;
+		out_text(o, "%s  %s: %s\n", any ? "" : "\nTo fix:\n", iommu_status_check_get_id(c),
+			 iommu_status_check_get_hint(c));
+		any = true;
+	}
+}
+
+static int exit_code(const struct iommu_status *st)
+{
+	switch (iommu_status_get_verdict(st)) {
+	case IOMMU_VERDICT_ENABLED:
+		return iommu_status_get_worst_result(st) == IOMMU_RESULT_PASS ? EXIT_CLEAN : EXIT_NOT_CLEAN;
+	case IOMMU_VERDICT_UNKNOWN:
+		return EXIT_UNKNOWN;
+	default:
+		return EXIT_BAD;
+	}
+}
+
+static int run_status(struct cli *cli, void *data)
+{
+	struct iommu_status *st;
+	const struct iommu_status_check *c;
+	const struct iommu_unit *u;
+	struct out *o = cli->out;
+	int r, code;
+
+	(void)data;
+	r = iommu_status_new(cli->ctx, &st);
+	if (r < 0)
+		return cli_error(cli, r, "cannot gather the IOMMU status");
+	out_begin_object(o, "status");
+	out_str(o, "verdict", NULL, iommu_verdict_name(iommu_status_get_verdict(st)));
+	out_str_color(o, "summary", "%s\n", iommu_status_get_summary(st),
+		      iommu_status_get_verdict(st) == IOMMU_VERDICT_ENABLED ? COLOR_BOLD : COLOR_BAD);
+	out_str(o, "hint", NULL, iommu_status_get_hint(st));
+	out_str(o, "vendor", NULL, iommu_vendor_name(iommu_status_get_vendor(st)));
+	out_str(o, "mode", NULL, iommu_mode_name(iommu_status_get_mode(st)));
+	out_bool(o, "guest", NULL, iommu_status_is_guest(st));
+	out_text(o, "\n");
+	out_begin_array(o, "units");
+	if (cli->verbose || cli->json)
+		iommu_status_foreach_unit(st, u) {
+			out_begin_object(o, NULL);
+			render_unit(o, u, cli->verbose);
+			out_end_object(o);
+		}
+	out_end_array(o);
+	out_end_object(o);
+	if (cli->verbose && iommu_status_get_first_unit(st))
+		out_text(o, "\n");
+	out_begin_array(o, "checks");
+	iommu_status_foreach_check(st, c) {
+		out_begin_object(o, NULL);
+		render_check(o, c);
+		out_end_object(o);
+	}
+	out_end_array(o);
+	render_fix(o, st);
+	code = exit_code(st);
+	iommu_status_unref(st);
+	return code;
+}
+
+const struct iommutool_cmd cmd_status = {
+	.name = "status",
+	.summary = "Is the IOMMU enabled? The verdict, the evidence behind it, and the fix",
+	.doc = "Reads what needs no root (sysfs, /proc, the kernel command line and configuration) and, "
+	       "as root, the ACPI tables and the kernel log too; says what root would add.  -v also "
+	       "decodes each unit's capability registers.\n\n"
+	       "Exit status: 0 enabled, 1 enabled with warnings, 2 not enabled, 3 cannot tell.",
+	.run = run_status,
+};
