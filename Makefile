@@ -174,3 +174,5 @@ clean:
 	rm -rf build iommutool lib/libiommu.pc tests/out
 
 -include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+
+include fuzz/fuzz.mk

@@ -127,6 +127,9 @@ static int finish_table(struct iommu_tables *set, const char *source, struct tex
 
 static int append(struct text_table *t, const uint8_t *bytes, int count)
 {
+	/* A data line without bytes ("0000:") adds nothing, even before the first allocation. */
+	if (count == 0)
+		return 0;
 	if (t->size + (size_t)count > t->alloc) {
 		size_t alloc = t->alloc ? t->alloc * 2 : 4096;
 		uint8_t *bigger = realloc(t->data, alloc);
