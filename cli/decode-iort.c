@@ -313,8 +313,9 @@ static int trace_one(struct cli *cli, const struct iommu_iort *iort, const char 
 	return EXIT_CLEAN;
 }
 
+/* The paths to ID at TO; with QUIET, nothing when there are none (asked of every SMMU). */
 static int reverse_at(struct cli *cli, const struct iommu_iort *iort,
-		      const struct iommu_iort_node *to, uint32_t id)
+		      const struct iommu_iort_node *to, uint32_t id, bool quiet, int *ret_found)
 {
 	struct iommu_iort_path *first = NULL, *p;
 	const char *key, *text;
@@ -325,6 +326,9 @@ static int reverse_at(struct cli *cli, const struct iommu_iort *iort,
 		return cli_error(cli, r, "--reverse at %s", iommu_iort_node_get_label(to));
 	iommu_iort_foreach_path(first, p)
 		count++;
+	*ret_found += count > 0;
+	if (!count && quiet)
+		return EXIT_CLEAN;
 	role(iommu_iort_node_get_type(to), &key, &text);
 	out_begin_object(cli->out, NULL);
 	out_str(cli->out, "to", "  %s", iommu_iort_node_get_label(to));
@@ -346,7 +350,7 @@ static int reverse_at(struct cli *cli, const struct iommu_iort *iort,
 static int reverse_one(struct cli *cli, const struct iommu_iort *iort, const char *spec)
 {
 	struct reverse_end e;
-	int code = EXIT_CLEAN, found = 0;
+	int code = EXIT_CLEAN, found = 0, reached = 0;
 
 	parse_reverse(spec, &e);
 	out_begin_object(cli->out, NULL);
@@ -368,12 +372,14 @@ static int reverse_one(struct cli *cli, const struct iommu_iort *iort, const cha
 		if (!match)
 			continue;
 		found++;
-		code = reverse_at(cli, iort, n, e.id);
+		code = reverse_at(cli, iort, n, e.id, e.kind == END_EVERY_SMMU, &reached);
 		if (code != EXIT_CLEAN)
 			break;
 	}
 	out_end_array(cli->out);
 	out_end_object(cli->out);
+	if (found && !reached && e.kind == END_EVERY_SMMU)
+		out_text(cli->out, "  no path reaches StreamID 0x%x at any of the %d SMMUs\n", e.id, found);
 	if (!found && code == EXIT_CLEAN) {
 		cli_error(cli, 0, "--reverse %s: the IORT has no %s", spec,
 			  e.kind == END_NODE ? "node header at that offset"

@@ -457,6 +457,15 @@ static void reverse_emit(struct reverse *r, size_t depth)
 	r->npaths++;
 }
 
+static bool on_stack(const struct reverse *r, size_t depth, const struct iommu_iort_node *n,
+		     uint32_t id)
+{
+	for (size_t i = 0; i <= depth; i++)
+		if (r->stack[i].node == n && r->stack[i].id == id)
+			return true;
+	return false;
+}
+
 /*
  * Which (node, input ID) pairs lead to the one at stack[depth]: every mapping
  * that lands on that node with that ID in its output range, and that the
@@ -490,6 +499,8 @@ static void reverse_from(struct reverse *r, size_t depth)
 				if (iort_mapping_for(n, in, &out) != m || out != here->id)
 					continue;
 			}
+			if (on_stack(r, depth, n, in))
+				continue;	/* a circle: the walk came this way already */
 			reached = true;
 			r->stack[depth + 1] = (struct iort_step){ n, m, in };
 			if ((int)j == n->msi_index)

@@ -62,6 +62,8 @@ const struct check_desc iort_checks[] = {
 		SPEC " §3.1.1 Table 5", "ID Count holds the number of IDs, not the number minus one (the HiSilicon HIP07/HIP08 off-by-one)" },
 	[IORT_CHECK_IDMAP_UNCOVERED] = { "iort.idmap.target_range", IOMMU_SEVERITY_WARNING,
 		SPEC " §3.1.1", "IDs a mapping sends to a node that the node does not take (beyond 16-bit SMMUv1/v2 StreamIDs, or not taken on by the SMMU's own mappings)" },
+	[IORT_CHECK_IDMAP_LOOP] = { "iort.idmap.loop", IOMMU_SEVERITY_ERROR,
+		SPEC " §3.1.1", "ID mappings lead round in a circle: an ID that enters never reaches an ITS group (Linux walks such a circle forever)" },
 	[IORT_CHECK_ITS_MAPPINGS] = { "iort.its_group.mappings", IOMMU_SEVERITY_WARNING,
 		SPEC " §3.1.1.1", "an ITS group has an ID mapping count or offset that is not zero" },
 	[IORT_CHECK_ITS_EMPTY] = { "iort.its_group.empty", IOMMU_SEVERITY_ERROR,
@@ -188,10 +190,10 @@ static void check_padding(struct iort_validate *iv, const struct iommu_dnode *dn
 	if (!f)
 		return;
 	bytes = iommu_dfield_get_bytes(f, &size);
-	if (size >= 8 && memcmp(bytes, "IORT", 4) == 0)
+	if (size >= 4 && memcmp(bytes, "IORT", 4) == 0)
 		finding(iv, IORT_CHECK_PADDING, iommu_dfield_get_offset(f),
-			"%s: the %zu bytes of padding hold the start of an IORT header (\"IORT\", length 0x%x): the table was rebuilt from an iasl disassembly, which shows padding as the table's first bytes",
-			what, size, get_le32(bytes + 4));
+			"%s: the %zu bytes of padding hold the start of an IORT header (\"IORT...\"): the table was rebuilt from an iasl disassembly, which shows padding as the table's first bytes",
+			what, size);
 	else
 		finding(iv, IORT_CHECK_PADDING, iommu_dfield_get_offset(f),
 			"%s: %zu bytes of padding are not zero", what, size);
@@ -559,6 +561,61 @@ static void check_overlaps(struct iort_validate *iv, const struct iommu_iort_nod
 	}
 }
 
+/*
+ * Circles in the graph of output references (depth-first search; COLOR is
+ * 0 unseen, 1 on the current path, 2 done).  Each circle is reported once,
+ * at the node where the search first came back to itself.
+ */
+static void find_loops(struct iort_validate *iv, size_t i, uint8_t *color, size_t *path,
+		       size_t depth)
+{
+	const struct iommu_iort_node *n = &iv->g.nodes[i];
+
+	color[i] = 1;
+	path[depth] = i;
+	for (size_t j = 0; j < n->nmappings; j++) {
+		const struct iommu_iort_node *t = n->mappings[j].target;
+		size_t k;
+
+		if (!t)
+			continue;
+		k = (size_t)(t - iv->g.nodes);
+		if (color[k] == 0) {
+			find_loops(iv, k, color, path, depth + 1);
+		} else if (color[k] == 1) {
+			char text[256] = "";
+			size_t len = 0, from = depth;
+
+			while (from > 0 && path[from] != k)
+				from--;
+			for (size_t s = from; s <= depth && len < sizeof(text); s++)
+				len += (size_t)snprintf(text + len, sizeof(text) - len, "%s -> ",
+							iv->g.nodes[path[s]].label);
+			if (len < sizeof(text))
+				snprintf(text + len, sizeof(text) - len, "%s", t->label);
+			finding(iv, IORT_CHECK_IDMAP_LOOP, n->mappings[j].offset + 12,
+				"%s: mapping %u closes a circle: %s", n->label, n->mappings[j].index, text);
+		}
+	}
+	color[i] = 2;
+}
+
+static void check_loops(struct iort_validate *iv)
+{
+	uint8_t *color = calloc(iv->g.nnodes + 1, 1);
+	size_t *path = calloc(iv->g.nnodes + 1, sizeof(*path));
+
+	if (!color || !path) {
+		iv->v->error = -ENOMEM;
+	} else {
+		for (size_t i = 0; i < iv->g.nnodes; i++)
+			if (!color[i])
+				find_loops(iv, i, color, path, 0);
+	}
+	free(color);
+	free(path);
+}
+
 /* Identities that must be unique across the table: identifiers, names, segments, SMMU bases. */
 static void check_unique(struct iort_validate *iv, const char *what, enum iort_check c,
 			 bool (*applies)(const struct iommu_iort_node *), const char *key)
@@ -669,6 +726,7 @@ int iort_validate(struct validator *v)
 	check_padding(&iv, v->root, "IORT header");
 	for (size_t i = 0; i < iv.g.nnodes; i++)
 		check_node(&iv, &iv.g.nodes[i]);
+	check_loops(&iv);
 	if (iv.g.table_revision >= 1)
 		check_unique(&iv, "Identifier", IORT_CHECK_NODE_IDENTIFIER, any_node, "identifier");
 	check_unique(&iv, "Device object name", IORT_CHECK_NAME_DUPLICATE, named_node, "device_name");

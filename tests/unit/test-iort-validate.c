@@ -347,7 +347,7 @@ static void test_ranges(void)
 	result_free(&r);
 }
 
-/* Mappings in a circle: the trace stops, the reverse trace ends. */
+/* Mappings in a circle: a finding; the trace stops, the reverse trace ends. */
 static void test_loop(void)
 {
 	struct tb t;
@@ -363,6 +363,7 @@ static void test_loop(void)
 	tb_map(&t, b + 68, 0, 0xffff, 0, (uint32_t)a, 0);
 	tb_finish(&t);
 	CHECK(validate_bytes(&r, t.b, t.n));
+	CHECK_FINDING(&r, "iort.idmap.loop", b + 68 + 12, 1);
 	CHECK_EQ(iommu_iort_new(iommu_tables_get_first(r.tables), &iort), 0);
 	CHECK_EQ(iommu_iort_trace(iort, iommu_iort_get_node(iort, 0), 5, &p), 0);
 	CHECK_EQ(iommu_iort_path_get_end(p), IOMMU_IORT_END_LOOP);
