@@ -54,6 +54,9 @@ extern const struct iommutool_cmd cmd_status;
 extern const struct iommutool_cmd cmd_tables;
 extern const struct iommutool_cmd cmd_decode;
 extern const struct iommutool_cmd cmd_validate;
+extern const struct iommutool_cmd cmd_translate;
+extern const struct iommutool_cmd cmd_walk;
+extern const struct iommutool_cmd cmd_fault;
 
 /* Exit code for a negative errno from the library. */
 int exit_code_for_error(int error);

@@ -16,6 +16,9 @@ static const struct iommutool_cmd *const commands[] = {
 	&cmd_tables,
 	&cmd_decode,
 	&cmd_validate,
+	&cmd_translate,
+	&cmd_walk,
+	&cmd_fault,
 };
 
 const char *argp_program_version = "iommutool " VERSION;

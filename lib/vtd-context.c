@@ -69,7 +69,7 @@ IOMMU_EXPORT uint64_t iommu_vtd_get_rtaddr(const struct iommu_vtd *vtd)
 	return vtd->rtaddr;
 }
 
-/* VT-d 4.1 §11.4.5 Root Table Address Register: TTM is bits 11:10. */
+/* VT-d 4.1 §11.4 Root Table Address Register: TTM is bits 11:10. */
 IOMMU_EXPORT enum iommu_vtd_ttm iommu_vtd_get_ttm(const struct iommu_vtd *vtd)
 {
 	return (enum iommu_vtd_ttm)((vtd->rtaddr >> 10) & 3);
