@@ -16,6 +16,8 @@ static const struct iommutool_cmd *const commands[] = {
 	&cmd_tables,
 	&cmd_decode,
 	&cmd_validate,
+	&cmd_devices,
+	&cmd_groups,
 	&cmd_translate,
 	&cmd_walk,
 	&cmd_fault,

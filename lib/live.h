@@ -296,4 +296,16 @@ void status_evidence(struct iommu_status *st, struct iommu_status_check *check, 
 void status_set_verdict(struct iommu_status *st, enum iommu_verdict verdict, const char *hint,
 			const char *format, ...) PRINTF_FMT(4, 5);
 
+/* ---- the unit the firmware names for a PCI function (lib/devices-firmware.c) */
+
+struct firmware_units;
+struct pci_function;
+
+/* The sysroot's DMAR, IVRS or IORT, decoded; a machine without one loads fine. */
+int firmware_units_load(struct iommu_ctx *ctx, struct firmware_units **ret);
+void firmware_units_free(struct firmware_units *fw);
+/* 0 with the unit's name in BUF; -ENOENT: the tables name none; -EOPNOTSUPP: no table to tell. */
+int firmware_unit_of(const struct firmware_units *fw, const struct pci_function *f, char *buf,
+		     size_t size);
+
 #endif
