@@ -56,6 +56,7 @@ extern const struct iommutool_cmd cmd_decode;
 extern const struct iommutool_cmd cmd_validate;
 extern const struct iommutool_cmd cmd_devices;
 extern const struct iommutool_cmd cmd_groups;
+extern const struct iommutool_cmd cmd_snapshot;
 extern const struct iommutool_cmd cmd_translate;
 extern const struct iommutool_cmd cmd_walk;
 extern const struct iommutool_cmd cmd_fault;

@@ -18,6 +18,7 @@ static const struct iommutool_cmd *const commands[] = {
 	&cmd_validate,
 	&cmd_devices,
 	&cmd_groups,
+	&cmd_snapshot,
 	&cmd_translate,
 	&cmd_walk,
 	&cmd_fault,
