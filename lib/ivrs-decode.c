@@ -25,7 +25,7 @@ static const char *const gva_sizes[] = { [2] = "48 bits" };
 /* 48882 IVRS: IVinfo */
 static const struct bit_desc ivinfo_bits[] = {
 	{ "efr_sup", "EFRSup (EFR images valid)", 0, 1 },
-	{ "dma_remap_sup", "DMA remap support (pre-boot DMA protection)", 1, 1 },
+	{ "dma_remap_sup", "DMA remap support", 1, 1 },
 	{ "reserved_4_2", "Reserved (bits 4:2)", 2, 3, .flags = FD_RESERVED },
 	{ "gva_size", "GVASize", 5, 3, NAMES(gva_sizes) },
 	{ "pa_size", "PASize (bits)", 8, 7 },
@@ -162,12 +162,12 @@ static const struct field_desc ivhd_11_fields[] = {
 
 /* 48882 IVRS: device entry types */
 static const char *const entry_names[256] = {
-	[IVHD_DEV_PAD4] = "Padding (4 bytes)",
+	[IVHD_DEV_PAD4] = "Padding",
 	[IVHD_DEV_ALL] = "Select All",
 	[IVHD_DEV_SELECT] = "Select",
 	[IVHD_DEV_RANGE_START] = "Start of Range",
 	[IVHD_DEV_RANGE_END] = "End of Range",
-	[IVHD_DEV_PAD8] = "Padding (8 bytes)",
+	[IVHD_DEV_PAD8] = "Padding",
 	[IVHD_DEV_ALIAS_SELECT] = "Alias Select",
 	[IVHD_DEV_ALIAS_RANGE] = "Alias Start of Range",
 	[IVHD_DEV_EXT_SELECT] = "Extended Select",
@@ -514,10 +514,18 @@ static void decode_entries(struct decoder *d, struct iommu_dnode *ivhd, uint64_t
 			break;
 		}
 		if (!len) {
+			struct iommu_dnode *node = dnode_add(d, ivhd, "device_entry",
+							     arena_printf(d->arena, "Unknown entry type %02Xh", p[0]),
+							     at, present - at);
+
 			decoder_finding(d, &ivrs_checks[IVRS_ENTRY_UNKNOWN_LENGTH], at,
 					"%s at 0x%llx: device entry type %02Xh at 0x%llx has no defined length; the entries after it are not decoded",
 					iommu_dnode_get_title(ivhd), (unsigned long long)block, p[0],
 					(unsigned long long)at);
+			dnode_decode(d, node, at, present - at, FIELDS(entry_type_field));
+			if (present - at > 1)
+				dnode_add_bytes(d, node, "data", "Undecoded Bytes", at + 1,
+						(unsigned int)(present - at - 1));
 			break;
 		}
 		if (at + len > end) {
