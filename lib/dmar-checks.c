@@ -47,7 +47,7 @@ const struct check_desc dmar_checks[DMAR_CHECK_COUNT + 1] = {
 	[DMAR_DRHD_NONE] = { "dmar.drhd.none", E, "VT-d 4.1 §8.3",
 		"the table has no remapping hardware unit (DRHD)" },
 	[DMAR_DRHD_BASE_ZERO] = { "dmar.drhd.base_zero", E, "VT-d 4.1 §8.3",
-		"a DRHD's register base is 0 or all ones: Linux and Xen ignore the unit" },
+		"a DRHD's register base is 0 or all ones: Linux leaves VT-d off, Xen ignores the unit" },
 	[DMAR_DRHD_BASE_UNALIGNED] = { "dmar.drhd.base_unaligned", E, "VT-d 4.1 §8.3",
 		"a DRHD's register base is not 4 KiB aligned" },
 	[DMAR_DRHD_DUPLICATE] = { "dmar.drhd.duplicate", W, "VT-d 4.1 §8.3",

@@ -1,6 +1,6 @@
 # iommutool validate on DMAR tables.  The known-broken tables of the corpus each get the finding
-# their bug deserves: DRHD register base 0 (ThinkPad E15 Gen 2, IdeaPad Flex 15; Linux refuses
-# the unit), RMRR [0x0-0x0] (HP Compaq 6730b), and on the Mac mini 6,2 an IOAPIC scope whose id
+# their bug deserves: DRHD register base 0 (ThinkPad E15 Gen 2, IdeaPad Flex 15; Linux leaves
+# VT-d off), RMRR [0x0-0x0] (HP Compaq 6730b), and on the Mac mini 6,2 an IOAPIC scope whose id
 # is not the MADT's I/O APIC (with that machine's MADT, hand-made: tests/data/dmar).
 $ iommutool validate $SHARED/corpus/dmar/lenovo-thinkpad-e15-gen-2-20td0005mh-90513e67.bin
 DMAR (../shared/corpus/dmar/lenovo-thinkpad-e15-gen-2-20td0005mh-90513e67.bin): 1 error, 0 warnings, 0 info
