@@ -353,20 +353,28 @@ static void set_bits_meaning(struct decoder *d, struct iommu_dnode *dn, const ch
 /* What a reference to OFFSET lands on, in words: "SMMUv3 @0x48", "inside ...". */
 static const char *reference_text(struct iort_decode *t, uint64_t offset)
 {
+	size_t lo = 0, hi = t->nnodes;
+	const struct node_pos *p;
 	char label[64];
 
 	if (offset == 0)
 		return "null";
-	for (size_t i = 0; i < t->nnodes; i++) {
-		const struct node_pos *p = &t->nodes[i];
+	/* The nodes lie in table order: the last one starting at or below OFFSET. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-		iort_format_label(label, sizeof(label), p->type, p->offset);
-		if (offset == p->offset)
-			return arena_strdup(t->d->arena, label);
-		if (offset > p->offset && offset < p->offset + p->length)
-			return arena_printf(t->d->arena, "inside %s", label);
+		if (t->nodes[mid].offset <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return "no node";
+	if (lo == 0 || offset - t->nodes[lo - 1].offset >= t->nodes[lo - 1].length)
+		return "no node";
+	p = &t->nodes[lo - 1];
+	iort_format_label(label, sizeof(label), p->type, p->offset);
+	if (offset == p->offset)
+		return arena_strdup(t->d->arena, label);
+	return arena_printf(t->d->arena, "inside %s", label);
 }
 
 static void set_meaning(struct decoder *d, struct iommu_dnode *dn, const char *key,

@@ -11,8 +11,12 @@
 
 #include "iort.h"
 
-/* Paths a reverse trace returns at most: tables with fan-in everywhere stay bounded. */
+/*
+ * A reverse trace returns at most this many paths, and looks at most at this
+ * many mappings: tables with fan-in everywhere stay bounded.
+ */
 #define MAX_REVERSE_PATHS 4096
+#define MAX_REVERSE_WORK (64u << 20)
 
 uint32_t iort_mapping_last(uint32_t base, uint32_t count)
 {
@@ -138,13 +142,21 @@ int iort_graph_init(struct iort_graph *g, const struct iommu_dnode *root)
 struct iommu_iort_node *iort_graph_node_at(const struct iort_graph *g, uint64_t offset,
 					   enum iort_landing *ret_landing)
 {
-	for (size_t i = 0; i < g->nnodes; i++) {
-		struct iommu_iort_node *n = &g->nodes[i];
+	size_t lo = 0, hi = g->nnodes;
 
-		if (offset >= n->offset && offset - n->offset < n->length) {
-			*ret_landing = offset == n->offset ? IORT_LANDS_ON_NODE : IORT_LANDS_INSIDE_NODE;
-			return n;
-		}
+	/* The nodes lie in table order, one after the other: the last starting at or below OFFSET. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (g->nodes[mid].offset <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && offset - g->nodes[lo - 1].offset < g->nodes[lo - 1].length) {
+		*ret_landing = offset == g->nodes[lo - 1].offset ? IORT_LANDS_ON_NODE
+								  : IORT_LANDS_INSIDE_NODE;
+		return &g->nodes[lo - 1];
 	}
 	*ret_landing = IORT_LANDS_NOWHERE;
 	return NULL;
@@ -430,7 +442,7 @@ struct reverse {
 	const struct iort_graph *g;
 	struct iort_step *stack;	/* stack[0] is the target, stack[depth] the earliest node */
 	struct iommu_iort_path *first, **tail;
-	size_t npaths;
+	size_t npaths, work;
 	int error;
 };
 
@@ -483,6 +495,8 @@ static void reverse_from(struct reverse *r, size_t depth)
 			const struct iommu_iort_mapping *m = &n->mappings[j];
 			uint32_t in, out;
 
+			if (++r->work > MAX_REVERSE_WORK)
+				r->error = -E2BIG;
 			if (m->target != here->node)
 				continue;
 			if ((int)j == n->msi_index || (m->flags & IORT_SINGLE_MAPPING)) {

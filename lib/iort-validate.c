@@ -120,6 +120,8 @@ struct iort_validate {
 	struct iort_graph g;
 	const uint8_t *data;
 	size_t size;
+	struct range **taken;		/* per node: the IDs it takes on, when computed */
+	size_t *ntaken;
 };
 
 static void finding(struct iort_validate *iv, enum iort_check c, uint64_t offset,
@@ -441,29 +443,95 @@ static void check_reference(struct iort_validate *iv, const struct iommu_iort_no
 			n->label, m->index, t->label);
 }
 
-/* The first ID of FIRST..LAST that no translating mapping of node T takes, or -1. */
-static int64_t first_untaken(const struct iommu_iort_node *t, uint32_t first, uint32_t last)
+/* An input range of a node's translating mappings (not single, not its own MSIs). */
+struct range {
+	uint32_t first, last;
+	size_t index;
+};
+
+static int range_cmp(const void *a, const void *b)
 {
-	uint64_t id = first;
+	const struct range *x = a, *y = b;
 
-	while (id <= last) {
-		uint64_t next = id;
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	if (x->last != y->last)
+		return x->last < y->last ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
 
-		for (size_t i = 0; i < t->nmappings; i++) {
-			const struct iommu_iort_mapping *m = &t->mappings[i];
+/* N's translating input ranges sorted by first ID (malloc'd, *RET_COUNT of them), or NULL. */
+static struct range *sorted_ranges(struct iort_validate *iv, const struct iommu_iort_node *n,
+				   size_t *ret_count)
+{
+	struct range *r = malloc((n->nmappings + 1) * sizeof(*r));
+	size_t count = 0;
 
-			if ((int)i == t->msi_index || (m->flags & IORT_SINGLE_MAPPING))
-				continue;
-			if (id >= m->input_base && id <= iort_mapping_last(m->input_base, m->id_count)) {
-				next = (uint64_t)iort_mapping_last(m->input_base, m->id_count) + 1;
-				break;
-			}
-		}
-		if (next == id)
-			return (int64_t)id;
-		id = next;
+	if (!r) {
+		iv->v->error = -ENOMEM;
+		*ret_count = 0;
+		return NULL;
 	}
-	return -1;
+	for (size_t i = 0; i < n->nmappings; i++) {
+		const struct iommu_iort_mapping *m = &n->mappings[i];
+
+		if ((int)i != n->msi_index && !(m->flags & IORT_SINGLE_MAPPING))
+			r[count++] = (struct range){ m->input_base,
+						     iort_mapping_last(m->input_base, m->id_count), i };
+	}
+	qsort(r, count, sizeof(*r), range_cmp);
+	*ret_count = count;
+	return r;
+}
+
+/* The IDs node T takes on, as disjoint sorted ranges (computed once per node). */
+static const struct range *taken(struct iort_validate *iv, const struct iommu_iort_node *t,
+				 size_t *ret_count)
+{
+	size_t i = (size_t)(t - iv->g.nodes), n, merged = 0;
+	struct range *r;
+
+	if (iv->taken[i]) {
+		*ret_count = iv->ntaken[i];
+		return iv->taken[i];
+	}
+	r = sorted_ranges(iv, t, &n);
+	if (!r)
+		return NULL;
+	for (size_t k = 0; k < n; k++) {
+		if (merged && (uint64_t)r[k].first <= (uint64_t)r[merged - 1].last + 1) {
+			if (r[k].last > r[merged - 1].last)
+				r[merged - 1].last = r[k].last;
+		} else {
+			r[merged++] = r[k];
+		}
+	}
+	iv->taken[i] = r;
+	iv->ntaken[i] = merged;
+	*ret_count = merged;
+	return r;
+}
+
+/* The first ID of FIRST..LAST that node T takes no further, or -1 when it takes them all. */
+static int64_t first_untaken(struct iort_validate *iv, const struct iommu_iort_node *t,
+			     uint32_t first, uint32_t last)
+{
+	size_t count, lo = 0, hi;
+	const struct range *r = taken(iv, t, &count);
+
+	/* The last range that starts at or below FIRST. */
+	hi = count;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r[mid].first <= first)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || r[lo - 1].last < first)
+		return first;
+	return r[lo - 1].last >= last ? -1 : (int64_t)r[lo - 1].last + 1;
 }
 
 /* Do the IDs a mapping sends to an SMMU fit what the SMMU takes? */
@@ -472,7 +540,7 @@ static void check_target_range(struct iort_validate *iv, const struct iommu_iort
 {
 	const struct iommu_iort_node *t = m->target;
 	uint32_t first = m->output_base, last;
-	bool translating = false;
+	size_t count;
 	int64_t gap;
 
 	if (!t || !is_smmu(t->type) || (int)m->index == n->msi_index)
@@ -484,11 +552,9 @@ static void check_target_range(struct iort_validate *iv, const struct iommu_iort
 			n->label, m->index, first, last, t->label);
 		return;
 	}
-	for (size_t i = 0; i < t->nmappings; i++)
-		translating |= (int)i != t->msi_index && !(t->mappings[i].flags & IORT_SINGLE_MAPPING);
-	if (!translating)
+	if (!taken(iv, t, &count) || !count)
 		return;	/* an SMMU without onward mappings: its StreamIDs end there */
-	gap = first_untaken(t, first, last);
+	gap = first_untaken(iv, t, first, last);
 	if (gap >= 0)
 		finding(iv, IORT_CHECK_IDMAP_UNCOVERED, m->offset + 8,
 			"%s: mapping %u sends IDs 0x%x..0x%x to %s, whose mappings do not take 0x%llx on (no MSI for it)",
@@ -501,9 +567,9 @@ static bool looks_like_number_of_ids(uint32_t count)
 	return count >= 16 && !(count & (count - 1));
 }
 
-/* DEN 0049 E.g §3.1.1 Table 5: one mapping on its own */
+/* DEN 0049 E.g §3.1.1 Table 5: one mapping on its own (OFF_BY_ONE: already named so) */
 static void check_mapping(struct iort_validate *iv, const struct iommu_iort_node *n,
-			  const struct iommu_iort_mapping *m)
+			  const struct iommu_iort_mapping *m, bool off_by_one)
 {
 	bool single = m->flags & IORT_SINGLE_MAPPING;
 
@@ -520,7 +586,7 @@ static void check_mapping(struct iort_validate *iv, const struct iommu_iort_node
 		finding(iv, IORT_CHECK_IDMAP_WRAPS, m->offset + 4,
 			"%s: mapping %u: ID Count 0x%x from input 0x%x / output 0x%x runs past 0xffffffff",
 			n->label, m->index, m->id_count, m->input_base, m->output_base);
-	if (looks_like_number_of_ids(m->id_count))
+	if (looks_like_number_of_ids(m->id_count) && !off_by_one)
 		finding(iv, IORT_CHECK_IDMAP_OFF_BY_ONE, m->offset + 4,
 			"%s: mapping %u: ID Count 0x%x covers 0x%llx IDs (0x%x..0x%x); a power of two there is the number of IDs, one too many: the field holds the number minus one (the HiSilicon HIP07/HIP08 off-by-one)",
 			n->label, m->index, m->id_count, (unsigned long long)m->id_count + 1,
@@ -532,133 +598,181 @@ static void check_mapping(struct iort_validate *iv, const struct iommu_iort_node
 	check_target_range(iv, n, m);
 }
 
-/* DEN 0049 E.g §3.1.1: the input ranges of one node's mappings must not overlap (Linux's iort_id_map) */
-static void check_overlaps(struct iort_validate *iv, const struct iommu_iort_node *n)
+/*
+ * DEN 0049 E.g §3.1.1: the input ranges of one node's mappings must not
+ * overlap (Linux's iort_id_map).  Sorted by first ID, each range is checked
+ * against the one reaching furthest before it.  A range that starts on that
+ * one's last ID is the off-by-one: OFF_BY_ONE marks the mapping whose ID Count
+ * is one too large.
+ */
+static void check_overlaps(struct iort_validate *iv, const struct iommu_iort_node *n,
+			   bool *off_by_one)
 {
-	for (size_t i = 0; i < n->nmappings; i++) {
-		const struct iommu_iort_mapping *a = &n->mappings[i];
-		uint32_t a_last = iort_mapping_last(a->input_base, a->id_count);
+	size_t count;
+	struct range *r = sorted_ranges(iv, n, &count);
+	const struct range *reach = NULL;
 
-		if ((a->flags & IORT_SINGLE_MAPPING) || (int)i == n->msi_index)
-			continue;
-		for (size_t j = i + 1; j < n->nmappings; j++) {
-			const struct iommu_iort_mapping *b = &n->mappings[j];
-			uint32_t b_last = iort_mapping_last(b->input_base, b->id_count);
+	for (size_t k = 0; r && k < count; k++) {
+		const struct range *b = &r[k];
 
-			if ((b->flags & IORT_SINGLE_MAPPING) || (int)j == n->msi_index ||
-			    a->input_base > b_last || b->input_base > a_last)
-				continue;
-			if (a_last == b->input_base || b_last == a->input_base)
-				finding(iv, IORT_CHECK_IDMAP_OFF_BY_ONE, b->offset,
-					"%s: mappings %zu (0x%x..0x%x) and %zu (0x%x..0x%x) share ID 0x%x: the first ID Count holds the number of IDs, not the number minus one (the HiSilicon HIP07/HIP08 off-by-one; Linux works around it)",
-					n->label, i, a->input_base, a_last, j, b->input_base, b_last,
-					a_last == b->input_base ? a_last : b_last);
-			else
-				finding(iv, IORT_CHECK_IDMAP_OVERLAP, b->offset,
-					"%s: mappings %zu (0x%x..0x%x) and %zu (0x%x..0x%x) take the same input IDs (Linux: \"conflicting mapping\"; the first wins)",
-					n->label, i, a->input_base, a_last, j, b->input_base, b_last);
+		if (reach && b->first <= reach->last) {
+			const struct iommu_iort_mapping *a = &n->mappings[reach->index];
+
+			if (b->first == reach->last) {
+				off_by_one[reach->index] = true;
+				finding(iv, IORT_CHECK_IDMAP_OFF_BY_ONE, a->offset + 4,
+					"%s: mapping %zu (0x%x..0x%x) ends on the first ID of mapping %zu (0x%x..0x%x): its ID Count 0x%x holds the number of IDs, not the number minus one (the HiSilicon HIP07/HIP08 off-by-one; Linux works around it)",
+					n->label, reach->index, reach->first, reach->last, b->index, b->first,
+					b->last, a->id_count);
+			} else {
+				finding(iv, IORT_CHECK_IDMAP_OVERLAP, n->mappings[b->index].offset,
+					"%s: mappings %zu (0x%x..0x%x) and %zu (0x%x..0x%x) take the same input IDs (Linux: \"conflicting mapping\"; the first in the table wins)",
+					n->label, reach->index, reach->first, reach->last, b->index,
+					b->first, b->last);
+			}
 		}
+		if (!reach || b->last > reach->last)
+			reach = b;
 	}
+	free(r);
+}
+
+/* "A -> B -> A": the circle on PATH from its element FROM to DEPTH, back to TARGET. */
+static void circle_text(const struct iort_validate *iv, const size_t *path, size_t from,
+			size_t depth, const struct iommu_iort_node *target, char *text, size_t size)
+{
+	size_t len = 0;
+
+	text[0] = 0;
+	for (size_t k = from; k <= depth && len < size; k++)
+		len += (size_t)snprintf(text + len, size - len, "%s -> ", iv->g.nodes[path[k]].label);
+	if (len < size)
+		snprintf(text + len, size - len, "%s", target->label);
 }
 
 /*
- * Circles in the graph of output references (depth-first search; COLOR is
- * 0 unseen, 1 on the current path, 2 done).  Each circle is reported once,
- * at the node where the search first came back to itself.
+ * Circles in the graph of output references: a depth-first search kept on
+ * an explicit stack (a table can chain more nodes than a C stack takes).
+ * STATE is 0 unseen, 1 on the current path, 2 done; NEXT[i] the next mapping
+ * of node i to follow.  Each circle is reported once, where the search
+ * comes back to a node on its path.
  */
-static void find_loops(struct iort_validate *iv, size_t i, uint8_t *color, size_t *path,
-		       size_t depth)
-{
-	const struct iommu_iort_node *n = &iv->g.nodes[i];
-
-	color[i] = 1;
-	path[depth] = i;
-	for (size_t j = 0; j < n->nmappings; j++) {
-		const struct iommu_iort_node *t = n->mappings[j].target;
-		size_t k;
-
-		if (!t)
-			continue;
-		k = (size_t)(t - iv->g.nodes);
-		if (color[k] == 0) {
-			find_loops(iv, k, color, path, depth + 1);
-		} else if (color[k] == 1) {
-			char text[256] = "";
-			size_t len = 0, from = depth;
-
-			while (from > 0 && path[from] != k)
-				from--;
-			for (size_t s = from; s <= depth && len < sizeof(text); s++)
-				len += (size_t)snprintf(text + len, sizeof(text) - len, "%s -> ",
-							iv->g.nodes[path[s]].label);
-			if (len < sizeof(text))
-				snprintf(text + len, sizeof(text) - len, "%s", t->label);
-			finding(iv, IORT_CHECK_IDMAP_LOOP, n->mappings[j].offset + 12,
-				"%s: mapping %u closes a circle: %s", n->label, n->mappings[j].index, text);
-		}
-	}
-	color[i] = 2;
-}
-
 static void check_loops(struct iort_validate *iv)
 {
-	uint8_t *color = calloc(iv->g.nnodes + 1, 1);
-	size_t *path = calloc(iv->g.nnodes + 1, sizeof(*path));
+	size_t nn = iv->g.nnodes;
+	uint8_t *state = calloc(nn + 1, 1);
+	size_t *path = calloc(nn + 1, sizeof(*path)), *next = calloc(nn + 1, sizeof(*next));
 
-	if (!color || !path) {
+	if (!state || !path || !next)
 		iv->v->error = -ENOMEM;
-	} else {
-		for (size_t i = 0; i < iv->g.nnodes; i++)
-			if (!color[i])
-				find_loops(iv, i, color, path, 0);
+	for (size_t root = 0; !iv->v->error && root < nn; root++) {
+		size_t depth = 0;
+
+		if (state[root])
+			continue;
+		path[0] = root;
+		state[root] = 1;
+		for (;;) {
+			size_t i = path[depth];
+			const struct iommu_iort_node *n = &iv->g.nodes[i];
+			const struct iommu_iort_mapping *m;
+			size_t k;
+
+			if (next[i] == n->nmappings) {
+				state[i] = 2;
+				if (depth-- == 0)
+					break;
+				continue;
+			}
+			m = &n->mappings[next[i]++];
+			if (!m->target)
+				continue;
+			k = (size_t)(m->target - iv->g.nodes);
+			if (state[k] == 0) {
+				state[k] = 1;
+				path[++depth] = k;
+			} else if (state[k] == 1) {
+				char text[256];
+				size_t from = depth;
+
+				while (from > 0 && path[from] != k)
+					from--;
+				circle_text(iv, path, from, depth, m->target, text, sizeof(text));
+				finding(iv, IORT_CHECK_IDMAP_LOOP, m->offset + 12,
+					"%s: mapping %u closes a circle: %s", n->label, m->index, text);
+			}
+		}
 	}
-	free(color);
+	free(state);
 	free(path);
+	free(next);
 }
 
-/* Identities that must be unique across the table: identifiers, names, segments, SMMU bases. */
+/* A node's value of a field that must be unique: a number or a string. */
+struct identity {
+	const struct iommu_dfield *field;
+	size_t node;
+};
+
+static int identity_cmp(const void *a, const void *b)
+{
+	const struct identity *x = a, *y = b;
+	int c;
+
+	if (iommu_dfield_get_kind(x->field) == IOMMU_DFIELD_STRING)
+		c = strcmp(iommu_dfield_get_string(x->field), iommu_dfield_get_string(y->field));
+	else
+		c = iommu_dfield_get_u64(x->field) < iommu_dfield_get_u64(y->field)   ? -1
+		    : iommu_dfield_get_u64(x->field) > iommu_dfield_get_u64(y->field) ? 1
+										      : 0;
+	return c ? c : x->node < y->node ? -1 : x->node > y->node;
+}
+
+/*
+ * Field KEY of the nodes APPLIES picks must differ from node to node: sorted,
+ * each run of equal values is one finding, at the second node of the run.
+ */
 static void check_unique(struct iort_validate *iv, const char *what, enum iort_check c,
 			 bool (*applies)(const struct iommu_iort_node *), const char *key)
 {
+	struct identity *ids = malloc((iv->g.nnodes + 1) * sizeof(*ids));
+	size_t count = 0;
+
+	if (!ids) {
+		iv->v->error = -ENOMEM;
+		return;
+	}
 	for (size_t i = 0; i < iv->g.nnodes; i++) {
-		const struct iommu_iort_node *a = &iv->g.nodes[i];
-		const struct iommu_dfield *fa = iommu_dnode_find_field(a->dnode, key);
-		const struct iommu_iort_node *dup = NULL;
-		size_t count = 1;
-		bool earlier = false;
+		const struct iommu_dfield *f = iommu_dnode_find_field(iv->g.nodes[i].dnode, key);
 
-		if (!fa || !applies(a))
-			continue;
-		for (size_t j = 0; j < iv->g.nnodes; j++) {
-			const struct iommu_iort_node *b = &iv->g.nodes[j];
-			const struct iommu_dfield *fb = iommu_dnode_find_field(b->dnode, key);
-			bool same;
+		if (f && applies(&iv->g.nodes[i]))
+			ids[count++] = (struct identity){ f, i };
+	}
+	if (count)
+		qsort(ids, count, sizeof(*ids), identity_cmp);
+	for (size_t k = 0; k < count;) {
+		size_t run = 1;
 
-			if (j == i || !fb || !applies(b))
-				continue;
-			same = iommu_dfield_get_kind(fa) == IOMMU_DFIELD_STRING
-				       ? strcmp(iommu_dfield_get_string(fa), iommu_dfield_get_string(fb)) == 0
-				       : iommu_dfield_get_u64(fa) == iommu_dfield_get_u64(fb);
-			if (!same)
-				continue;
-			earlier |= j < i;
-			if (!dup)
-				dup = b;
-			count++;
-		}
-		if (dup && !earlier) {
+		while (k + run < count && identity_cmp(&(struct identity){ ids[k].field, 0 },
+						       &(struct identity){ ids[k + run].field, 0 }) == 0)
+			run++;
+		if (run > 1) {
+			const struct iommu_dfield *f = ids[k].field;
 			char value[80];
 
-			if (iommu_dfield_get_kind(fa) == IOMMU_DFIELD_STRING)
-				snprintf(value, sizeof(value), "\"%s\"", iommu_dfield_get_string(fa));
+			if (iommu_dfield_get_kind(f) == IOMMU_DFIELD_STRING)
+				snprintf(value, sizeof(value), "\"%s\"", iommu_dfield_get_string(f));
 			else
 				snprintf(value, sizeof(value), "0x%llx",
-					 (unsigned long long)iommu_dfield_get_u64(fa));
-			finding(iv, c, iommu_dfield_get_offset(iommu_dnode_find_field(dup->dnode, key)),
-				"%s %s is shared by %zu nodes: %s, %s%s", what, value, count, a->label,
-				dup->label, count > 2 ? " and others" : "");
+					 (unsigned long long)iommu_dfield_get_u64(f));
+			finding(iv, c, iommu_dfield_get_offset(ids[k + 1].field),
+				"%s %s is shared by %zu nodes: %s, %s%s", what, value, run,
+				iv->g.nodes[ids[k].node].label, iv->g.nodes[ids[k + 1].node].label,
+				run > 2 ? " and others" : "");
 		}
+		k += run;
 	}
+	free(ids);
 }
 
 static bool any_node(const struct iommu_iort_node *n)
@@ -683,6 +797,8 @@ static bool smmu_with_base(const struct iommu_iort_node *n)
 
 static void check_node(struct iort_validate *iv, const struct iommu_iort_node *n)
 {
+	bool *off_by_one;
+
 	check_node_revision(iv, n);
 	check_mapping_array(iv, n);
 	check_padding(iv, n->dnode, n->label);
@@ -708,9 +824,15 @@ static void check_node(struct iort_validate *iv, const struct iommu_iort_node *n
 		break;
 	}
 	check_msi_mapping(iv, n);
+	off_by_one = calloc(n->nmappings + 1, sizeof(*off_by_one));
+	if (!off_by_one) {
+		iv->v->error = -ENOMEM;
+		return;
+	}
+	check_overlaps(iv, n, off_by_one);
 	for (size_t i = 0; i < n->nmappings; i++)
-		check_mapping(iv, n, &n->mappings[i]);
-	check_overlaps(iv, n);
+		check_mapping(iv, n, &n->mappings[i], off_by_one[i]);
+	free(off_by_one);
 }
 
 /* DEN 0049 E.g: the IORT, node by node and as a whole */
@@ -721,10 +843,14 @@ int iort_validate(struct validator *v)
 
 	if (r < 0)
 		return r;
+	iv.taken = calloc(iv.g.nnodes + 1, sizeof(*iv.taken));
+	iv.ntaken = calloc(iv.g.nnodes + 1, sizeof(*iv.ntaken));
+	if (!iv.taken || !iv.ntaken)
+		v->error = -ENOMEM;
 	iv.data = iommu_table_get_data(v->table, &iv.size);
 	check_revision(&iv);
 	check_padding(&iv, v->root, "IORT header");
-	for (size_t i = 0; i < iv.g.nnodes; i++)
+	for (size_t i = 0; i < iv.g.nnodes && !v->error; i++)
 		check_node(&iv, &iv.g.nodes[i]);
 	check_loops(&iv);
 	if (iv.g.table_revision >= 1)
@@ -733,6 +859,10 @@ int iort_validate(struct validator *v)
 	check_unique(&iv, "PCI segment", IORT_CHECK_RC_SEGMENT_DUPLICATE, root_complex, "pci_segment");
 	check_unique(&iv, "SMMU base address", IORT_CHECK_SMMU_BASE_DUPLICATE, smmu_with_base,
 		     "base_address");
+	for (size_t i = 0; iv.taken && i < iv.g.nnodes; i++)
+		free(iv.taken[i]);
+	free(iv.taken);
+	free(iv.ntaken);
 	iort_graph_fini(&iv.g);
 	return v->error;
 }

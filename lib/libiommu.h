@@ -520,8 +520,8 @@ int iommu_iort_trace(const struct iommu_iort *iort, const struct iommu_iort_node
  * Every path that brings an ID to node TO as ID, each from a node nothing maps
  * into (a root complex's requester ID, a named component, an SMMU's own MSI)
  * and each one the forward walk would take; linked by iommu_iort_path_get_next.
- * NULL when nothing reaches it.  -E2BIG when there are more than 4096 paths:
- * *RET_FIRST then holds the first 4096.
+ * NULL when nothing reaches it.  -E2BIG when there are more than 4096 paths
+ * (or the search grows too long): *RET_FIRST then holds those found.
  */
 int iommu_iort_trace_reverse(const struct iommu_iort *iort, const struct iommu_iort_node *to,
 			     uint32_t id, struct iommu_iort_path **ret_first);

@@ -335,11 +335,12 @@ static void test_ranges(void)
 	tb_map(&t, rc + 60, 0x100, 0x0ff, 0x100, (uint32_t)smmu, 0);	/* starts on its last ID */
 	tb_map(&t, rc + 80, 0x180, 0x0ff, 0x180, (uint32_t)smmu, 0);	/* overlaps the one before */
 	tb_map(&t, rc + 100, 0x800, 0x0ff, 0x800, (uint32_t)smmu, 0);	/* StreamIDs the SMMU does not take on */
-	tb_map(&t, rc + 120, 0xfffff000, 0x2000, 0, (uint32_t)its, 0);	/* wraps, past RIDs */
+	tb_map(&t, rc + 120, 0xfffff000, 0x2001, 0, (uint32_t)its, 0);	/* wraps, past RIDs */
 	tb_finish(&t);
 	CHECK(validate_bytes(&r, t.b, t.n));
-	CHECK_FINDING(&r, "iort.idmap.off_by_one", rc + 40 + 4, 1);	/* 0x100 is a power of two */
-	CHECK_FINDING(&r, "iort.idmap.off_by_one", rc + 60, 1);	/* shares ID 0x100 */
+	/* Mapping 0's ID Count: it ends on mapping 1's first ID (named once, not also as a power of two). */
+	CHECK_FINDING(&r, "iort.idmap.off_by_one", rc + 40 + 4, 1);
+	CHECK_FINDING(&r, "iort.idmap.off_by_one", ANY_OFFSET, 1);
 	CHECK_FINDING(&r, "iort.idmap.overlap", rc + 80, 1);
 	CHECK_FINDING(&r, "iort.idmap.target_range", rc + 100 + 8, 1);
 	CHECK_FINDING(&r, "iort.idmap.range_wraps", rc + 120 + 4, 1);
@@ -538,12 +539,13 @@ static void test_corpus(void)
 	CHECK_FINDING(&r, "iort.idmap.off_by_one", ANY_OFFSET, 3);
 	result_free(&r);
 	/*
-	 * HiSilicon HIP08 (D06): root complex 0x2FC mapping 3 (0x7800, count
-	 * 0x200) ends on mapping 2's first ID 0x7A00 (at 0x348): the overlap
-	 * Linux works around, named as the off-by-one, not as a conflict.
+	 * HiSilicon HIP08 (D06): root complex 0x2FC mapping 3 (at 0x35C: 0x7800,
+	 * count 0x200) ends on mapping 2's first ID 0x7A00: the overlap Linux
+	 * works around, named at mapping 3's ID Count as the off-by-one, not as
+	 * a conflict.
 	 */
 	CHECK(validate_file(&r, CORPUS "edk2src-hisilicon-d06-kunpeng920-hip08-402dd89f-f4910579.bin"));
-	CHECK_FINDING(&r, "iort.idmap.off_by_one", 0x35c, 1);
+	CHECK_FINDING(&r, "iort.idmap.off_by_one", 0x35c + 4, 1);
 	CHECK_FINDING(&r, "iort.idmap.overlap", ANY_OFFSET, 0);
 	result_free(&r);
 	/* The older HIP08 table: \_SB_.SEC0's mapping at 0x1050 names 0x100, inside the SMMUv3 at 0xCC. */
