@@ -136,7 +136,9 @@ static int run_decode(struct cli *cli, void *data)
 	}
 	out_end_array(cli->out);
 	if (!decoded && load_code == EXIT_CLEAN)
-		cli_warn(cli, "no IOMMU tables (DMAR, IVRS, IORT, VIOT) to decode");
+		cli_warn(cli, iort_query_active(&opts->iort)
+				      ? "no IORT to answer --trace, --reverse or --dot"
+				      : "no IOMMU tables (DMAR, IVRS, IORT, VIOT) to decode");
 	iommu_tables_unref(tables);
 	return code > load_code ? code : load_code;
 }

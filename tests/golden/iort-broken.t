@@ -96,3 +96,6 @@ $ iommutool decode --reverse @x:1 $TESTDATA/iort/many-problems.bin
 ! Try `iommutool decode --help' or `iommutool decode --usage' for more
 ! information.
 [exit 64]
+$ iommutool decode --trace 00:02.0 $TESTDATA/dmar/q35-scopes.bin
+! iommutool: no IORT to answer --trace, --reverse or --dot
+[exit 0]
