@@ -812,7 +812,11 @@ typedef int (*iommu_mapping_fn)(const struct iommu_mapping *mapping, void *userd
  */
 int iommu_vtd_foreach_mapping(struct iommu_vtd *vtd, const struct iommu_vtd_space *space,
 			      unsigned int flags, iommu_mapping_fn fn, void *userdata);
-/* Every mapping of every space that reaches the page holding PHYS ("who can write here"). */
+/*
+ * Every space's mapping of the 4 KiB page holding PHYS ("who can write
+ * here"): the 4 KiB of IOVA that reach it; the page size says how large
+ * the page-table leaf holding it is.
+ */
 int iommu_vtd_foreach_reverse(struct iommu_vtd *vtd, uint64_t phys, iommu_mapping_fn fn,
 			      void *userdata);
 const struct iommu_vtd_space *iommu_mapping_get_space(const struct iommu_mapping *mapping);

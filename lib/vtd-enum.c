@@ -278,19 +278,18 @@ static int reverse_mapping(const struct iommu_mapping *m, void *userdata)
 	struct reverse *rv = userdata;
 	const struct pt_run *run = m->run;
 	struct iommu_mapping hit = { m->space, NULL };
-	struct pt_run leaf;
-	uint64_t off;
+	struct pt_run page;
 
 	if (run->kind != IOMMU_MAPPING_MAPPED || rv->page < run->phys ||
 	    rv->page - run->phys >= run->size)
 		return 0;
-	off = (rv->page - run->phys) & ~(run->page_size - 1);
-	leaf = *run;
-	leaf.iova += off;
-	leaf.phys += off;
-	leaf.size = run->page_size;
-	leaf.leaves = 1;
-	hit.run = &leaf;
+	/* The 4 KiB of IOVA that reach the page, inside a page of run->page_size. */
+	page = *run;
+	page.iova += rv->page - run->phys;
+	page.phys = rv->page;
+	page.size = MEM_PAGE_SIZE;
+	page.leaves = 1;
+	hit.run = &page;
 	return rv->fn(&hit, rv->userdata);
 }
 
