@@ -38,29 +38,30 @@ void dmar_resolve_scopes(const struct dmar_view *view, const struct pci_topology
 	}
 }
 
-/* Does scope I of VIEW name TARGET (or, without a topology, BUS:DEV.FN) or a bridge above it? */
+/* The function a path reaches, then the bridges above it: CHAIN[0] is the target. */
+struct chain {
+	const struct pci_function *f[MAX_DEPTH];
+	size_t n;
+};
+
+/*
+ * Does scope I of VIEW name the target (CHAIN[0]; without a topology,
+ * BUS:DEV.FN) or a bridge above it?
+ */
 static enum iommu_dmar_match scope_match(const struct dmar_view *view,
-					 const struct pci_topology *topology,
 					 const struct pci_function *const *resolved, size_t i,
-					 const struct pci_function *target, uint8_t bus, uint8_t dev,
-					 uint8_t fn)
+					 const struct chain *chain, uint8_t bus, uint8_t dev, uint8_t fn)
 {
 	const struct dmar_scope *s = &view->scopes[i];
 
 	if (!is_pci_scope(s))
 		return IOMMU_DMAR_MATCH_NONE;
-	if (!topology)
+	if (!chain)
 		return s->nhops == 1 && s->start_bus == bus && s->hops[0].dev == dev &&
 		       s->hops[0].fn == fn ? IOMMU_DMAR_MATCH_DEVICE : IOMMU_DMAR_MATCH_NONE;
-	if (!resolved[i])
-		return IOMMU_DMAR_MATCH_NONE;
-	const struct pci_function *f = target;
-
-	for (unsigned int depth = 0; f && depth < MAX_DEPTH; depth++) {
-		if (f == resolved[i])
-			return f == target ? IOMMU_DMAR_MATCH_DEVICE : IOMMU_DMAR_MATCH_BRIDGE;
-		f = pci_topology_find_parent(topology, f);
-	}
+	for (size_t k = 0; resolved[i] && k < chain->n; k++)
+		if (chain->f[k] == resolved[i])
+			return k == 0 ? IOMMU_DMAR_MATCH_DEVICE : IOMMU_DMAR_MATCH_BRIDGE;
 	return IOMMU_DMAR_MATCH_NONE;
 }
 
@@ -70,10 +71,14 @@ ssize_t dmar_find_drhd(const struct dmar_view *view, const struct pci_topology *
 {
 	const struct pci_function *target = topology ?
 		pci_topology_find(topology, segment, bus, dev, fn) : NULL;
+	struct chain chain = { .n = 0 };
 
 	*ret_match = IOMMU_DMAR_MATCH_NONE;
 	if (topology && !target)
 		return -1;
+	for (const struct pci_function *f = target; f && chain.n < MAX_DEPTH;
+	     f = pci_topology_find_parent(topology, f))
+		chain.f[chain.n++] = f;
 	for (size_t k = view->nstructures; k-- > 0;) {
 		const struct dmar_structure *s = &view->structures[k];
 
@@ -81,8 +86,8 @@ ssize_t dmar_find_drhd(const struct dmar_view *view, const struct pci_topology *
 		    (s->flags & DMAR_DRHD_INCLUDE_PCI_ALL))
 			continue;
 		for (size_t i = s->first_scope; i < s->first_scope + s->nscopes; i++) {
-			enum iommu_dmar_match m = scope_match(view, topology, resolved, i, target,
-							      bus, dev, fn);
+			enum iommu_dmar_match m = scope_match(view, resolved, i,
+							      topology ? &chain : NULL, bus, dev, fn);
 
 			if (m != IOMMU_DMAR_MATCH_NONE) {
 				*ret_match = m;
