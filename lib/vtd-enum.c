@@ -10,11 +10,6 @@
 
 #define ADDR_MASK 0x000ffffffffff000ULL
 
-struct iommu_mapping {
-	const struct iommu_vtd_space *space;
-	const struct pt_run *run;
-};
-
 static int space_report(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid,
 			iommu_vtd_space_fn fn, void *userdata)
 {

@@ -66,6 +66,7 @@ static void ss_fault(struct iommu_xlate *x, const struct pt_out *o, bool legacy,
 	switch (o->stop) {
 	case PT_OK:
 	case PT_TABLE_FAULT:
+	case PT_SKIPPED:	/* VT-d formats skip no levels */
 		break;
 	case PT_NOT_PRESENT:
 		xlate_fault(x, legacy ? (access == IOMMU_ACCESS_WRITE ? FR_LGN_2 : FR_LGN_3) : FR_SSL_2,
@@ -217,6 +218,8 @@ static bool fs_translate(struct iommu_vtd *vtd, const struct iommu_vtd_space *sp
 		break;
 	case PT_TABLE_FAULT:
 		break;	/* nest_table recorded it */
+	case PT_SKIPPED:
+		break;	/* VT-d formats skip no levels */
 	}
 	return false;
 }

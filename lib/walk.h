@@ -79,6 +79,14 @@ struct pt_format {
 	uint64_t (*reserved)(uint64_t e, unsigned int level, bool leaf, const struct pt_cfg *cfg);
 	/* IOMMU_PERM_* this entry grants (the walk ANDs them down the levels). */
 	unsigned int (*perm)(uint64_t e);
+	/* Optional: what a table entry grants, when tables encode it differently (NULL: perm). */
+	unsigned int (*table_perm)(uint64_t e, const struct pt_cfg *cfg);
+	/* Optional: the level of the table a table entry points to (NULL: the next one down). */
+	unsigned int (*next_level)(uint64_t e, unsigned int level);
+	/* Optional: log2 of the page a leaf maps, when the entry encodes it (NULL: the level's). */
+	unsigned int (*leaf_shift)(uint64_t e, unsigned int level);
+	/* Permissions are checked once, at the leaf, with what the levels granted (Arm). */
+	bool perm_at_leaf;
 };
 
 /* Format-specific configuration flags. */
@@ -94,6 +102,7 @@ struct pt_cfg {
 	uint8_t levels;			/* levels of tables below the root pointer */
 	uint8_t block_levels;		/* bit L: a page may be mapped at level L > 1 */
 	uint8_t oa_bits;		/* output/table address width; higher bits are reserved */
+	uint8_t top_bits;		/* index bits of the top table, 0: level_bits (concatenated tables) */
 	unsigned int flags;		/* PT_* */
 };
 
@@ -102,11 +111,38 @@ static inline unsigned int pt_shift(const struct pt_format *f, unsigned int leve
 	return f->page_shift + f->level_bits * (level - 1);
 }
 
-static inline uint64_t pt_oa_reserved(const struct pt_cfg *cfg, uint64_t e)
+/* Index bits of the table at LEVEL. */
+static inline unsigned int pt_index_bits(const struct pt_format *f, const struct pt_cfg *cfg,
+					 unsigned int level)
 {
-	uint64_t mask = 0x000ffffffffff000ULL;
+	return level == cfg->levels && cfg->top_bits ? cfg->top_bits : f->level_bits;
+}
 
-	return cfg->oa_bits >= 52 ? 0 : e & mask & ~((1ULL << cfg->oa_bits) - 1);
+/* The address bits an entry gives (a table's, or a page's) beyond the output width. */
+static inline uint64_t pt_oa_reserved(const struct pt_format *f, const struct pt_cfg *cfg,
+				      uint64_t e, unsigned int level, bool leaf)
+{
+	uint64_t addr;
+
+	if (cfg->oa_bits >= 64)
+		return 0;
+	addr = f->addr(e, level, leaf);
+	return addr & ~((1ULL << cfg->oa_bits) - 1);
+}
+
+/* The level of the table entry E (at LEVEL) points to; LEVEL itself when that is no level below. */
+static inline unsigned int pt_next_level(const struct pt_format *f, uint64_t e, unsigned int level)
+{
+	unsigned int next = f->next_level ? f->next_level(e, level) : level - 1;
+
+	return next >= 1 && next < level ? next : level;
+}
+
+/* Input bits the levels between LEVEL and NEXT would have translated: they must be zero. */
+static inline uint64_t pt_skipped_bits(const struct pt_format *f, unsigned int level,
+				       unsigned int next)
+{
+	return ((1ULL << pt_shift(f, level)) - 1) & ~((1ULL << pt_shift(f, next + 1)) - 1);
 }
 
 /* Why a walk stopped. */
@@ -117,6 +153,7 @@ enum pt_stop {
 	PT_DENIED,		/* the permissions granted so far lack pt_out.denied */
 	PT_NO_DATA,		/* the table at pt_out.missing is not in the dump */
 	PT_TABLE_FAULT,		/* nested: translating a table address faulted */
+	PT_SKIPPED,		/* input bits pt_out.rsvd of skipped levels are set (AMD-Vi) */
 };
 
 struct pt_out {
@@ -157,11 +194,11 @@ pt_walk(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cf
 	struct pt_out *o)
 {
 	uint64_t table = cfg->root;
-	unsigned int perm = ~0u;
+	unsigned int perm = ~0u, level = cfg->levels;
 
-	for (unsigned int level = cfg->levels; level >= 1; level--) {
-		unsigned int shift = pt_shift(f, level);
-		unsigned int index = (unsigned int)(in >> shift) & ((1u << f->level_bits) - 1);
+	while (level >= 1) {
+		unsigned int shift = pt_shift(f, level), bits = pt_index_bits(f, cfg, level), next;
+		unsigned int index = (unsigned int)(in >> shift) & ((1u << bits) - 1);
 		uint64_t at = table + ((uint64_t)index << f->entry_shift), host = at, e;
 		struct walk_step *s;
 		bool leaf;
@@ -193,15 +230,18 @@ pt_walk(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cf
 			return;
 		}
 		/* A block bit where no block may sit is a reserved bit. */
-		o->rsvd = f->reserved(e, level, leaf, cfg) | pt_oa_reserved(cfg, e);
+		o->rsvd = f->reserved(e, level, leaf, cfg) | pt_oa_reserved(f, cfg, e, level, leaf);
 		if (!leaf && level > 1 && f->is_block(e, level))
 			o->rsvd |= 1ULL << 7;
+		next = leaf ? 0 : pt_next_level(f, e, level);
+		if (!o->rsvd && !leaf && next == level)
+			o->rsvd = e;	/* no table below: the format's reserved() should have said why */
 		if (o->rsvd) {
 			o->stop = PT_RESERVED;
 			return;
 		}
-		perm &= f->perm(e);
-		if ((perm & req) != req) {
+		perm &= leaf || !f->table_perm ? f->perm(e) : f->table_perm(e, cfg);
+		if ((leaf || !f->perm_at_leaf) && (perm & req) != req) {
 			o->perm = perm;
 			o->denied = req & ~perm;
 			o->stop = PT_DENIED;
@@ -213,13 +253,20 @@ pt_walk(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cf
 			return;
 		}
 		if (leaf) {
+			shift = f->leaf_shift ? f->leaf_shift(e, level) : shift;
 			o->page_shift = shift;
 			o->oa = f->addr(e, level, true) | (in & ((1ULL << shift) - 1));
 			o->perm = perm;
 			o->stop = PT_OK;
 			return;
 		}
+		if (next < level - 1 && (in & pt_skipped_bits(f, level, next))) {
+			o->rsvd = in & pt_skipped_bits(f, level, next);
+			o->stop = PT_SKIPPED;
+			return;
+		}
 		table = f->addr(e, level, false);
+		level = next;
 	}
 	o->stop = PT_NOT_PRESENT;	/* levels == 0: nothing to walk */
 }
@@ -251,6 +298,17 @@ struct pt_enum {
 	uint64_t path[WALK_MAX_LEVELS];
 };
 
+/*
+ * The public struct iommu_mapping: a run and the address space it belongs
+ * to, which is one of a VT-d, SMMUv3 or AMD-Vi unit's (the others NULL).
+ */
+struct iommu_mapping {
+	const struct iommu_vtd_space *space;
+	const struct pt_run *run;
+	const struct iommu_smmuv3_space *smmuv3;
+	const struct iommu_amdvi_space *amdvi;
+};
+
 static inline int pt_enum_flush(struct pt_enum *e)
 {
 	if (e->open) {
@@ -268,15 +326,16 @@ static inline int pt_enum_report(struct pt_enum *e, const struct pt_run *r)
 	return e->stop;
 }
 
+/* One leaf: STEP bytes of IOVA from IOVA (the entry's share) of a page of 2^PAGE_SHIFT bytes. */
 static inline __attribute__((always_inline)) void
-pt_enum_leaf(struct pt_enum *e, uint64_t iova, uint64_t phys, unsigned int shift,
-	     unsigned int perm, unsigned int level)
+pt_enum_leaf(struct pt_enum *e, uint64_t iova, uint64_t phys, unsigned int step_shift,
+	     unsigned int page_shift, unsigned int perm, unsigned int level)
 {
 	struct pt_run *r = &e->run;
-	uint64_t size = 1ULL << shift;
+	uint64_t size = 1ULL << step_shift, page = 1ULL << page_shift;
 
 	if (!e->leaves && e->open && r->iova + r->size == iova && r->phys + r->size == phys &&
-	    r->perm == perm && r->page_size == size) {
+	    r->perm == perm && r->page_size == page) {
 		r->size += size;
 		r->leaves++;
 		return;
@@ -284,7 +343,7 @@ pt_enum_leaf(struct pt_enum *e, uint64_t iova, uint64_t phys, unsigned int shift
 	if (pt_enum_flush(e))
 		return;
 	*r = (struct pt_run){ .kind = IOMMU_MAPPING_MAPPED, .iova = iova, .size = size,
-			      .phys = phys, .page_size = size, .leaves = 1, .perm = perm,
+			      .phys = phys, .page_size = page, .leaves = 1, .perm = perm,
 			      .level = level };
 	if (e->leaves) {
 		unsigned int top = e->cfg->levels;
@@ -299,71 +358,109 @@ pt_enum_leaf(struct pt_enum *e, uint64_t iova, uint64_t phys, unsigned int shift
 typedef void (*pt_enum_fn)(struct pt_enum *e, uint64_t table, unsigned int level, uint64_t base,
 			   unsigned int perm);
 
+/* IOVA bytes N entries of 2^SHIFT bytes cover from BASE, without wrapping past 2^64. */
+static inline uint64_t pt_span(uint64_t base, uint64_t n, unsigned int shift)
+{
+	return shift >= 64 || n > (~0ULL >> shift) ? ~0ULL - base : n << shift;
+}
+
+/* Report the whole of what a table covers as one run of KIND (missing, unreachable). */
+static inline void pt_enum_table_run(struct pt_enum *e, enum iommu_mapping_kind kind, uint64_t base,
+				     uint64_t n, unsigned int shift, uint64_t missing,
+				     unsigned int level)
+{
+	struct pt_run r = { .kind = kind, .iova = base, .size = pt_span(base, n, shift),
+			    .missing = missing, .level = level };
+
+	pt_enum_report(e, &r);
+}
+
 /*
  * Enumerate the table at TABLE (level LEVEL) mapping IOVAs from BASE, with
  * the permissions PERM granted above.  A format instantiates it as a
  * function RECURSE passing its constant F; the recursion (through RECURSE)
- * is bounded by the levels.
+ * is bounded by the levels, which only go down.  Tables larger than a page
+ * (16K and 64K granules, concatenated top tables) are read a page at a time.
  */
 static inline __attribute__((always_inline)) void
 pt_enum_table(const struct pt_format *f, pt_enum_fn recurse, struct pt_enum *e, uint64_t table,
 	      unsigned int level, uint64_t base, unsigned int perm)
 {
 	const struct pt_cfg *cfg = e->cfg;
-	unsigned int shift = pt_shift(f, level), n = 1u << f->level_bits;
+	unsigned int shift = pt_shift(f, level), bits = pt_index_bits(f, cfg, level);
+	uint64_t n = 1ULL << bits, count;
 	uint8_t copy[MEM_PAGE_SIZE];
-	const uint8_t *p;
-	uint64_t host = table;
 
-	if (e->table_addr && e->table_addr(e, table, &host) < 0) {
-		/* The table itself cannot be reached: everything below faults. */
-		struct pt_run r = { .kind = IOMMU_MAPPING_INVALID, .iova = base,
-				    .size = n * (1ULL << shift), .missing = table, .level = level };
+	/* Entries past 2^64 of IOVA cannot be reached (AMD-Vi's 6-level top). */
+	if (shift + bits > 64)
+		n = 1ULL << (64 - shift);
+	table &= ~((1ULL << f->entry_shift) - 1);
+	for (uint64_t first = 0; first < n && !e->stop; first += count) {
+		uint64_t at = table + (first << f->entry_shift), host = at;
+		uint64_t room = (MEM_PAGE_SIZE - (at & (MEM_PAGE_SIZE - 1))) >> f->entry_shift;
+		uint64_t chunk_base = base + (first << shift);
+		const uint8_t *p;
 
-		pt_enum_report(e, &r);
-		return;
-	}
-	/* A compressed dump's page may be evicted while we recurse: copy it. */
-	p = mem_ptr(e->d, host, (size_t)n << f->entry_shift);
-	if (!p) {
-		struct pt_run r = { .kind = IOMMU_MAPPING_NOT_IN_DUMP, .iova = base,
-				    .size = n * (1ULL << shift), .missing = host, .level = level };
+		/* One page at a time: a table's pages need not be together in the dump. */
+		count = n - first < room ? n - first : room;
 
-		pt_enum_report(e, &r);
-		return;
-	}
-	if (!e->d->segs) {
-		memcpy(copy, p, (size_t)n << f->entry_shift);
-		p = copy;
-	}
-	for (unsigned int i = 0; i < n && !e->stop; i++) {
-		uint64_t ent = mem_le64(p + ((size_t)i << f->entry_shift));
-		uint64_t iova = base + ((uint64_t)i << shift), rsvd;
-		bool leaf;
-
-		if (!f->present(ent))
-			continue;
-		leaf = level == 1 || ((cfg->block_levels >> level) & 1 && f->is_block(ent, level));
-		rsvd = f->reserved(ent, level, leaf, cfg) | pt_oa_reserved(cfg, ent);
-		if (!leaf && level > 1 && f->is_block(ent, level))
-			rsvd |= 1ULL << 7;
-		e->path[cfg->levels - level] = ent;
-		if (rsvd) {
-			struct pt_run r = { .kind = IOMMU_MAPPING_INVALID, .iova = iova,
-					    .size = 1ULL << shift, .entry = ent, .level = level };
-
-			pt_enum_report(e, &r);
+		if (e->table_addr && e->table_addr(e, at, &host) < 0) {
+			/* The table itself cannot be reached: everything below faults. */
+			pt_enum_table_run(e, IOMMU_MAPPING_INVALID, chunk_base, count, shift, at, level);
 			continue;
 		}
-		if (leaf) {
-			unsigned int granted = perm & f->perm(ent);
+		p = mem_ptr(e->d, host, (size_t)count << f->entry_shift);
+		if (!p) {
+			pt_enum_table_run(e, IOMMU_MAPPING_NOT_IN_DUMP, chunk_base, count, shift, host,
+					  level);
+			continue;
+		}
+		/* A compressed dump's page may be evicted while we recurse: copy it. */
+		if (!e->d->segs) {
+			memcpy(copy, p, (size_t)count << f->entry_shift);
+			p = copy;
+		}
+		for (unsigned int i = 0; i < count && !e->stop; i++) {
+			uint64_t ent = mem_le64(p + ((size_t)i << f->entry_shift));
+			uint64_t iova = chunk_base + ((uint64_t)i << shift), rsvd;
+			unsigned int next;
+			bool leaf;
 
-			if (granted & (IOMMU_PERM_READ | IOMMU_PERM_WRITE))
-				pt_enum_leaf(e, iova, f->addr(ent, level, true), shift, granted,
-					     level);
-		} else {
-			recurse(e, f->addr(ent, level, false), level - 1, iova,
-				perm & f->perm(ent));
+			if (!f->present(ent))
+				continue;
+			leaf = level == 1 ||
+			       ((cfg->block_levels >> level) & 1 && f->is_block(ent, level));
+			rsvd = f->reserved(ent, level, leaf, cfg) |
+			       pt_oa_reserved(f, cfg, ent, level, leaf);
+			if (!leaf && level > 1 && f->is_block(ent, level))
+				rsvd |= 1ULL << 7;
+			next = leaf ? 0 : pt_next_level(f, ent, level);
+			if (!leaf && next == level)
+				rsvd |= ent;
+			e->path[cfg->levels - level] = ent;
+			if (rsvd) {
+				struct pt_run r = { .kind = IOMMU_MAPPING_INVALID, .iova = iova,
+						    .size = pt_span(iova, 1, shift), .entry = ent,
+						    .level = level };
+
+				pt_enum_report(e, &r);
+				continue;
+			}
+			if (leaf) {
+				unsigned int granted = perm & f->perm(ent);
+				unsigned int page = f->leaf_shift ? f->leaf_shift(ent, level) : shift;
+				uint64_t phys = f->addr(ent, level, true) |
+						(iova & ((1ULL << page) - 1));
+
+				if (granted & (IOMMU_PERM_READ | IOMMU_PERM_WRITE))
+					pt_enum_leaf(e, iova, phys, shift, page, granted, level);
+				continue;
+			}
+			/* Skipped levels translate nothing: their entries' paths hold none. */
+			for (unsigned int l = level - 1; l > next; l--)
+				e->path[cfg->levels - l] = 0;
+			recurse(e, f->addr(ent, level, false), next, iova,
+				perm & (f->table_perm ? f->table_perm(ent, cfg) : f->perm(ent)));
 		}
 	}
 }
