@@ -153,7 +153,8 @@ static const struct iommu_vtd_fault_reason reasons[] = {
 	{ 0x7a, true, "SSL.3", "SM: Non-zero reserved field set in second-level paging entry",
 	  "a second-stage paging entry has reserved bits set", "page-table corruption; large pages the unit lacks" },
 	{ 0x7b, true, "SSL.4", "SM: Invalid second-level page table pointer", "the second-stage table pointer does not point at memory", "" },
-	{ 0x7c, true, "SSL.5", "SM: A/D bit update needed in second-level entry when set up in no snoop", "", "" },
+	{ 0x7c, true, "SSL.5", "SM: A/D bit update needed in second-level entry when set up in no snoop",
+	  "the hardware must set a second-stage accessed/dirty bit, but page-walks are non-snooped (PASID entry PWSNP clear)", "" },
 	{ 0x80, true, "SGN.1", "SM: Address in first-level translation is not canonical",
 	  "the address is not canonical for the first stage's 48- or 57-bit paging", "a device using a 64-bit address with stray high bits" },
 	{ 0x81, true, "SGN.2", "SM: U/S set 0 for first-level translation with user privilege",
@@ -169,7 +170,8 @@ static const struct iommu_vtd_fault_reason reasons[] = {
 	  "a read of a page the translation does not let be read", "a device reading a buffer mapped write-only" },
 	{ 0x87, true, "SGN.8", "SM: Invalid address-interrupt address",
 	  "the translated address lies in the interrupt address range 0xFEE00000-0xFEEFFFFF", "a corrupted page-table entry" },
-	{ 0x90, true, "SFL.9", "SM: A/D bit update needed in first-level entry when set up in no snoop", "", "" },
+	{ 0x90, true, "SFL.9", "SM: A/D bit update needed in first-level entry when set up in no snoop",
+	  "the hardware must set a first-stage accessed/dirty bit, but page-walks are non-snooped (PASID entry PWSNP clear)", "" },
 };
 
 IOMMU_EXPORT const struct iommu_vtd_fault_reason *iommu_vtd_fault_reason_get(unsigned int fr)

@@ -7,11 +7,43 @@
  * Pages makedumpfile excluded read back as KDUMP_ERR_NODATA: not in dump.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <libkdumpfile/kdumpfile.h>
 
 #include "mem.h"
+
+#if KDUMPFILE_VERSION < KDUMPFILE_MKVER(0, 5, 2)
+/*
+ * libkdumpfile before 0.5.2 frees a diskdump context's attributes before its
+ * cleanup hook reads them (upstream issue #72): kdump_free() reads freed
+ * memory, and crashes after a failed open.  With those versions a context
+ * is parked here, still reachable and never freed, instead.
+ */
+static pthread_mutex_t parked_lock = PTHREAD_MUTEX_INITIALIZER;
+static kdump_ctx_t **parked;
+static size_t nparked;
+
+static void kdump_release(kdump_ctx_t *k)
+{
+	kdump_ctx_t **bigger;
+
+	pthread_mutex_lock(&parked_lock);
+	bigger = realloc(parked, (nparked + 1) * sizeof(*bigger));
+	if (bigger) {
+		parked = bigger;
+		parked[nparked++] = k;
+	}
+	pthread_mutex_unlock(&parked_lock);
+}
+#else
+static void kdump_release(kdump_ctx_t *k)
+{
+	kdump_free(k);
+}
+#endif
 
 int mem_kdump_open(struct iommu_dump *d, int fd, const char **ret_reason)
 {
@@ -29,7 +61,7 @@ int mem_kdump_open(struct iommu_dump *d, int fd, const char **ret_reason)
 	s = kdump_open_fd(k, fd);
 	if (s != KDUMP_OK) {
 		dbg(d->ctx, "libkdumpfile: %s\n", kdump_get_err(k));
-		kdump_free(k);
+		kdump_release(k);
 		close(fd);
 		*ret_reason = s == KDUMP_ERR_NOTIMPL
 				      ? "libkdumpfile cannot read this kind of kdump file"
@@ -61,7 +93,7 @@ void mem_kdump_close(struct iommu_dump *d)
 
 	if (kdump_get_attr(d->kdump, KDUMP_ATTR_FILE_FD, &attr) == KDUMP_OK)
 		fd = (int)attr.val.number;
-	kdump_free(d->kdump);
+	kdump_release(d->kdump);
 	d->kdump = NULL;
 	if (fd >= 0)
 		close(fd);

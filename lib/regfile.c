@@ -184,7 +184,7 @@ IOMMU_EXPORT int iommu_regs_parse(struct iommu_ctx *ctx, const char *text, size_
 	if (!r)
 		return -ENOMEM;
 	for (size_t pos = 0; pos < size && err >= 0;) {
-		const char *line = text + pos, *nl = memchr(line, '\n', size - pos);
+		const char *line = text + pos, *nl = memchr(line, '\n', size - pos), *hash;
 		size_t len = nl ? (size_t)(nl - line) : size - pos;
 
 		pos += len + 1;
@@ -198,7 +198,13 @@ IOMMU_EXPORT int iommu_regs_parse(struct iommu_ctx *ctx, const char *text, size_
 			continue;
 		if (*line == '#') {
 			err = comment_line(r, line, len);
-		} else if (len > 6 && memcmp(line, "IOMMU:", 6) == 0) {
+			continue;
+		}
+		/* A comment may end a line. */
+		hash = memchr(line, '#', len);
+		if (hash)
+			len = (size_t)(hash - line);
+		if (len > 6 && memcmp(line, "IOMMU:", 6) == 0) {
 			err = debugfs_header(r, line, len);
 		} else {
 			err = register_line(r, line, len);
