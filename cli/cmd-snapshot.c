@@ -106,6 +106,11 @@ static int run_snapshot(struct cli *cli, void *data)
 	int dirfd, r;
 
 	dirfd = output_dir_open(opts->dir, true);
+	if (dirfd == -EPERM) {
+		cli_error(cli, 0, "'%s' is below /sys, /proc or /dev: iommutool writes nothing there",
+			  opts->dir);
+		return EXIT_USAGE;
+	}
 	if (dirfd < 0)
 		return cli_error(cli, dirfd, "cannot write into '%s'", opts->dir);
 	if (!dir_is_empty(dirfd)) {

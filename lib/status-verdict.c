@@ -248,6 +248,9 @@ static bool check_firmware(struct iommu_status *st, const struct status_facts *f
 				 "the firmware describes no IOMMU: no DMAR, IVRS, IORT or VIOT table");
 		status_evidence(st, c, "/sys/firmware/acpi/tables",
 				"%zu ACPI tables, none of them DMAR, IVRS, IORT or VIOT", acpi_table_count(f));
+		if (f->set.intel.token && f->set.intel.value)
+			status_evidence(st, c, "/proc/cmdline", "%s: does nothing without a DMAR table",
+					f->set.intel.token);
 		status_hint(st, c, "%s", st->guest ? guest_hint : firmware_hint(v));
 		return false;
 	}
@@ -295,7 +298,7 @@ static void check_config(struct iommu_status *st, const struct status_facts *f, 
 
 		c = status_check(st, "kernel.config", IOMMU_RESULT_UNKNOWN,
 				 "the kernel's configuration is not readable");
-		status_evidence(st, c, "/proc/config.gz", "not there (the kernel is built without CONFIG_IKCONFIG_PROC)");
+		status_evidence(st, c, "/proc/config.gz", "not there (only kernels built with CONFIG_IKCONFIG_PROC have it)");
 		status_evidence(st, c, boot ? boot : "/boot/config-*", "%s", strerror(-f->config_error));
 		free(boot);
 		return;
@@ -573,7 +576,7 @@ static void not_enabled_verdict(struct iommu_status *st, const struct status_fac
 					   "IOMMU not enabled: most likely this kernel leaves VT-d off unless told (its configuration is not readable, and nothing else explains it)");
 	} else if (!f->log) {
 		status_set_verdict(st, IOMMU_VERDICT_UNKNOWN, "run as root: the kernel log says why the driver did not start",
-				   "cannot tell why %s is not running: the driver is there and nothing turns it off",
+				   "cannot tell why %s is not running: the firmware describes it, nothing turns it off, and the kernel log is not readable",
 				   vendor_title(v));
 	} else {
 		status_set_verdict(st, IOMMU_VERDICT_INIT_FAILED,

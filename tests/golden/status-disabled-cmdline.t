@@ -1,0 +1,243 @@
+# status when intel_iommu=off comes after intel_iommu=on: not enabled, exit 2
+$ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-cmdline.desc $TMP/r && iommutool --sysroot $TMP/r status
+IOMMU not enabled: 'intel_iommu=off' on the kernel command line turns it off
+
+PASS    platform                GenuineIntel CPU
+        /proc/cpuinfo: GenuineIntel
+PASS    firmware.table          the firmware describes Intel VT-d (DMAR table)
+        /sys/firmware/acpi/tables/DMAR: present, 128 bytes
+        /sys/firmware/acpi/tables/DMAR: Flags 0x05: INTR_REMAP DMA_CTRL_PLATFORM_OPT_IN
+PASS    kernel.config           this kernel has the Intel VT-d driver
+        /boot/config-6.8.0-51-generic: CONFIG_INTEL_IOMMU=y
+        /boot/config-6.8.0-51-generic: CONFIG_INTEL_IOMMU_DEFAULT_ON=y
+        /boot/config-6.8.0-51-generic: CONFIG_IRQ_REMAP=y
+FAIL    kernel.cmdline          'intel_iommu=off' on the kernel command line turns Intel VT-d off
+        /proc/cmdline: intel_iommu=off: VT-d off
+        hint: remove 'intel_iommu=off' from the kernel command line (GRUB: GRUB_CMDLINE_LINUX in /etc/default/grub, then update-grub)
+FAIL    kernel.units            no IOMMU unit is running
+        /sys/class/iommu: empty: the kernel registered no IOMMU
+FAIL    kernel.groups           no IOMMU groups
+        /sys/kernel/iommu_groups: empty (the directory exists on every kernel with the IOMMU API: its existence proves nothing)
+SKIP    kernel.log              the kernel log has no line from the Intel VT-d driver (it may have rotated)
+SKIP    dma.mode                no IOMMU: DMA is not translated
+PASS    interrupts.remapping    interrupt remapping is on: all 7 I/O APIC and MSI interrupts go through it
+        /proc/interrupts: IR-IO-APIC (4), IR-PCI-MSI (3)
+        kernel log: "DMAR-IR: Enabled IRQ remapping in xapic mode": interrupt remapping on, xAPIC mode
+PASS    interrupts.x2apic       the APIC runs in xAPIC mode
+        kernel log: "DMAR-IR: Enabled IRQ remapping in xapic mode": interrupt remapping on, xAPIC mode
+SKIP    vfio.unsafe_interrupts  VFIO is not loaded
+SKIP    vfio.noiommu            VFIO offers no no-IOMMU mode here (not loaded, or built without it)
+PASS    dma.protection          the firmware asks for protection from external devices' DMA
+        /sys/firmware/acpi/tables/DMAR: DMA_CTRL_PLATFORM_OPT_IN: the kernel turns VT-d on for external ports
+WARN    cmdline.overridden      words undone by later ones
+        /proc/cmdline: 'intel_iommu=on' is overridden by 'intel_iommu=off' later on the line (the last one wins)
+        hint: keep one of them
+SKIP    log.misleading          kernel log lines that look like evidence and are not
+        kernel log: "DMAR: IOMMU enabled": only echoes intel_iommu=on from the command line: printed even when VT-d is off in the firmware, and absent on kernels that enable it by default
+        kernel log: "DMAR: Host address width 39": printed while parsing the DMAR table, also when DMA remapping then stays off
+
+Fix: remove 'intel_iommu=off' from the kernel command line
+[exit 2]
+$ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-cmdline.desc $TMP/r && iommutool --sysroot $TMP/r --json status
+{
+  "schema_version": 1,
+  "status": {
+    "verdict": "disabled_by_cmdline",
+    "summary": "IOMMU not enabled: 'intel_iommu=off' on the kernel command line turns it off",
+    "hint": "remove 'intel_iommu=off' from the kernel command line",
+    "vendor": "intel",
+    "mode": "none",
+    "guest": false,
+    "units": [
+    ]
+  },
+  "checks": [
+    {
+      "id": "platform",
+      "result": "pass",
+      "summary": "GenuineIntel CPU",
+      "evidence": [
+        {
+          "source": "/proc/cpuinfo",
+          "text": "GenuineIntel"
+        }
+      ],
+      "hint": null
+    },
+    {
+      "id": "firmware.table",
+      "result": "pass",
+      "summary": "the firmware describes Intel VT-d (DMAR table)",
+      "evidence": [
+        {
+          "source": "/sys/firmware/acpi/tables/DMAR",
+          "text": "present, 128 bytes"
+        },
+        {
+          "source": "/sys/firmware/acpi/tables/DMAR",
+          "text": "Flags 0x05: INTR_REMAP DMA_CTRL_PLATFORM_OPT_IN"
+        }
+      ],
+      "hint": null
+    },
+    {
+      "id": "kernel.config",
+      "result": "pass",
+      "summary": "this kernel has the Intel VT-d driver",
+      "evidence": [
+        {
+          "source": "/boot/config-6.8.0-51-generic",
+          "text": "CONFIG_INTEL_IOMMU=y"
+        },
+        {
+          "source": "/boot/config-6.8.0-51-generic",
+          "text": "CONFIG_INTEL_IOMMU_DEFAULT_ON=y"
+        },
+        {
+          "source": "/boot/config-6.8.0-51-generic",
+          "text": "CONFIG_IRQ_REMAP=y"
+        }
+      ],
+      "hint": null
+    },
+    {
+      "id": "kernel.cmdline",
+      "result": "fail",
+      "summary": "'intel_iommu=off' on the kernel command line turns Intel VT-d off",
+      "evidence": [
+        {
+          "source": "/proc/cmdline",
+          "text": "intel_iommu=off: VT-d off"
+        }
+      ],
+      "hint": "remove 'intel_iommu=off' from the kernel command line (GRUB: GRUB_CMDLINE_LINUX in /etc/default/grub, then update-grub)"
+    },
+    {
+      "id": "kernel.units",
+      "result": "fail",
+      "summary": "no IOMMU unit is running",
+      "evidence": [
+        {
+          "source": "/sys/class/iommu",
+          "text": "empty: the kernel registered no IOMMU"
+        }
+      ],
+      "hint": null
+    },
+    {
+      "id": "kernel.groups",
+      "result": "fail",
+      "summary": "no IOMMU groups",
+      "evidence": [
+        {
+          "source": "/sys/kernel/iommu_groups",
+          "text": "empty (the directory exists on every kernel with the IOMMU API: its existence proves nothing)"
+        }
+      ],
+      "hint": null
+    },
+    {
+      "id": "kernel.log",
+      "result": "skip",
+      "summary": "the kernel log has no line from the Intel VT-d driver (it may have rotated)",
+      "evidence": [
+      ],
+      "hint": null
+    },
+    {
+      "id": "dma.mode",
+      "result": "skip",
+      "summary": "no IOMMU: DMA is not translated",
+      "evidence": [
+      ],
+      "hint": null
+    },
+    {
+      "id": "interrupts.remapping",
+      "result": "pass",
+      "summary": "interrupt remapping is on: all 7 I/O APIC and MSI interrupts go through it",
+      "evidence": [
+        {
+          "source": "/proc/interrupts",
+          "text": "IR-IO-APIC (4), IR-PCI-MSI (3)"
+        },
+        {
+          "source": "kernel log",
+          "text": "\"DMAR-IR: Enabled IRQ remapping in xapic mode\": interrupt remapping on, xAPIC mode"
+        }
+      ],
+      "hint": null
+    },
+    {
+      "id": "interrupts.x2apic",
+      "result": "pass",
+      "summary": "the APIC runs in xAPIC mode",
+      "evidence": [
+        {
+          "source": "kernel log",
+          "text": "\"DMAR-IR: Enabled IRQ remapping in xapic mode\": interrupt remapping on, xAPIC mode"
+        }
+      ],
+      "hint": null
+    },
+    {
+      "id": "vfio.unsafe_interrupts",
+      "result": "skip",
+      "summary": "VFIO is not loaded",
+      "evidence": [
+      ],
+      "hint": null
+    },
+    {
+      "id": "vfio.noiommu",
+      "result": "skip",
+      "summary": "VFIO offers no no-IOMMU mode here (not loaded, or built without it)",
+      "evidence": [
+      ],
+      "hint": null
+    },
+    {
+      "id": "dma.protection",
+      "result": "pass",
+      "summary": "the firmware asks for protection from external devices' DMA",
+      "evidence": [
+        {
+          "source": "/sys/firmware/acpi/tables/DMAR",
+          "text": "DMA_CTRL_PLATFORM_OPT_IN: the kernel turns VT-d on for external ports"
+        }
+      ],
+      "hint": null
+    },
+    {
+      "id": "cmdline.overridden",
+      "result": "warn",
+      "summary": "words undone by later ones",
+      "evidence": [
+        {
+          "source": "/proc/cmdline",
+          "text": "'intel_iommu=on' is overridden by 'intel_iommu=off' later on the line (the last one wins)"
+        }
+      ],
+      "hint": "keep one of them"
+    },
+    {
+      "id": "log.misleading",
+      "result": "skip",
+      "summary": "kernel log lines that look like evidence and are not",
+      "evidence": [
+        {
+          "source": "kernel log",
+          "text": "\"DMAR: IOMMU enabled\": only echoes intel_iommu=on from the command line: printed even when VT-d is off in the firmware, and absent on kernels that enable it by default"
+        },
+        {
+          "source": "kernel log",
+          "text": "\"DMAR: Host address width 39\": printed while parsing the DMAR table, also when DMA remapping then stays off"
+        }
+      ],
+      "hint": null
+    }
+  ]
+}
+[exit 2]
+$ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-cmdline.desc $TMP/r && iommutool --sysroot $TMP/r -q status
+[exit 2]

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+# Writes the ACPI tables the test sysroots use (run it here after a change, then commit its
+# output; the tests only read the files).  Layouts: ACPI 6.5 §5.2.6 (header), VT-d 4.1
+# chapter 8 (DMAR), AMD IOMMU 48882 §5.2 (IVRS), Arm DEN 0049 E.g §3 (IORT).
+import os
+import struct
+
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'tables')
+
+
+def table(sig, body, revision=1):
+    head = struct.pack('<4sIBB6s8sI4sI', sig, 36 + len(body), revision, 0, b'IOMMUT', b'SYSROOT',
+                       1, b'TEST', 1)
+    raw = bytearray(head + body)
+    raw[9] = (-sum(raw)) & 0xff
+    return bytes(raw)
+
+
+def write(name, data):
+    with open(os.path.join(HERE, name), 'wb') as f:
+        f.write(data)
+
+
+# ---- DMAR: a unit for the integrated GPU 00:02.0 at 0xfed90000 (Linux's dmar0), an
+# INCLUDE_PCI_ALL unit at 0xfed91000 (dmar1) with the I/O APIC, an RMRR for the USB
+# controller 00:14.0.  Flags: INTR_REMAP and DMA_CTRL_PLATFORM_OPT_IN.
+
+def scope(kind, bus, dev, fn, enum_id=0):
+    return struct.pack('<BBBBBBBB', kind, 8, 0, 0, enum_id, bus, dev, fn)
+
+
+def drhd(flags, base, *scopes):
+    body = b''.join(scopes)
+    return struct.pack('<HHBBHQ', 0, 16 + len(body), flags, 0, 0, base) + body
+
+
+def rmrr(base, end, *scopes):
+    body = b''.join(scopes)
+    return struct.pack('<HHHHQQ', 1, 24 + len(body), 0, 0, base, end) + body
+
+
+write('dmar.dat', table(b'DMAR', struct.pack('<BB10x', 38, 0x05) +
+                        drhd(0, 0xfed90000, scope(1, 0, 2, 0)) +
+                        drhd(1, 0xfed91000, scope(3, 0xf0, 0x1f, 0, enum_id=2)) +
+                        rmrr(0x3e2e0000, 0x3e2fffff, scope(1, 0, 0x14, 0))))
+
+# ---- IVRS: one IOMMU (00:00.2, registers at 0xfd200000) in an IVHD of type 11h that
+# selects every device (entry type 01h, "All").
+ivhd = struct.pack('<BBHHHQHHIQQ', 0x11, 0x30, 40 + 4, 0x0002, 0x40, 0xfd200000, 0, 0, 0,
+                   0x246577efa2254afa, 0) + struct.pack('<BHB', 0x01, 0, 0)
+write('ivrs.dat', table(b'IVRS', struct.pack('<IQ', 0x00203041, 0) + ivhd, revision=2))
+
+# ---- IORT: ITS group (0x30), SMMUv3 at 0x9050000 (0x48) mapping every StreamID to the ITS,
+# root complex of segment 0 (0xa0) mapping every requester ID to the SMMUv3.
+
+def node(kind, revision, identifier, fields, mappings):
+    body = fields + b''.join(mappings)
+    return struct.pack('<BHBIII', kind, 16 + len(body), revision, identifier, len(mappings),
+                       16 + len(fields)) + body
+
+
+def mapping(input_base, count, output_base, reference):
+    return struct.pack('<IIIII', input_base, count, output_base, reference, 0)
+
+
+its = struct.pack('<BHBIII', 0, 24, 1, 1, 0, 0) + struct.pack('<II', 1, 0)
+smmu = node(4, 5, 2, struct.pack('<QIIQIIIIIII', 0x9050000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            [mapping(0, 0xffff, 0, 0x30)])
+rc = node(2, 4, 3, struct.pack('<IBHB', 1, 0, 0, 3) + struct.pack('<IIBHBI', 0, 0, 48, 0, 0, 0),
+          [mapping(0, 0xffff, 0, 0x48)])
+assert len(its) == 24 and len(smmu) == 88
+write('iort.dat', table(b'IORT', struct.pack('<III', 3, 48, 0) + its + smmu + rc, revision=6))
+
+# ---- Header-only tables, so that a sysroot lists more than its IOMMU table.
+write('apic.dat', table(b'APIC', b''))
+write('facp.dat', table(b'FACP', b''))
