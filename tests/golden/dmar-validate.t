@@ -110,6 +110,12 @@ DMAR (tests/data/dmar/q35-scopes.bin): 3 errors, 2 warnings, 1 info
   warning 5 PCI function(s) in the scope of no DRHD: 0000:00:00.0, 0000:00:03.0, 0000:00:1f.0, 0000:00:1f.2, 0000:00:1f.3  (dmar.pci.uncovered, VT-d 4.1 §8.3)
 1 table(s) checked: 3 error(s), 2 warning(s), 1 info
 [exit 2]
+$ iommutool --sysroot $FIXTURES/q35-vtd-legacy validate --system $TESTDATA/dmar/q35-rmrrs.bin
+DMAR (tests/data/dmar/q35-rmrrs.bin): 1 error, 0 warnings, 1 info
+  info    HPET number 0 has no HPET scope in any DRHD  (dmar.hpet.missing_scope, VT-d 4.1 §8.3.1)
+  error   [0x070] RMRR 1 [0x10000000-0x100fffff] is not inside one reserved or ACPI NVS region of /proc/iomem  (dmar.rmrr.not_reserved, VT-d 4.1 §8.4)
+1 table(s) checked: 1 error(s), 0 warning(s), 1 info
+[exit 2]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu validate
 0 table(s) checked: 0 error(s), 0 warning(s), 0 info
 ! iommutool: no IOMMU tables (DMAR, IVRS, IORT, VIOT) to validate

@@ -150,3 +150,11 @@ write('q35-scopes.bin', dmar(
          scope(1, 0, (2, 0), (0, 0)),            # through an endpoint
          scope(1, 0, (7, 0)),                    # nothing at 00:07.0
          scope(1, 0, (5, 0), (0, 0)))))          # 01:00.0 through the root port: fine
+
+# RMRRs against the q35-vtd-legacy fixture's /proc/iomem (the snapshot has no
+# /sys/firmware/memmap): 1ffd7000-1fffffff is "Reserved" there, 10000000-100fffff RAM.
+write('q35-rmrrs.bin', dmar(
+    0x26, 0x01,
+    drhd(1, 0, 0xfed90000, scope(3, 0xff, (0, 0), enum_id=0)),
+    rmrr(0, 0x1ffd7000, 0x1fffffff, scope(1, 0, (2, 0))),
+    rmrr(0, 0x10000000, 0x100fffff, scope(1, 0, (3, 0)))))
