@@ -110,6 +110,18 @@ const struct check_desc ivrs_checks[] = {
 
 #define PAGE_SIZE_4K 4096u
 
+/*
+ * Checks that compare pairs look at the first PAIRWISE_MAX selections, IVHDs
+ * and IVMDs only, so that any input is checked in bounded time; real tables
+ * hold a few dozen.
+ */
+#define PAIRWISE_MAX 4096
+
+static size_t capped(size_t n)
+{
+	return n < PAIRWISE_MAX ? n : PAIRWISE_MAX;
+}
+
 static bool is_kind(const struct iommu_dnode *node, const char *kind)
 {
 	return strcmp(iommu_dnode_get_kind(node), kind) == 0;
@@ -194,7 +206,7 @@ static bool same_iommu(const struct iommu_dnode *a, const struct iommu_dnode *b)
 static void check_ivhds(struct validator *v, const struct iommu_ivrs *ivrs)
 {
 	const struct iommu_dnode *c, *o;
-	unsigned int nivhd = 0;
+	size_t nivhd = 0;
 	char b[8];
 
 	iommu_dnode_foreach_child(v->root, c) {
@@ -213,6 +225,8 @@ static void check_ivhds(struct validator *v, const struct iommu_ivrs *ivrs)
 					  "IVHD type %02llXh at 0x%llx: flags 0x%02llx",
 					  (unsigned long long)type, (unsigned long long)at,
 					  (unsigned long long)dnode_get_u64(c, "flags", 0));
+		if (nivhd > PAIRWISE_MAX)
+			continue;
 		if (type == ivrs->ivhd_type) {
 			for (o = iommu_dnode_get_first_child(v->root); o != c; o = iommu_dnode_get_next(o))
 				if (is_kind(o, "ivhd") && dnode_get_u64(o, "type", 0) == type &&
@@ -226,7 +240,7 @@ static void check_ivhds(struct validator *v, const struct iommu_ivrs *ivrs)
 			continue;
 		}
 		/* Another type: is its IOMMU among the units Linux uses? */
-		for (size_t u = 0; u < ivrs->nunits; u++)
+		for (size_t u = 0; u < capped(ivrs->nunits); u++)
 			used |= ivrs->units[u].segment == dnode_get_u64(c, "pci_segment", 0) &&
 				ivrs->units[u].devid == dnode_get_u64(c, "device_id", 0);
 		if (!used && ivhd_header_size(ivrs->ivhd_type))
@@ -302,10 +316,13 @@ static void check_ranges(struct validator *v, const struct iommu_ivrs *ivrs)
 	for (size_t u = 0; u < ivrs->nunits; u++) {
 		const struct iommu_ivrs_unit *unit = &ivrs->units[u];
 		const struct iommu_ivrs_selection *sel = unit_selections(ivrs, unit);
+		size_t n = unit->first_selection < PAIRWISE_MAX
+				   ? capped(unit->first_selection + unit->nselections) - unit->first_selection
+				   : 0;
 		bool reported = false;
 
-		for (size_t i = 0; i < unit->nselections && !reported; i++)
-			for (size_t j = i + 1; j < unit->nselections && !reported; j++) {
+		for (size_t i = 0; i < n && !reported; i++)
+			for (size_t j = i + 1; j < n && !reported; j++) {
 				const struct iommu_ivrs_selection *a = &sel[i], *b = &sel[j];
 
 				if (!plain(a) || !plain(b) || !overlap(a, b) ||
@@ -330,10 +347,11 @@ static void check_units_overlap(struct validator *v, const struct iommu_ivrs *iv
 			const struct iommu_ivrs_unit *x = &ivrs->units[u], *y = &ivrs->units[w];
 			bool reported = false;
 
-			if (x->segment != y->segment)
+			if (x->segment != y->segment || y->first_selection >= PAIRWISE_MAX)
 				continue;
 			for (size_t i = 0; i < x->nselections && !reported; i++)
-				for (size_t j = 0; j < y->nselections && !reported; j++) {
+				for (size_t j = 0; j < y->nselections && !reported &&
+						   y->first_selection + j < PAIRWISE_MAX; j++) {
 					const struct iommu_ivrs_selection *a = &unit_selections(ivrs, x)[i];
 					const struct iommu_ivrs_selection *b = &unit_selections(ivrs, y)[j];
 
@@ -355,7 +373,7 @@ static bool alias_of(const struct iommu_ivrs *ivrs, uint16_t segment, uint16_t d
 {
 	bool found = false;
 
-	for (size_t i = 0; i < ivrs->nselections; i++) {
+	for (size_t i = 0; i < capped(ivrs->nselections); i++) {
 		const struct iommu_ivrs_selection *s = &ivrs->selections[i];
 
 		if (s->aliased && s->unit->segment == segment && ivrs_selection_covers(s, devid)) {
@@ -371,7 +389,7 @@ static void check_aliases(struct validator *v, const struct iommu_ivrs *ivrs)
 {
 	char b1[8], b2[8], b3[8];
 
-	for (size_t i = 0; i < ivrs->nselections; i++) {
+	for (size_t i = 0; i < capped(ivrs->nselections); i++) {
 		const struct iommu_ivrs_selection *s = &ivrs->selections[i];
 		uint64_t offset, back_offset;
 		uint16_t next, back;
@@ -398,24 +416,24 @@ static void check_aliases(struct validator *v, const struct iommu_ivrs *ivrs)
 
 static void check_special_varieties(struct validator *v, const struct iommu_ivrs *ivrs)
 {
-	for (size_t u = 0; u < ivrs->nunits; u++) {
-		const struct iommu_dnode *c, *e;
+	const struct iommu_dnode *c, *e;
 
-		iommu_dnode_foreach_child(v->root, c) {
-			if (iommu_dnode_get_offset(c) != ivrs->units[u].offset || !is_kind(c, "ivhd"))
+	if (!ivrs->nunits)
+		return;
+	iommu_dnode_foreach_child(v->root, c) {
+		if (!is_kind(c, "ivhd") || dnode_get_u64(c, "type", 0) != ivrs->ivhd_type)
+			continue;
+		iommu_dnode_foreach_child(c, e) {
+			uint64_t variety = dnode_get_u64(e, "variety", IVHD_SPECIAL_IOAPIC);
+
+			if (dnode_get_u64(e, "type", 0) != IVHD_DEV_SPECIAL ||
+			    variety == IVHD_SPECIAL_IOAPIC || variety == IVHD_SPECIAL_HPET)
 				continue;
-			iommu_dnode_foreach_child(c, e) {
-				uint64_t variety = dnode_get_u64(e, "variety", IVHD_SPECIAL_IOAPIC);
-
-				if (dnode_get_u64(e, "type", 0) != IVHD_DEV_SPECIAL ||
-				    variety == IVHD_SPECIAL_IOAPIC || variety == IVHD_SPECIAL_HPET)
-					continue;
-				validator_finding(v, &ivrs_checks[IVRS_SPECIAL_UNKNOWN_VARIETY],
-						  iommu_dnode_get_offset(e) + 7,
-						  "Special Device entry at 0x%llx has variety %llu",
-						  (unsigned long long)iommu_dnode_get_offset(e),
-						  (unsigned long long)variety);
-			}
+			validator_finding(v, &ivrs_checks[IVRS_SPECIAL_UNKNOWN_VARIETY],
+					  iommu_dnode_get_offset(e) + 7,
+					  "Special Device entry at 0x%llx has variety %llu",
+					  (unsigned long long)iommu_dnode_get_offset(e),
+					  (unsigned long long)variety);
 		}
 	}
 }
@@ -424,7 +442,7 @@ static void check_special_duplicates(struct validator *v, const struct iommu_ivr
 {
 	char b1[8], b2[8];
 
-	for (size_t i = 0; i < ivrs->nselections; i++) {
+	for (size_t i = 0; i < capped(ivrs->nselections); i++) {
 		const struct iommu_ivrs_selection *s = &ivrs->selections[i];
 
 		if (s->kind != IOMMU_IVRS_SELECT_IOAPIC && s->kind != IOMMU_IVRS_SELECT_HPET)
@@ -615,7 +633,7 @@ static void check_ivmds(struct validator *v, const struct iommu_ivrs *ivrs)
 		const struct ivrs_memory *m = &ivrs->memory[i];
 
 		check_ivmd(v, m);
-		for (size_t j = 0; j < i; j++) {
+		for (size_t j = 0; j < capped(i); j++) {
 			const struct ivrs_memory *o = &ivrs->memory[j];
 
 			if (o->last < o->first || m->last < m->first || !ivmd_overlap(o, m))

@@ -114,20 +114,23 @@ static void decode_node(struct decoder *d, uint64_t at, uint64_t length, unsigne
 		dnode_add_bytes(d, node, "data", "Node Data", at + 4, (unsigned int)(length - 4));
 }
 
-/* Name each Output Node after the node it points at. */
+/* Name each Output Node after the node it points at (of the first 4096: bounded time). */
 static void name_outputs(struct decoder *d)
 {
 	struct iommu_dnode *c, *t;
+	unsigned int named = 0;
 
 	iommu_dnode_foreach_child(d->root, c) {
 		struct iommu_dfield *f = iommu_dnode_find_field(c, "output_node");
 
 		if (!f)
 			continue;
+		if (named++ == 4096)
+			break;
 		iommu_dnode_foreach_child(d->root, t)
-			if (iommu_dnode_get_offset(t) == iommu_dfield_get_u64(f))
-				break;
-		if (t)
+			if (iommu_dnode_get_offset(t) >= iommu_dfield_get_u64(f))
+				break;	/* nodes are in table order */
+		if (t && iommu_dnode_get_offset(t) == iommu_dfield_get_u64(f))
 			dfield_set_meaning(d, f, "%s", iommu_dnode_get_title(t));
 		else
 			dfield_set_meaning(d, f, "no node there");
