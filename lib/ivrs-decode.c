@@ -668,7 +668,7 @@ static void decode_blocks(struct decoder *d)
 int ivrs_decode(struct iommu_table *table, struct iommu_dnode **ret_root)
 {
 	struct decoder d;
-	int r = decoder_init(&d, table, "ivrs", "IVRS", "AMD IOMMU 48882 IVRS");
+	int r = decoder_init(&d, table, "ivrs", "IVRS", "AMD IOMMU 48882: IVRS");
 
 	if (r < 0)
 		return r;

@@ -41,10 +41,10 @@ IVRS  signature=IVRS  length=528  revision=2  oem_id="INTEL "  oem_table_id=TEMP
   IVMD type 21h (one device)  unity  iw  exclusion_range  device_id=0x1122(11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
   IVMD type 22h (device range)  unity  iw  exclusion_range  device_id=0x1122(11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
 findings:
-  warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x0a8] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x0a8] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
 
 [exit 0]
 $ iommutool decode $SHARED/corpus/ivrs/lenovo-thinkpad-t14-gen-3-21cf004pge-2a874809.bin
@@ -83,8 +83,8 @@ IVRS  signature=IVRS  length=484  revision=2  oem_id=LENOVO  oem_table_id="TP-R2
     ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR3
   Unknown block type 51h
 findings:
-  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x104] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x104] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x1c4] block at 0x1c4 has undefined type 51h; skipped by its Length  (ivrs.block.unknown_type, AMD IOMMU 48882: IVRS)
 
 [exit 0]
@@ -478,19 +478,19 @@ IVRS  signature=IVRS  length=528  revision=2  oem_id="INTEL "  oem_table_id=TEMP
   IVMD type 22h (device range)  unity  iw  exclusion_range  device_id=0x1122(11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
 findings:
   error   [0x009] checksum is 0x6c, should be 0x37  (acpi.table.checksum, ACPI 6.5 §5.2.6)
-  warning [0x024] IVRS: reserved field 'Reserved (bits 4:2)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x024] IVRS: reserved field 'Reserved (bits 31:23)' is 0xe, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x028] IVRS: reserved field 'Reserved' is bytes 00000000cc000000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 7:5)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 15:13)' is 0x2, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x024] IVRS: reserved field 'Reserved (bits 4:2)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x024] IVRS: reserved field 'Reserved (bits 31:23)' is 0xe, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x028] IVRS: reserved field 'Reserved' is bytes 00000000cc000000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 7:5)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 15:13)' is 0x2, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x08c] IVHD type 10h at 0x30: device entry at 0x8c has undefined type 44h (Linux ignores it)  (ivrs.entry.unknown_type, AMD IOMMU 48882: IVHD device entries)
-  warning [0x0a8] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x102, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 31:28)' is 0xf, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x1b1] IVMD type 20h (all devices): reserved field 'Reserved (bits 7:4)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x1fa] IVMD type 22h (device range): reserved field 'Reserved' is bytes 000000ff0000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x0a8] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x102, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 31:28)' is 0xf, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x1b1] IVMD type 20h (all devices): reserved field 'Reserved (bits 7:4)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x1fa] IVMD type 22h (device range): reserved field 'Reserved' is bytes 000000ff0000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
 
 [exit 0]
 $ iommutool decode -v $TESTDATA/ivrs/walk.bin

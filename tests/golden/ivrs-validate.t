@@ -7,7 +7,7 @@
 # sysroot (--system), and the hand-made broken tables, one check family each.
 $ iommutool validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
 IVRS (../shared/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin): 0 errors, 1 warning, 4 info
-  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   info    [0x05c] padding entry (type 00h) at 0x5c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x0b4] padding entry (type 00h) at 0xb4  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x079] IVHD type 11h at 0x78: flags 0xb0  (ivrs.ivhd.flags_10h_only, AMD IOMMU 48882: IVHD)
@@ -16,7 +16,7 @@ IVRS (../shared/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin): 0 errors, 1 warni
 [exit 1]
 $ iommutool validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin $TESTDATA/ivrs/madt-ioapic-4-5.bin
 IVRS (../shared/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin): 3 errors, 3 warnings, 3 info
-  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   info    [0x05c] padding entry (type 00h) at 0x5c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x0b4] padding entry (type 00h) at 0xb4  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x079] IVHD type 11h at 0x78: flags 0xb0  (ivrs.ivhd.flags_10h_only, AMD IOMMU 48882: IVHD)
@@ -29,7 +29,7 @@ IVRS (../shared/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin): 3 errors, 3 warni
 [exit 2]
 $ iommutool validate $SHARED/corpus/ivrs/lenovo-ideapad-s145-15ast-81n3-cbe8b509.bin
 IVRS (../shared/corpus/ivrs/lenovo-ideapad-s145-15ast-81n3-cbe8b509.bin): 1 error, 1 warning, 4 info
-  warning [0x07c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x07c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   info    [0x05c] padding entry (type 00h) at 0x5c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x0a4] padding entry (type 00h) at 0xa4  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x069] IVHD type 11h at 0x68: flags 0xb8  (ivrs.ivhd.flags_10h_only, AMD IOMMU 48882: IVHD)
@@ -39,7 +39,7 @@ IVRS (../shared/corpus/ivrs/lenovo-ideapad-s145-15ast-81n3-cbe8b509.bin): 1 erro
 [exit 2]
 $ iommutool validate $SHARED/corpus/ivrs/lenovo-ideapad-s145-15ast-81n3-cbe8b509.bin $TESTDATA/ivrs/madt-ioapic-4-5.bin
 IVRS (../shared/corpus/ivrs/lenovo-ideapad-s145-15ast-81n3-cbe8b509.bin): 3 errors, 1 warning, 3 info
-  warning [0x07c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x07c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   info    [0x05c] padding entry (type 00h) at 0x5c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x0a4] padding entry (type 00h) at 0xa4  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x069] IVHD type 11h at 0x68: flags 0xb8  (ivrs.ivhd.flags_10h_only, AMD IOMMU 48882: IVHD)
@@ -57,7 +57,7 @@ IVRS (../shared/corpus/ivrs/msi-ms-7793-d999d397.bin): 2 errors, 0 warnings, 1 i
 [exit 2]
 $ iommutool validate $SHARED/corpus/ivrs/gigabyte-a320m-s2h-e0e637b4.bin
 IVRS (../shared/corpus/ivrs/gigabyte-a320m-s2h-e0e637b4.bin): 0 errors, 2 warnings, 4 info
-  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   info    [0x05c] padding entry (type 00h) at 0x5c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x0b4] padding entry (type 00h) at 0xb4  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x079] IVHD type 11h at 0x78: flags 0xb8  (ivrs.ivhd.flags_10h_only, AMD IOMMU 48882: IVHD)
@@ -67,7 +67,7 @@ IVRS (../shared/corpus/ivrs/gigabyte-a320m-s2h-e0e637b4.bin): 0 errors, 2 warnin
 [exit 1]
 $ iommutool validate $SHARED/corpus/ivrs/gigabyte-a320m-s2h-e0e637b4.bin $TESTDATA/ivrs/madt-ioapic-0-1.bin
 IVRS (../shared/corpus/ivrs/gigabyte-a320m-s2h-e0e637b4.bin): 1 error, 2 warnings, 3 info
-  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   info    [0x05c] padding entry (type 00h) at 0x5c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x0b4] padding entry (type 00h) at 0xb4  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x079] IVHD type 11h at 0x78: flags 0xb8  (ivrs.ivhd.flags_10h_only, AMD IOMMU 48882: IVHD)
@@ -77,8 +77,8 @@ IVRS (../shared/corpus/ivrs/gigabyte-a320m-s2h-e0e637b4.bin): 1 error, 2 warning
 [exit 2]
 $ iommutool validate $SHARED/corpus/ivrs/lenovo-thinkpad-t14-gen-3-21cf004pge-2a874809.bin
 IVRS (../shared/corpus/ivrs/lenovo-thinkpad-t14-gen-3-21cf004pge-2a874809.bin): 0 errors, 3 warnings, 6 info
-  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x104] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x104] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x1c4] block at 0x1c4 has undefined type 51h; skipped by its Length  (ivrs.block.unknown_type, AMD IOMMU 48882: IVRS)
   info    [0x05c] padding entry (type 00h) at 0x5c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x0b4] padding entry (type 00h) at 0xb4  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
@@ -116,19 +116,19 @@ IVRS (../shared/corpus/ivrs/acpica-template-iasl20200925-addb6094.bin): 4 errors
 $ iommutool validate $SHARED/corpus/fwts/ivrs-0001_acpidump-0002.log
 IVRS (../shared/corpus/fwts/ivrs-0001_acpidump-0002.log): 2 errors, 20 warnings, 3 info
   error   [0x009] checksum is 0x6c, should be 0x37  (acpi.table.checksum, ACPI 6.5 §5.2.6)
-  warning [0x024] IVRS: reserved field 'Reserved (bits 4:2)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x024] IVRS: reserved field 'Reserved (bits 31:23)' is 0xe, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x028] IVRS: reserved field 'Reserved' is bytes 00000000cc000000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 7:5)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 15:13)' is 0x2, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x024] IVRS: reserved field 'Reserved (bits 4:2)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x024] IVRS: reserved field 'Reserved (bits 31:23)' is 0xe, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x028] IVRS: reserved field 'Reserved' is bytes 00000000cc000000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 7:5)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 15:13)' is 0x2, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x08c] IVHD type 10h at 0x30: device entry at 0x8c has undefined type 44h (Linux ignores it)  (ivrs.entry.unknown_type, AMD IOMMU 48882: IVHD device entries)
-  warning [0x0a8] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x102, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 31:28)' is 0xf, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x1b1] IVMD type 20h (all devices): reserved field 'Reserved (bits 7:4)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
-  warning [0x1fa] IVMD type 22h (device range): reserved field 'Reserved' is bytes 000000ff0000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882 IVRS)
+  warning [0x0a8] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x102, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 31:28)' is 0xf, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x1b1] IVMD type 20h (all devices): reserved field 'Reserved (bits 7:4)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x1fa] IVMD type 22h (device range): reserved field 'Reserved' is bytes 000000ff0000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   info    [0x0d0] padding entry (type 00h) at 0xd0  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x118] padding entry (type 00h) at 0x118  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    no MADT (APIC table) among the inputs: the IOAPIC entries are not compared with the machine's IOAPICs  (ivrs.madt.absent, ACPI 6.5 §5.2.12)
@@ -158,7 +158,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
           "table": "IVRS",
           "offset": "0x8c",
           "message": "IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero",
-          "reference": "AMD IOMMU 48882 IVRS"
+          "reference": "AMD IOMMU 48882: IVRS"
         },
         {
           "id": "ivrs.entry.padding",
