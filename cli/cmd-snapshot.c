@@ -29,10 +29,6 @@ static error_t parse_snapshot(int key, char *arg, struct argp_state *state)
 	case OPT_OUTPUT:
 		opts->dir = arg;
 		break;
-	case ARGP_KEY_END:
-		if (!opts->dir)
-			argp_error(state, "-o DIR is required");
-		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -105,6 +101,11 @@ static int run_snapshot(struct cli *cli, void *data)
 	struct iommu_snapshot *snap;
 	int dirfd, r;
 
+	if (!opts->dir) {
+		fputs("iommutool snapshot: -o DIR is required\n"
+		      "Try 'iommutool snapshot --help' for more information.\n", stderr);
+		return EXIT_USAGE;
+	}
 	dirfd = output_dir_open(opts->dir, true);
 	if (dirfd == -EPERM) {
 		cli_error(cli, 0, "'%s' is below /sys, /proc or /dev: iommutool writes nothing there",

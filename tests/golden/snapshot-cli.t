@@ -24,6 +24,5 @@ $ iommutool snapshot -o /sys/kernel
 [exit 64]
 $ iommutool snapshot
 ! iommutool snapshot: -o DIR is required
-! Try `iommutool snapshot --help' or `iommutool snapshot --usage' for more
-! information.
+! Try 'iommutool snapshot --help' for more information.
 [exit 64]
