@@ -134,7 +134,7 @@ lib/libiommu.pc: lib/libiommu.pc.in Makefile
 # A machine without an IOMMU is a normal answer, so the verdict's exit code is shown, not failed on.
 run: deps
 	@$(MAKE) --no-print-directory all
-	@./iommutool tables; code=$$?; echo "(iommutool exited with $$code: see iommutool(1), EXIT STATUS)"
+	@./iommutool status; code=$$?; echo "(iommutool exited with $$code: see iommutool-status(1), EXIT STATUS)"
 
 check: deps
 	@$(MAKE) --no-print-directory all
