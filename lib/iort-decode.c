@@ -12,6 +12,8 @@
 #include "iort.h"
 
 #define IORT_REF "DEN 0049 E.g"
+#define IORT_MAPPING_SIZE 20		/* §3.1.1 Table 5 */
+#define IORT_RMR_DESC_SIZE 20		/* §3.1.1.7 Table 24 */
 
 static const char *const type_names[IORT_NODE_TYPES] = {
 	"ITS Group", "Named Component", "Root Complex", "SMMUv1/v2", "SMMUv3", "PMCG", "RMR", "IWB",
@@ -26,7 +28,8 @@ const char *iort_type_name(unsigned int type)
 	return type < IORT_NODE_TYPES ? type_names[type] : "Unknown Node";
 }
 
-void iort_format_label(char *buf, size_t size, unsigned int type, uint64_t offset)
+/* "SMMUv3 @0x48": how nodes and the references to them are shown. */
+static void iort_format_label(char *buf, size_t size, unsigned int type, uint64_t offset)
 {
 	if (type < IORT_NODE_TYPES)
 		snprintf(buf, size, "%s @0x%llx", type_names[type], (unsigned long long)offset);

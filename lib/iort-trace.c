@@ -175,8 +175,8 @@ static bool single_translates(unsigned int type)
  * off-by-one) makes each range end on the next one's first ID, and Linux
  * resolves it the same way.
  */
-const struct iommu_iort_mapping *iort_mapping_for(const struct iommu_iort_node *node, uint32_t id,
-						  uint32_t *ret_out)
+static const struct iommu_iort_mapping *iort_mapping_for(const struct iommu_iort_node *node,
+							 uint32_t id, uint32_t *ret_out)
 {
 	const struct iommu_iort_mapping *at_end = NULL;
 

@@ -24,8 +24,6 @@ enum iort_node_type {
 
 #define IORT_HEADER_END		48	/* table header + Node Count, Node Offset, Reserved */
 #define IORT_NODE_HEADER_SIZE	16
-#define IORT_MAPPING_SIZE	20
-#define IORT_RMR_DESC_SIZE	20
 #define IORT_SINGLE_MAPPING	1u
 #define IORT_SMMU_V3_DEVICEID_VALID (1u << 4)
 
@@ -84,8 +82,6 @@ enum iort_check {
 /* iort_checks[] (lib/internal.h) is indexed by these. */
 /* "SMMUv3": the node type's name; "Unknown Node" past the known ones. */
 const char *iort_type_name(unsigned int type);
-/* "SMMUv3 @0x48": how nodes and the references to them are shown. */
-void iort_format_label(char *buf, size_t size, unsigned int type, uint64_t offset);
 
 /* ---- the node graph (lib/iort-trace.c) ---------------------------------- */
 
@@ -127,9 +123,6 @@ int iort_graph_init(struct iort_graph *g, const struct iommu_dnode *root);
 void iort_graph_fini(struct iort_graph *g);
 struct iommu_iort_node *iort_graph_node_at(const struct iort_graph *g, uint64_t offset,
 					   enum iort_landing *ret_landing);
-/* The mapping of NODE that takes ID on (Linux's rules: see iort-trace.c), or NULL. */
-const struct iommu_iort_mapping *iort_mapping_for(const struct iommu_iort_node *node, uint32_t id,
-						  uint32_t *ret_out);
 /* The last input ID a mapping covers: base + count, saturated at 2^32 - 1. */
 uint32_t iort_mapping_last(uint32_t base, uint32_t count);
 
