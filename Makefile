@@ -126,6 +126,16 @@ $(O)/tests/%: tests/tools/%.c $(LIB_STATIC)
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
 
+# `make bench`: the walker's speed against a bare loop over the same tables (not part of check).
+BENCH_BINS := $(patsubst tests/bench/%.c,$(O)/bench/%,$(sort $(wildcard tests/bench/*.c)))
+$(O)/bench/%: tests/bench/%.c tests/tools/mkimage.h $(LIB_STATIC)
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
+
+bench: deps-checked $(BENCH_BINS)
+	@for b in $(BENCH_BINS); do echo "== $$b"; $$b || exit 1; done
+
 lib/libiommu.pc: lib/libiommu.pc.in Makefile
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
 	    -e 's|@VERSION@|$(VERSION)|' -e 's|@REQUIRES@|$(PKGS)|' $< > $@

@@ -221,8 +221,8 @@ IOMMU_EXPORT const char *iommu_dump_get_path(const struct iommu_dump *dump)
 	return dump->path;
 }
 
-/* The segment holding [addr, addr + size), binary search; remembered for the next load. */
-const uint8_t *mem_seg_find(struct iommu_dump *d, uint64_t addr, size_t size)
+/* The segment holding [addr, addr + size), binary search. */
+static const struct mem_seg *seg_find(const struct iommu_dump *d, uint64_t addr, size_t size)
 {
 	size_t lo = 0, hi = d->nsegs;
 
@@ -230,23 +230,18 @@ const uint8_t *mem_seg_find(struct iommu_dump *d, uint64_t addr, size_t size)
 		size_t mid = lo + (hi - lo) / 2;
 		const struct mem_seg *s = &d->segs[mid];
 
-		if (addr < s->start) {
+		if (addr < s->start)
 			hi = mid;
-		} else if (addr >= s->end) {
+		else if (addr >= s->end)
 			lo = mid + 1;
-		} else {
-			if (s->end - addr < size)
-				break;
-			d->last_seg = mid;
-			return s->data + (addr - s->start);
-		}
+		else
+			return s->end - addr >= size ? s : NULL;
 	}
-	d->missing_pages++;
 	return NULL;
 }
 
 /* A compressed dump's page: from the cache, or read (and decompressed) once and cached. */
-const uint8_t *mem_cache_page(struct iommu_dump *d, uint64_t pfn)
+static const uint8_t *cache_page(struct iommu_dump *d, uint64_t pfn)
 {
 	uint8_t buf[MEM_PAGE_SIZE];
 	const uint8_t *page;
@@ -259,17 +254,39 @@ const uint8_t *mem_cache_page(struct iommu_dump *d, uint64_t pfn)
 	} else {
 		r = mem_kdump_read_page(d, pfn, buf);
 		d->pages_loaded++;
-		/* Inserting may evict the page the last load used. */
-		d->last_page = NULL;
+		/* Inserting may evict the hot page. */
+		d->hot_size = 0;
 		page = page_cache_put(d->cache, pfn, r < 0 ? NULL : buf);
 	}
-	if (!page) {
-		d->missing_pages++;
-		return NULL;
-	}
-	d->last_pfn = pfn;
-	d->last_page = page;
 	return page;
+}
+
+const uint8_t *mem_ptr_slow(struct iommu_dump *d, uint64_t addr, size_t size)
+{
+	const struct mem_seg *s;
+	const uint8_t *page;
+
+	if (d->segs) {
+		s = seg_find(d, addr, size);
+		if (!s)
+			goto missing;
+		d->hot_start = s->start;
+		d->hot_size = s->end - s->start;
+		d->hot_data = s->data;
+		return s->data + (addr - s->start);
+	}
+	if ((addr & (MEM_PAGE_SIZE - 1)) + size > MEM_PAGE_SIZE)
+		goto missing;
+	page = cache_page(d, addr >> MEM_PAGE_SHIFT);
+	if (!page)
+		goto missing;
+	d->hot_start = addr & ~(uint64_t)(MEM_PAGE_SIZE - 1);
+	d->hot_size = MEM_PAGE_SIZE;
+	d->hot_data = page;
+	return page + (addr & (MEM_PAGE_SIZE - 1));
+missing:
+	d->missing_pages++;
+	return NULL;
 }
 
 IOMMU_EXPORT int iommu_dump_read(struct iommu_dump *dump, uint64_t addr, void *buf, size_t size)
@@ -282,13 +299,7 @@ IOMMU_EXPORT int iommu_dump_read(struct iommu_dump *dump, uint64_t addr, void *b
 
 		if (chunk > size)
 			chunk = size;
-		if (dump->segs) {
-			p = mem_seg_find(dump, addr, chunk);
-		} else {
-			p = mem_cache_page(dump, addr >> MEM_PAGE_SHIFT);
-			if (p)
-				p += addr & (MEM_PAGE_SIZE - 1);
-		}
+		p = mem_ptr_slow(dump, addr, chunk);
 		if (!p)
 			return -ENODATA;
 		memcpy(out, p, chunk);
@@ -330,7 +341,7 @@ IOMMU_EXPORT void iommu_dump_set_cache_limit(struct iommu_dump *dump, size_t byt
 {
 	if (!dump->cache)
 		return;
-	/* The last page handed out may be evicted: forget it. */
-	dump->last_page = NULL;
+	/* The hot page may be evicted: forget it. */
+	dump->hot_size = 0;
 	page_cache_set_limit(dump->cache, bytes / MEM_PAGE_SIZE ? bytes / MEM_PAGE_SIZE : 1);
 }

@@ -35,19 +35,18 @@ struct iommu_dump {
 	size_t map_size;
 	struct mem_seg *segs;		/* sorted by start, not overlapping */
 	size_t nsegs;
-	size_t last_seg;		/* the segment the last load hit */
 	void *kdump;			/* libkdumpfile's context (compressed formats) */
 	struct page_cache *cache;	/* their decompressed pages */
-	uint64_t last_pfn;		/* the page the last cached load hit */
-	const uint8_t *last_page;	/* its bytes; NULL when none */
+	/* The range the last load hit (a segment, or a cached page): the fast path. */
+	uint64_t hot_start, hot_size;
+	const uint8_t *hot_data;
 	uint64_t pages_loaded;		/* pages read from the file (decompressed) */
-	uint64_t cache_hits;
+	uint64_t cache_hits;		/* cache look-ups that found the page */
 	uint64_t missing_pages;		/* loads that met a page not in the dump */
 };
 
-/* Slow paths (lib/mem-dump.c). */
-const uint8_t *mem_seg_find(struct iommu_dump *d, uint64_t addr, size_t size);
-const uint8_t *mem_cache_page(struct iommu_dump *d, uint64_t pfn);
+/* The slow path (lib/mem-dump.c): find the segment or cached page, make it the hot range. */
+const uint8_t *mem_ptr_slow(struct iommu_dump *d, uint64_t addr, size_t size);
 
 /*
  * SIZE bytes (SIZE <= 64, ADDR aligned to SIZE, so inside one page) at
@@ -55,22 +54,11 @@ const uint8_t *mem_cache_page(struct iommu_dump *d, uint64_t pfn);
  */
 static inline const uint8_t *mem_ptr(struct iommu_dump *d, uint64_t addr, size_t size)
 {
-	if (d->segs) {
-		const struct mem_seg *s = &d->segs[d->last_seg];
+	uint64_t off = addr - d->hot_start;
 
-		if (addr - s->start < s->end - s->start && s->end - addr >= size)
-			return s->data + (addr - s->start);
-		return mem_seg_find(d, addr, size);
-	}
-	if (d->last_page && addr >> MEM_PAGE_SHIFT == d->last_pfn) {
-		d->cache_hits++;
-		return d->last_page + (addr & (MEM_PAGE_SIZE - 1));
-	}
-	{
-		const uint8_t *page = mem_cache_page(d, addr >> MEM_PAGE_SHIFT);
-
-		return page ? page + (addr & (MEM_PAGE_SIZE - 1)) : NULL;
-	}
+	if (off < d->hot_size && d->hot_size - off >= size)
+		return d->hot_data + off;
+	return mem_ptr_slow(d, addr, size);
 }
 
 static inline uint64_t mem_le64(const uint8_t *p)

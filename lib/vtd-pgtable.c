@@ -8,31 +8,33 @@
 
 #define ADDR_MASK 0x000ffffffffff000ULL
 #define BIT(n) (1ULL << (n))
+/* The formats' operations: inlined into the walks instantiated below. */
+#define PT_OP static inline __attribute__((always_inline))
 
 /* The offset bits of a page mapped at LEVEL (both formats: 4 KiB, 9 bits a level). */
-static uint64_t low_mask(unsigned int level)
+PT_OP uint64_t low_mask(unsigned int level)
 {
 	return (1ULL << (12 + 9 * (level - 1))) - 1;
 }
 
 /* VT-d 4.1 §9.8 Second-Stage Paging Entries: no present bit, R and W are it. */
-static bool ss_present(uint64_t e)
+PT_OP bool ss_present(uint64_t e)
 {
 	return (e & 3) != 0;
 }
 
-static bool ss_is_block(uint64_t e, unsigned int level)
+PT_OP bool ss_is_block(uint64_t e, unsigned int level)
 {
 	(void)level;
 	return (e & BIT(7)) != 0;
 }
 
-static uint64_t ss_addr(uint64_t e, unsigned int level, bool leaf)
+PT_OP uint64_t ss_addr(uint64_t e, unsigned int level, bool leaf)
 {
 	return e & ADDR_MASK & ~(leaf ? low_mask(level) : 0);
 }
 
-static uint64_t ss_reserved(uint64_t e, unsigned int level, bool leaf, const struct pt_cfg *cfg)
+PT_OP uint64_t ss_reserved(uint64_t e, unsigned int level, bool leaf, const struct pt_cfg *cfg)
 {
 	uint64_t r = 0;
 
@@ -51,7 +53,7 @@ static uint64_t ss_reserved(uint64_t e, unsigned int level, bool leaf, const str
 	return r;
 }
 
-static unsigned int ss_perm(uint64_t e)
+PT_OP unsigned int ss_perm(uint64_t e)
 {
 	return (unsigned int)(e & 3);	/* R = IOMMU_PERM_READ, W = IOMMU_PERM_WRITE */
 }
@@ -72,17 +74,17 @@ const struct pt_format vtd_ss_format = {
 };
 
 /* VT-d 4.1 §9.7 First-Stage Paging Entries (the x86-64 paging format). */
-static bool fs_present(uint64_t e)
+PT_OP bool fs_present(uint64_t e)
 {
 	return (e & BIT(0)) != 0;
 }
 
-static uint64_t fs_addr(uint64_t e, unsigned int level, bool leaf)
+PT_OP uint64_t fs_addr(uint64_t e, unsigned int level, bool leaf)
 {
 	return e & ADDR_MASK & ~(leaf ? low_mask(level) : 0);
 }
 
-static uint64_t fs_reserved(uint64_t e, unsigned int level, bool leaf, const struct pt_cfg *cfg)
+PT_OP uint64_t fs_reserved(uint64_t e, unsigned int level, bool leaf, const struct pt_cfg *cfg)
 {
 	uint64_t r = 0;
 
@@ -94,7 +96,7 @@ static uint64_t fs_reserved(uint64_t e, unsigned int level, bool leaf, const str
 	return r;
 }
 
-static unsigned int fs_perm(uint64_t e)
+PT_OP unsigned int fs_perm(uint64_t e)
 {
 	return IOMMU_PERM_READ | (e & BIT(1) ? IOMMU_PERM_WRITE : 0) |
 	       (e & BIT(2) ? IOMMU_PERM_USER : 0);
@@ -116,7 +118,7 @@ const struct pt_format vtd_fs_format = {
 };
 
 /* Nested: the entry needs a write (A clear, or D clear on a leaf being written). VT-d 4.1 §3.6 */
-static bool fs_ad_write(uint64_t e, bool leaf, unsigned int req)
+PT_OP bool fs_ad_write(uint64_t e, bool leaf, unsigned int req)
 {
 	return !(e & BIT(5)) || (leaf && (req & IOMMU_PERM_WRITE) && !(e & BIT(6)));
 }

@@ -342,9 +342,17 @@ pt_enum_leaf(struct pt_enum *e, uint64_t iova, uint64_t phys, unsigned int step_
 	}
 	if (pt_enum_flush(e))
 		return;
-	*r = (struct pt_run){ .kind = IOMMU_MAPPING_MAPPED, .iova = iova, .size = size,
-			      .phys = phys, .page_size = page, .leaves = 1, .perm = perm,
-			      .level = level };
+	/* Field by field: zeroing the whole run (its path) per leaf costs more than the walk. */
+	r->kind = IOMMU_MAPPING_MAPPED;
+	r->iova = iova;
+	r->size = size;
+	r->phys = phys;
+	r->page_size = page;
+	r->leaves = 1;
+	r->perm = perm;
+	r->level = level;
+	r->missing = r->entry = 0;
+	r->path_levels = 0;
 	if (e->leaves) {
 		unsigned int top = e->cfg->levels;
 
