@@ -640,7 +640,8 @@ enum iommu_xlate_status {
 	IOMMU_XLATE_OK,
 	IOMMU_XLATE_FAULT,		/* the hardware faults (see iommu_xlate_is_suppressed) */
 	IOMMU_XLATE_NOT_IN_DUMP,	/* a structure the walk needs is not in the dump */
-	IOMMU_XLATE_BLOCKED,		/* abort-DMA mode: aborted, no fault recorded */
+	IOMMU_XLATE_BLOCKED,		/* abort-DMA mode, SMMUv3 STE abort: aborted, no fault recorded */
+	IOMMU_XLATE_UNSUPPORTED,	/* tables in a format iommutool does not walk (SMMUv3 AArch32, big-endian) */
 };
 
 /* One step of a walk: a structure entry or a page-table entry read. */
@@ -651,6 +652,12 @@ enum iommu_step_kind {
 	IOMMU_STEP_PASID,
 	IOMMU_STEP_SECOND_STAGE,	/* a second-stage (or legacy second-level) paging entry */
 	IOMMU_STEP_FIRST_STAGE,
+	IOMMU_STEP_L1_STD,		/* SMMUv3: level-1 stream table descriptor */
+	IOMMU_STEP_STE,			/* SMMUv3: stream table entry */
+	IOMMU_STEP_L1_CD,		/* SMMUv3: level-1 context descriptor */
+	IOMMU_STEP_CD,			/* SMMUv3: context descriptor */
+	IOMMU_STEP_DTE,			/* AMD-Vi: device table entry */
+	IOMMU_STEP_GCR3,		/* AMD-Vi: guest CR3 table entry */
 };
 
 /* The outcome of one translation and its walk; reused across translations. */
@@ -659,7 +666,7 @@ struct iommu_xlate;
 int iommu_xlate_new(struct iommu_xlate **ret_xlate);
 struct iommu_xlate *iommu_xlate_unref(struct iommu_xlate *xlate);
 enum iommu_xlate_status iommu_xlate_get_status(const struct iommu_xlate *xlate);
-/* "ok", "fault", "not_in_dump", "blocked". */
+/* "ok", "fault", "not_in_dump", "blocked", "unsupported". */
 const char *iommu_xlate_status_name(enum iommu_xlate_status status);
 /* OK: the physical address, the page (or block) size, IOMMU_PERM_*. */
 uint64_t iommu_xlate_get_phys(const struct iommu_xlate *xlate);
@@ -669,10 +676,27 @@ unsigned int iommu_xlate_get_perm(const struct iommu_xlate *xlate);
 int iommu_xlate_get_domain_id(const struct iommu_xlate *xlate);
 /* The PASID the walk used (RID_PASID for a request without one), or IOMMU_NO_PASID. */
 uint32_t iommu_xlate_get_pasid(const struct iommu_xlate *xlate);
-/* "legacy", "pass-through", "second-stage", "first-stage", "nested", or NULL when not reached. */
+/*
+ * VT-d: "legacy", "pass-through", "second-stage", "first-stage", "nested";
+ * SMMUv3: "bypass", "stage-1", "stage-2", "nested"; AMD-Vi: "untranslated",
+ * "pass-through", "v1", "v2", "nested"; NULL when not reached.
+ */
 const char *iommu_xlate_get_mode(const struct iommu_xlate *xlate);
-/* FAULT: the fault reason the hardware records (FRCD.FR). */
+/*
+ * FAULT: what the hardware records: the fault reason (FRCD.FR) for VT-d,
+ * the event number (F_TRANSLATION 0x10, ...) for SMMUv3, the event code
+ * (IO_PAGE_FAULT 2, ...) for AMD-Vi.
+ */
 unsigned int iommu_xlate_get_fault_reason(const struct iommu_xlate *xlate);
+/*
+ * FAULT, SMMUv3 and AMD-Vi: the record the unit would write to its event
+ * queue (4 64-bit words) or event log (2), as iommu_smmuv3_event_new_record()
+ * and iommu_amdvi_event_new_record() decode it; NULL for VT-d.
+ */
+const uint64_t *iommu_xlate_get_fault_record(const struct iommu_xlate *xlate,
+					     unsigned int *ret_words);
+/* OK, SMMUv3: the span of the leaf's contiguous-hint range (a TLB may hold it as one entry), or 0. */
+uint64_t iommu_xlate_get_contiguous(const struct iommu_xlate *xlate);
 /* FAULT: a fault-processing-disable bit is set, so the fault would not be recorded. */
 bool iommu_xlate_is_suppressed(const struct iommu_xlate *xlate);
 /* What exactly the walk met: "level 2 entry 0x...: R and W clear"; NULL when OK. */
@@ -684,9 +708,9 @@ uint64_t iommu_xlate_get_missing(const struct iommu_xlate *xlate);
 /* The steps, in the order the hardware reads them. */
 size_t iommu_xlate_get_step_count(const struct iommu_xlate *xlate);
 enum iommu_step_kind iommu_xlate_get_step_kind(const struct iommu_xlate *xlate, size_t step);
-/* "root", "context", "pasid_dir", "pasid", "second_stage", "first_stage". */
+/* "root", "context", "pasid_dir", "pasid", "second_stage", "first_stage", "l1std", "ste", "l1cd", "cd", "dte", "gcr3". */
 const char *iommu_step_kind_name(enum iommu_step_kind kind);
-/* Page-table level (1 = 4 KiB leaf level); 0 for the other structures. */
+/* Page-table level (1 = the smallest page's level: Arm's level 3); 0 for the other structures. */
 unsigned int iommu_xlate_get_step_level(const struct iommu_xlate *xlate, size_t step);
 /* Physical address of the table read, the index in it, and the entry's 64-bit words. */
 uint64_t iommu_xlate_get_step_table(const struct iommu_xlate *xlate, size_t step);
@@ -888,6 +912,299 @@ unsigned int iommu_vtd_qdesc_get_type(const struct iommu_vtd_qdesc *desc);
 const char *iommu_vtd_qdesc_get_type_name(const struct iommu_vtd_qdesc *desc);
 /* The fields, as one line: "did 5, granularity page, addr 0x10000000, am 0". */
 const char *iommu_vtd_qdesc_get_summary(const struct iommu_vtd_qdesc *desc);
+
+/* ---- Arm SMMUv3 translation structures in a dump (lib/smmuv3-*.c) ------- */
+
+/* One SMMUv3: its stream table (SMMU_STRTAB_BASE, SMMU_STRTAB_BASE_CFG) in a dump. */
+struct iommu_smmuv3;
+
+int iommu_smmuv3_new(struct iommu_dump *dump, uint64_t strtab_base, uint64_t strtab_base_cfg,
+		     struct iommu_smmuv3 **ret_smmu);
+struct iommu_smmuv3 *iommu_smmuv3_ref(struct iommu_smmuv3 *smmu);
+struct iommu_smmuv3 *iommu_smmuv3_unref(struct iommu_smmuv3 *smmu);
+/*
+ * SMMU_IDR0..SMMU_IDR5 bound StreamID and SubstreamID widths, the stages,
+ * granules, output size and features; without them everything the
+ * structures can express is accepted.
+ */
+void iommu_smmuv3_set_idr(struct iommu_smmuv3 *smmu, const uint32_t idr[6]);
+uint64_t iommu_smmuv3_get_strtab_base(const struct iommu_smmuv3 *smmu);
+uint64_t iommu_smmuv3_get_strtab_base_cfg(const struct iommu_smmuv3 *smmu);
+struct iommu_dump *iommu_smmuv3_get_dump(const struct iommu_smmuv3 *smmu);
+
+/*
+ * Translate IOVA for a transaction from StreamID SID with SubstreamID SSID
+ * (or IOMMU_NO_PASID), ACCESS and IOMMU_REQ_* FLAGS (IOMMU_REQ_PRIV: a
+ * privileged transaction), as the SMMU would.  Faults carry the event
+ * number and record; a STE that aborts is IOMMU_XLATE_BLOCKED.  Returns 0
+ * (whatever the outcome) or -EINVAL.
+ */
+int iommu_smmuv3_translate(struct iommu_smmuv3 *smmu, uint32_t sid, uint32_t ssid, uint64_t iova,
+			   enum iommu_access access, unsigned int flags, struct iommu_xlate *xlate);
+
+/* A stream's configuration: its STE and, with stage 1, one context descriptor. */
+struct iommu_smmuv3_space;
+
+/* Tables of a space, for the accessors below. */
+enum iommu_smmuv3_table {
+	IOMMU_SMMUV3_TTB0,		/* stage 1, lower VA range */
+	IOMMU_SMMUV3_TTB1,		/* stage 1, upper VA range */
+	IOMMU_SMMUV3_S2,		/* stage 2 */
+};
+
+typedef int (*iommu_smmuv3_space_fn)(const struct iommu_smmuv3_space *space, void *userdata);
+/*
+ * Every valid STE, and for STEs with substreams every valid CD, in StreamID
+ * and SubstreamID order; FN returning non-zero stops and is returned.
+ * -ENODATA when the (level 1) stream table is not in the dump.
+ */
+int iommu_smmuv3_foreach_space(struct iommu_smmuv3 *smmu, iommu_smmuv3_space_fn fn,
+			       void *userdata);
+uint32_t iommu_smmuv3_space_get_sid(const struct iommu_smmuv3_space *space);
+/* The CD's SubstreamID (0 for S1DSS's substream 0), or IOMMU_NO_PASID. */
+uint32_t iommu_smmuv3_space_get_ssid(const struct iommu_smmuv3_space *space);
+/* As iommu_xlate_get_mode(); NULL when the STE aborts or is unusable. */
+const char *iommu_smmuv3_space_get_mode(const struct iommu_smmuv3_space *space);
+/* STE.Config (0b100 bypass, 0b101 stage 1, 0b110 stage 2, 0b111 nested, 0b0xx abort). */
+unsigned int iommu_smmuv3_space_get_config(const struct iommu_smmuv3_space *space);
+/* CD.ASID and STE.S2VMID; -1 when not used. */
+int iommu_smmuv3_space_get_asid(const struct iommu_smmuv3_space *space);
+int iommu_smmuv3_space_get_vmid(const struct iommu_smmuv3_space *space);
+/* A table's levels (0: not used), root, granule (bytes) and input bits. */
+unsigned int iommu_smmuv3_space_get_levels(const struct iommu_smmuv3_space *space,
+					   enum iommu_smmuv3_table table);
+uint64_t iommu_smmuv3_space_get_root(const struct iommu_smmuv3_space *space,
+				     enum iommu_smmuv3_table table);
+uint64_t iommu_smmuv3_space_get_granule(const struct iommu_smmuv3_space *space,
+					enum iommu_smmuv3_table table);
+unsigned int iommu_smmuv3_space_get_input_bits(const struct iommu_smmuv3_space *space,
+					       enum iommu_smmuv3_table table);
+/* OK, or the event (or missing structure) the entries cause, and what exactly. */
+enum iommu_xlate_status iommu_smmuv3_space_get_status(const struct iommu_smmuv3_space *space);
+unsigned int iommu_smmuv3_space_get_event(const struct iommu_smmuv3_space *space);
+const char *iommu_smmuv3_space_get_detail(const struct iommu_smmuv3_space *space);
+/* The STE's and CD's 8 words (the CD: NULL when none was read). */
+const uint64_t *iommu_smmuv3_space_get_ste(const struct iommu_smmuv3_space *space);
+const uint64_t *iommu_smmuv3_space_get_cd(const struct iommu_smmuv3_space *space);
+
+/* Every mapping of SPACE, as iommu_vtd_foreach_mapping(); TTB1's IOVAs are the upper range. */
+int iommu_smmuv3_foreach_mapping(struct iommu_smmuv3 *smmu,
+				 const struct iommu_smmuv3_space *space, unsigned int flags,
+				 iommu_mapping_fn fn, void *userdata);
+/* Every mapping of every space that reaches the page holding PHYS. */
+int iommu_smmuv3_foreach_reverse(struct iommu_smmuv3 *smmu, uint64_t phys, iommu_mapping_fn fn,
+				 void *userdata);
+/* The SMMUv3 space a mapping belongs to, or NULL for another unit's. */
+const struct iommu_smmuv3_space *iommu_mapping_get_smmuv3_space(const struct iommu_mapping *mapping);
+
+/* An STE (8 words) or CD (8 words) as a decoded tree, every field with its meaning. */
+int iommu_smmuv3_ste_decode(const uint64_t ste[8], struct iommu_dnode **ret_root);
+int iommu_smmuv3_cd_decode(const uint64_t cd[8], struct iommu_dnode **ret_root);
+
+/* ---- SMMUv3 events (lib/fault-smmu.c) ----------------------------------- */
+
+/*
+ * An event record (Arm IHI 0070 §7.3), from the 4 words the SMMU writes or
+ * as a kernel logged it: arm-smmu-v3's raw dump ("event 0x10 received:"
+ * and four "0x%016llx" lines) or the decoded line of newer kernels ("event:
+ * F_TRANSLATION client: ... sid: 0x.. ssid: 0x.. iova: 0x.. ipa: 0x..").
+ */
+struct iommu_smmuv3_event;
+
+int iommu_smmuv3_event_new_record(const uint64_t record[4], struct iommu_smmuv3_event **ret_event);
+/* Parse the event starting in TEXT (one line, or five for the raw dump); -ENOMSG when it holds none. */
+int iommu_smmuv3_event_parse(const char *text, struct iommu_smmuv3_event **ret_event,
+			     size_t *ret_used);
+struct iommu_smmuv3_event *iommu_smmuv3_event_unref(struct iommu_smmuv3_event *event);
+unsigned int iommu_smmuv3_event_get_id(const struct iommu_smmuv3_event *event);
+/* "F_TRANSLATION", ...; NULL for a number the specification does not define. */
+const char *iommu_smmuv3_event_get_name(const struct iommu_smmuv3_event *event);
+/* What it means and what usually causes it ("" when unknown). */
+const char *iommu_smmuv3_event_get_meaning(const struct iommu_smmuv3_event *event);
+const char *iommu_smmuv3_event_get_causes(const struct iommu_smmuv3_event *event);
+/* The fields the record (or line) holds; a field it lacks reads as false or 0. */
+bool iommu_smmuv3_event_has(const struct iommu_smmuv3_event *event, const char *field);
+uint32_t iommu_smmuv3_event_get_sid(const struct iommu_smmuv3_event *event);
+/* The SubstreamID, or IOMMU_NO_PASID (SSV clear). */
+uint32_t iommu_smmuv3_event_get_ssid(const struct iommu_smmuv3_event *event);
+uint64_t iommu_smmuv3_event_get_iova(const struct iommu_smmuv3_event *event);
+/* Stage 2 faults: the IPA; fetch faults: the fetch address. */
+uint64_t iommu_smmuv3_event_get_ipa(const struct iommu_smmuv3_event *event);
+uint64_t iommu_smmuv3_event_get_fetch_addr(const struct iommu_smmuv3_event *event);
+bool iommu_smmuv3_event_is_write(const struct iommu_smmuv3_event *event);
+bool iommu_smmuv3_event_is_privileged(const struct iommu_smmuv3_event *event);
+bool iommu_smmuv3_event_is_instruction(const struct iommu_smmuv3_event *event);
+bool iommu_smmuv3_event_is_stage2(const struct iommu_smmuv3_event *event);
+/* "CD fetch", "stage 1 table fetch", "input address"; NULL for events without CLASS. */
+const char *iommu_smmuv3_event_get_class(const struct iommu_smmuv3_event *event);
+/* The 4 words (a decoded log line: rebuilt from its fields). */
+const uint64_t *iommu_smmuv3_event_get_record(const struct iommu_smmuv3_event *event);
+/* Which kernel format the line is in; NULL for a record. */
+const char *iommu_smmuv3_event_get_format(const struct iommu_smmuv3_event *event);
+/* The device the kernel named ("0000:03:00.0"), or NULL. */
+const char *iommu_smmuv3_event_get_client(const struct iommu_smmuv3_event *event);
+/* The description of event number ID, or NULL; the INDEXth known event (0, 1, ...). */
+const char *iommu_smmuv3_event_name(unsigned int id);
+int iommu_smmuv3_event_id_at(size_t index);
+
+/* ---- AMD-Vi translation structures in a dump (lib/amdvi-*.c) ------------ */
+
+/* One AMD-Vi IOMMU: its device table (MMIO Device Table Base Address Register) in a dump. */
+struct iommu_amdvi;
+
+int iommu_amdvi_new(struct iommu_dump *dump, uint64_t dev_table_base,
+		    struct iommu_amdvi **ret_amdvi);
+struct iommu_amdvi *iommu_amdvi_ref(struct iommu_amdvi *amdvi);
+struct iommu_amdvi *iommu_amdvi_unref(struct iommu_amdvi *amdvi);
+/* The Extended Feature Register bounds levels (HATS, GATS) and features; without it, everything. */
+void iommu_amdvi_set_efr(struct iommu_amdvi *amdvi, uint64_t efr);
+uint64_t iommu_amdvi_get_dev_table_base(const struct iommu_amdvi *amdvi);
+struct iommu_dump *iommu_amdvi_get_dump(const struct iommu_amdvi *amdvi);
+
+/*
+ * Translate IOVA for a request from device id DEVID (bus << 8 | devfn, the
+ * requester id the IOMMU sees) with PASID (or IOMMU_NO_PASID), as the IOMMU
+ * would.  Faults carry the event code and its log entry (the flags the
+ * hardware sets).  Returns 0 (whatever the outcome) or -EINVAL.
+ */
+int iommu_amdvi_translate(struct iommu_amdvi *amdvi, uint16_t devid, uint32_t pasid,
+			  uint64_t iova, enum iommu_access access, unsigned int flags,
+			  struct iommu_xlate *xlate);
+
+/* A device's DTE and, for v2 tables, one PASID's GCR3 entry. */
+struct iommu_amdvi_space;
+
+typedef int (*iommu_amdvi_space_fn)(const struct iommu_amdvi_space *space, void *userdata);
+/* Every valid DTE, and each PASID with a valid GCR3 entry; as iommu_smmuv3_foreach_space(). */
+int iommu_amdvi_foreach_space(struct iommu_amdvi *amdvi, iommu_amdvi_space_fn fn, void *userdata);
+uint16_t iommu_amdvi_space_get_devid(const struct iommu_amdvi_space *space);
+uint32_t iommu_amdvi_space_get_pasid(const struct iommu_amdvi_space *space);
+/* As iommu_xlate_get_mode(); NULL when the entries are unusable. */
+const char *iommu_amdvi_space_get_mode(const struct iommu_amdvi_space *space);
+int iommu_amdvi_space_get_domain_id(const struct iommu_amdvi_space *space);
+/* Levels (0: not used) and root of the host (v1) or guest (v2) tables. */
+unsigned int iommu_amdvi_space_get_levels(const struct iommu_amdvi_space *space, bool guest);
+uint64_t iommu_amdvi_space_get_root(const struct iommu_amdvi_space *space, bool guest);
+enum iommu_xlate_status iommu_amdvi_space_get_status(const struct iommu_amdvi_space *space);
+/* FAULT: the event code and its flags. */
+unsigned int iommu_amdvi_space_get_event(const struct iommu_amdvi_space *space);
+unsigned int iommu_amdvi_space_get_flags(const struct iommu_amdvi_space *space);
+const char *iommu_amdvi_space_get_detail(const struct iommu_amdvi_space *space);
+/* The DTE's 4 words; the GCR3 entry (0 when none was read). */
+const uint64_t *iommu_amdvi_space_get_dte(const struct iommu_amdvi_space *space);
+uint64_t iommu_amdvi_space_get_gcr3(const struct iommu_amdvi_space *space);
+
+int iommu_amdvi_foreach_mapping(struct iommu_amdvi *amdvi, const struct iommu_amdvi_space *space,
+				unsigned int flags, iommu_mapping_fn fn, void *userdata);
+int iommu_amdvi_foreach_reverse(struct iommu_amdvi *amdvi, uint64_t phys, iommu_mapping_fn fn,
+				void *userdata);
+const struct iommu_amdvi_space *iommu_mapping_get_amdvi_space(const struct iommu_mapping *mapping);
+
+/* A DTE (4 words) as a decoded tree, every field with its meaning. */
+int iommu_amdvi_dte_decode(const uint64_t dte[4], struct iommu_dnode **ret_root);
+
+/* ---- AMD-Vi events (lib/fault-amd.c) ------------------------------------ */
+
+/*
+ * An event log entry (AMD IOMMU 48882 §2.5), from the 2 words the IOMMU
+ * writes or as a kernel logged it ("AMD-Vi: Event logged [IO_PAGE_FAULT
+ * device=... domain=0x... address=0x... flags=0x...]" in every format Linux
+ * has used).
+ */
+struct iommu_amdvi_event;
+
+/* Event codes. */
+#define IOMMU_AMDVI_ILLEGAL_DEV_TABLE_ENTRY	0x1
+#define IOMMU_AMDVI_IO_PAGE_FAULT		0x2
+#define IOMMU_AMDVI_DEV_TAB_HARDWARE_ERROR	0x3
+#define IOMMU_AMDVI_PAGE_TAB_HARDWARE_ERROR	0x4
+#define IOMMU_AMDVI_INVALID_DEVICE_REQUEST	0x8
+
+/* IO_PAGE_FAULT and ILLEGAL_DEV_TABLE_ENTRY flags (the entry's bits 59:48). */
+#define IOMMU_AMDVI_FLAG_GN	0x001	/* guest: a PASID-tagged request */
+#define IOMMU_AMDVI_FLAG_NX	0x002	/* instruction fetch */
+#define IOMMU_AMDVI_FLAG_US	0x004	/* user request */
+#define IOMMU_AMDVI_FLAG_I	0x008	/* interrupt request */
+#define IOMMU_AMDVI_FLAG_PR	0x010	/* the faulting entry was present */
+#define IOMMU_AMDVI_FLAG_RW	0x020	/* write */
+#define IOMMU_AMDVI_FLAG_PE	0x040	/* permission violation */
+#define IOMMU_AMDVI_FLAG_RZ	0x080	/* reserved bit set, or an invalid level encoding */
+#define IOMMU_AMDVI_FLAG_TR	0x100	/* translation request (ATS) */
+
+int iommu_amdvi_event_new_record(const uint64_t record[2], struct iommu_amdvi_event **ret_event);
+/* Parse the event starting in TEXT (one line); -ENOMSG when it holds none. */
+int iommu_amdvi_event_parse(const char *text, struct iommu_amdvi_event **ret_event,
+			    size_t *ret_used);
+struct iommu_amdvi_event *iommu_amdvi_event_unref(struct iommu_amdvi_event *event);
+unsigned int iommu_amdvi_event_get_code(const struct iommu_amdvi_event *event);
+/* "IO_PAGE_FAULT", ...; NULL for a code the specification does not define. */
+const char *iommu_amdvi_event_get_name(const struct iommu_amdvi_event *event);
+const char *iommu_amdvi_event_get_meaning(const struct iommu_amdvi_event *event);
+const char *iommu_amdvi_event_get_causes(const struct iommu_amdvi_event *event);
+bool iommu_amdvi_event_has(const struct iommu_amdvi_event *event, const char *field);
+uint16_t iommu_amdvi_event_get_segment(const struct iommu_amdvi_event *event);
+uint16_t iommu_amdvi_event_get_devid(const struct iommu_amdvi_event *event);
+/* The domain id, or -1 when the entry has none. */
+int iommu_amdvi_event_get_domain(const struct iommu_amdvi_event *event);
+/* The PASID, or IOMMU_NO_PASID. */
+uint32_t iommu_amdvi_event_get_pasid(const struct iommu_amdvi_event *event);
+uint64_t iommu_amdvi_event_get_address(const struct iommu_amdvi_event *event);
+unsigned int iommu_amdvi_event_get_flags(const struct iommu_amdvi_event *event);
+/* The flags as words: "PR RW PE". */
+const char *iommu_amdvi_event_get_flag_names(const struct iommu_amdvi_event *event);
+const uint64_t *iommu_amdvi_event_get_record(const struct iommu_amdvi_event *event);
+const char *iommu_amdvi_event_get_format(const struct iommu_amdvi_event *event);
+/* The device the kernel named before "AMD-Vi:" ("0000:03:00.0"), or NULL. */
+const char *iommu_amdvi_event_get_client(const struct iommu_amdvi_event *event);
+const char *iommu_amdvi_event_name(unsigned int code);
+
+/* ---- finding translation tables in a dump (lib/scan*.c) ----------------- */
+
+/*
+ * Search a dump for VT-d root tables, SMMUv3 stream tables and AMD-Vi
+ * device tables, with no register value: page-aligned candidates checked
+ * by their own structure, then scored by what they point to (tables inside
+ * the dump that decode as context tables, CDs, page tables; reserved bits
+ * clear; domain ids consistent), ranked best first with their evidence.
+ */
+struct iommu_scan;
+struct iommu_scan_candidate;
+
+enum iommu_scan_kind {
+	IOMMU_SCAN_VTD_ROOT,		/* a VT-d root table: pass to --rtaddr */
+	IOMMU_SCAN_SMMUV3_STRTAB,	/* an SMMUv3 stream table: --strtab BASE,CFG */
+	IOMMU_SCAN_AMDVI_DEV_TABLE,	/* an AMD-Vi device table: --dev-table VALUE */
+};
+
+/* Scan flags. */
+#define IOMMU_SCAN_ALL	(1u << 0)	/* keep candidates whose evidence is weak */
+
+int iommu_scan_dump(struct iommu_dump *dump, unsigned int flags, struct iommu_scan **ret_scan);
+struct iommu_scan *iommu_scan_unref(struct iommu_scan *scan);
+/* Pages read, and the physical bytes they hold. */
+uint64_t iommu_scan_get_pages(const struct iommu_scan *scan);
+size_t iommu_scan_get_count(const struct iommu_scan *scan);
+/* The INDEXth candidate, best first; NULL past the last. */
+const struct iommu_scan_candidate *iommu_scan_get_candidate(const struct iommu_scan *scan,
+							     size_t index);
+enum iommu_scan_kind iommu_scan_candidate_get_kind(const struct iommu_scan_candidate *c);
+/* "vtd-root", "smmuv3-strtab", "amdvi-dev-table". */
+const char *iommu_scan_kind_name(enum iommu_scan_kind kind);
+/* The table's physical address, and the register value(s) that point at it. */
+uint64_t iommu_scan_candidate_get_addr(const struct iommu_scan_candidate *c);
+uint64_t iommu_scan_candidate_get_register(const struct iommu_scan_candidate *c);
+/* SMMUv3: STRTAB_BASE_CFG; 0 for the others. */
+uint64_t iommu_scan_candidate_get_register2(const struct iommu_scan_candidate *c);
+/* The score (higher is more certain) and the format ("legacy", "scalable", "linear", "2-level", ...). */
+unsigned int iommu_scan_candidate_get_score(const struct iommu_scan_candidate *c);
+const char *iommu_scan_candidate_get_format(const struct iommu_scan_candidate *c);
+/* What the structure holds: entries (devices, streams), distinct domains, tables that decode. */
+unsigned int iommu_scan_candidate_get_entries(const struct iommu_scan_candidate *c);
+unsigned int iommu_scan_candidate_get_domains(const struct iommu_scan_candidate *c);
+unsigned int iommu_scan_candidate_get_tables(const struct iommu_scan_candidate *c);
+/* The evidence, one sentence each. */
+size_t iommu_scan_candidate_get_evidence_count(const struct iommu_scan_candidate *c);
+const char *iommu_scan_candidate_get_evidence(const struct iommu_scan_candidate *c, size_t index);
 
 /* ---- kernel fault messages (lib/fault-parse.c) -------------------------- */
 

@@ -293,6 +293,8 @@ IOMMU_EXPORT int iommu_vtd_translate(struct iommu_vtd *vtd, uint16_t sid, uint32
 	x->phys = x->page_size = 0;
 	x->perm = 0;
 	x->detail[0] = 0;
+	x->nrecord = 0;
+	x->contig = 0;
 	x->trace.n = sp->nsteps;
 	x->trace.nested = false;
 	memcpy(x->trace.steps, sp->steps, sp->nsteps * sizeof(sp->steps[0]));
@@ -329,6 +331,8 @@ IOMMU_EXPORT const char *iommu_xlate_status_name(enum iommu_xlate_status status)
 		return "not_in_dump";
 	case IOMMU_XLATE_BLOCKED:
 		return "blocked";
+	case IOMMU_XLATE_UNSUPPORTED:
+		return "unsupported";
 	}
 	return "unknown";
 }
@@ -366,6 +370,19 @@ IOMMU_EXPORT const char *iommu_xlate_get_mode(const struct iommu_xlate *xlate)
 IOMMU_EXPORT unsigned int iommu_xlate_get_fault_reason(const struct iommu_xlate *xlate)
 {
 	return xlate->fr;
+}
+
+IOMMU_EXPORT const uint64_t *iommu_xlate_get_fault_record(const struct iommu_xlate *xlate,
+							   unsigned int *ret_words)
+{
+	if (ret_words)
+		*ret_words = xlate->nrecord;
+	return xlate->nrecord ? xlate->record : NULL;
+}
+
+IOMMU_EXPORT uint64_t iommu_xlate_get_contiguous(const struct iommu_xlate *xlate)
+{
+	return xlate->contig;
 }
 
 IOMMU_EXPORT bool iommu_xlate_is_suppressed(const struct iommu_xlate *xlate)
@@ -409,7 +426,8 @@ IOMMU_EXPORT enum iommu_step_kind iommu_xlate_get_step_kind(const struct iommu_x
 IOMMU_EXPORT const char *iommu_step_kind_name(enum iommu_step_kind kind)
 {
 	static const char *const names[] = { "root", "context", "pasid_dir", "pasid",
-					     "second_stage", "first_stage" };
+					     "second_stage", "first_stage", "l1std", "ste",
+					     "l1cd", "cd", "dte", "gcr3" };
 
 	return (unsigned int)kind < ARRAY_SIZE(names) ? names[kind] : "unknown";
 }

@@ -116,20 +116,6 @@ struct iommu_vtd_space {
 	unsigned int nsteps;
 };
 
-struct iommu_xlate {
-	int refcount;
-	enum iommu_xlate_status status;
-	uint64_t phys, page_size, missing;
-	unsigned int perm, fr;
-	int did;
-	uint32_t pasid;
-	const char *mode;
-	const char *note;
-	bool suppressed;
-	char detail[192];
-	struct walk_trace trace;
-};
-
 /* Formats (lib/vtd-pgtable.c). */
 extern const struct pt_format vtd_ss_format, vtd_fs_format;
 

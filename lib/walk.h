@@ -58,6 +58,24 @@ static inline void step_set_words(struct walk_step *s, const uint64_t *words, un
 	s->nwords = (uint8_t)n;
 }
 
+/* The public struct iommu_xlate: one translation's outcome, for every kind of unit. */
+struct iommu_xlate {
+	int refcount;
+	enum iommu_xlate_status status;
+	uint64_t phys, page_size, missing;
+	unsigned int perm, fr;
+	int did;
+	uint32_t pasid;
+	const char *mode;
+	const char *note;
+	bool suppressed;
+	char detail[192];
+	struct walk_trace trace;
+	uint64_t record[4];		/* SMMUv3 and AMD-Vi: the event record */
+	unsigned int nrecord;
+	uint64_t contig;		/* SMMUv3: contiguous-hint span */
+};
+
 struct pt_cfg;
 
 /* A page-table format: sizes in log2, and what one entry says. */
@@ -471,6 +489,124 @@ pt_enum_table(const struct pt_format *f, pt_enum_fn recurse, struct pt_enum *e, 
 				perm & (f->table_perm ? f->table_perm(ent, cfg) : f->perm(ent)));
 		}
 	}
+}
+
+
+/* ---- nested enumeration and reverse look-up ------------------------------ */
+
+/*
+ * A nested enumeration: the runs of the first stage (IOVA -> guest
+ * physical) are cut by the second stage into runs of host physical
+ * addresses, merged back into maximal runs, and handed to DELIVER.  The
+ * user sets e.emit = pt_nested_emit, e.table_addr to translate first-stage
+ * table addresses, SECOND to walk the second stage (permissions: USER is
+ * the first stage's to give) and SPAN for the bytes a second-stage stop at
+ * a level covers.
+ */
+struct pt_nested {
+	struct pt_enum e;
+	void (*second)(struct pt_nested *n, uint64_t gpa, struct pt_out *o);
+	uint64_t (*span)(struct pt_nested *n, unsigned int level);
+	int (*deliver)(struct pt_nested *n, const struct pt_run *run);
+	struct pt_run pending;
+	bool open;
+};
+
+static inline int pt_nested_piece(struct pt_nested *n, const struct pt_run *p)
+{
+	struct pt_run *q = &n->pending;
+	int r;
+
+	if (!n->e.leaves && n->open && p->kind == IOMMU_MAPPING_MAPPED &&
+	    q->kind == IOMMU_MAPPING_MAPPED && q->iova + q->size == p->iova &&
+	    q->phys + q->size == p->phys && q->perm == p->perm && q->page_size == p->page_size) {
+		q->size += p->size;
+		q->leaves += p->leaves;
+		return 0;
+	}
+	if (n->open) {
+		n->open = false;
+		r = n->deliver(n, q);
+		if (r)
+			return r;
+	}
+	*q = *p;
+	n->open = true;
+	return 0;
+}
+
+static inline int pt_nested_emit(struct pt_enum *e, const struct pt_run *run)
+{
+	struct pt_nested *n = (struct pt_nested *)e;
+	uint64_t done = 0;
+	int r;
+
+	if (run->kind != IOMMU_MAPPING_MAPPED)
+		return pt_nested_piece(n, run);
+	while (done < run->size) {
+		uint64_t gpa = run->phys + done, step;
+		struct pt_out o = { 0 };
+		struct pt_run p = *run;
+
+		n->second(n, gpa, &o);
+		if (o.stop == PT_OK) {
+			uint64_t ss_size = 1ULL << o.page_shift;
+
+			step = ss_size - (gpa & (ss_size - 1));
+			p.phys = o.oa;
+			p.perm = run->perm & (o.perm | IOMMU_PERM_USER);
+			p.page_size = run->page_size < ss_size ? run->page_size : ss_size;
+		} else {
+			step = n->span(n, o.level);
+			step -= gpa & (step - 1);
+			p.kind = o.stop == PT_NO_DATA ? IOMMU_MAPPING_NOT_IN_DUMP : IOMMU_MAPPING_INVALID;
+			p.missing = o.missing;
+			p.entry = o.entry;
+		}
+		if (!step || step > run->size - done)
+			step = run->size - done;
+		p.iova = run->iova + done;
+		p.size = step;
+		p.leaves = 1;
+		done += step;
+		r = pt_nested_piece(n, &p);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+/* After the walk: hand over the run still being merged. */
+static inline int pt_nested_finish(struct pt_nested *n)
+{
+	pt_enum_flush(&n->e);
+	if (!n->e.stop && n->open) {
+		n->open = false;
+		n->e.stop = n->deliver(n, &n->pending);
+	}
+	return n->e.stop;
+}
+
+/* The leaf of RUN that maps the page PAGE into *RET_LEAF; false when RUN does not reach it. */
+static inline bool pt_reverse_leaf(const struct pt_run *run, uint64_t page, struct pt_run *ret_leaf)
+{
+	uint64_t start, end;
+
+	if (run->kind != IOMMU_MAPPING_MAPPED || page < run->phys || page - run->phys >= run->size)
+		return false;
+	/* The page-sized block holding PAGE, as much of it as the run covers. */
+	start = page & ~(run->page_size - 1);
+	end = start + run->page_size;
+	if (start < run->phys)
+		start = run->phys;
+	if (end - run->phys > run->size)
+		end = run->phys + run->size;
+	*ret_leaf = *run;
+	ret_leaf->iova += start - run->phys;
+	ret_leaf->phys = start;
+	ret_leaf->size = end - start;
+	ret_leaf->leaves = 1;
+	return true;
 }
 
 #endif
