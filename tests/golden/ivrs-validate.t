@@ -319,3 +319,21 @@ IVRS (tests/data/ivrs/no-ivhd.bin): 1 error, 0 warnings, 0 info
 $ iommutool validate --list-checks | grep -c '^ivrs\.'
 41
 [exit 0]
+$ iommutool validate $SHARED/corpus/ivrs | grep -o '(ivrs\.[a-z0-9_.]*\|(acpi\.[a-z0-9_.]*' | sort | uniq -c
+    169 (acpi.reserved_nonzero
+      6 (ivrs.block.unknown_type
+    271 (ivrs.entry.padding
+      3 (ivrs.ioapic.no_southbridge
+      2 (ivrs.ivhd.base_zero
+      1 (ivrs.ivhd.duplicate
+    167 (ivrs.ivhd.flags_10h_only
+      2 (ivrs.ivmd.empty
+      1 (ivrs.ivmd.ignored
+      8 (ivrs.ivmd.length_unaligned
+      1 (ivrs.ivmd.overlap
+      1 (ivrs.ivmd.range_inverted
+      3 (ivrs.ivmd.start_unaligned
+    126 (ivrs.madt.absent
+      1 (ivrs.special.duplicate
+      1 (ivrs.special.unknown_variety
+[exit 0]
