@@ -776,6 +776,16 @@ struct iommu_dump *iommu_vtd_get_dump(const struct iommu_vtd *vtd);
  */
 int iommu_vtd_translate(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid, uint64_t iova,
 			enum iommu_access access, unsigned int flags, struct iommu_xlate *xlate);
+/*
+ * Bulk look-ups: translate N addresses of one requester as
+ * iommu_vtd_translate() would, keeping only where each lands: RET_PHYS[i]
+ * and RET_STATUS[i] (an enum iommu_xlate_status).  Second-stage walks of
+ * several addresses are interleaved so that their memory loads overlap.
+ * Ask iommu_vtd_translate() about an address to learn why it faults.
+ */
+int iommu_vtd_translate_batch(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid,
+			      const uint64_t *iovas, size_t n, enum iommu_access access,
+			      unsigned int flags, uint64_t *ret_phys, uint8_t *ret_status);
 
 /*
  * An address space: what a device's context entry (and, in scalable mode,

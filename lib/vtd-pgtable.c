@@ -129,6 +129,12 @@ void vtd_ss_walk(struct iommu_dump *d, const struct pt_cfg *cfg, uint64_t in, un
 	pt_walk(&vtd_ss_format, d, cfg, in, req, NULL, NULL, t, o);
 }
 
+void vtd_ss_walk_many(struct iommu_dump *d, const struct pt_cfg *cfg, const uint64_t *in,
+		      unsigned int n, unsigned int req, struct pt_out *o)
+{
+	pt_walk_many(&vtd_ss_format, d, cfg, in, n, req, o);
+}
+
 void vtd_fs_walk(struct iommu_dump *d, const struct pt_cfg *cfg, uint64_t in, unsigned int req,
 		 struct pt_nest *nest, struct walk_trace *t, struct pt_out *o)
 {

@@ -313,6 +313,71 @@ IOMMU_EXPORT int iommu_vtd_translate(struct iommu_vtd *vtd, uint16_t sid, uint32
 	return 0;
 }
 
+#define BATCH 16
+
+/* Where one second-stage walk of a batch ended, as iommu_vtd_translate() would say. */
+static void batch_result(const struct pt_out *o, uint64_t *phys, uint8_t *status)
+{
+	*phys = 0;
+	if (o->stop == PT_OK) {
+		*phys = o->oa;
+		*status = o->oa - VTD_INTR_BASE < VTD_INTR_SIZE ? IOMMU_XLATE_FAULT : IOMMU_XLATE_OK;
+	} else {
+		*status = o->stop == PT_NO_DATA ? IOMMU_XLATE_NOT_IN_DUMP : IOMMU_XLATE_FAULT;
+	}
+}
+
+IOMMU_EXPORT int iommu_vtd_translate_batch(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid,
+					   const uint64_t *iovas, size_t n, enum iommu_access access,
+					   unsigned int flags, uint64_t *ret_phys, uint8_t *ret_status)
+{
+	const struct iommu_vtd_space *sp;
+	struct iommu_xlate *x;
+	int r;
+
+	if (access > IOMMU_ACCESS_WRITE || (pasid != IOMMU_NO_PASID && pasid > 0xfffff))
+		return -EINVAL;
+	sp = space_for(vtd, sid, pasid);
+	if (sp->status == IOMMU_XLATE_OK && (sp->mode == SPACE_LEGACY || sp->mode == SPACE_SECOND)) {
+		unsigned int mgaw = vtd->have_caps ? CAP_MGAW(vtd->cap) : 64;
+
+		for (size_t base = 0; base < n; base += BATCH) {
+			unsigned int count = n - base < BATCH ? (unsigned int)(n - base) : BATCH, k = 0;
+			uint64_t in[BATCH];
+			size_t at[BATCH];
+			struct pt_out o[BATCH];
+
+			/* Beyond the widths: faults without a walk; the others walk together. */
+			for (unsigned int j = 0; j < count; j++) {
+				uint64_t iova = iovas[base + j];
+
+				if ((iova >> sp->in_bits) || (mgaw < 64 && (iova >> mgaw))) {
+					ret_phys[base + j] = 0;
+					ret_status[base + j] = IOMMU_XLATE_FAULT;
+					continue;
+				}
+				in[k] = iova;
+				at[k++] = base + j;
+			}
+			vtd_ss_walk_many(vtd->dump, &sp->ss, in, k, access_perm(access), o);
+			for (unsigned int j = 0; j < k; j++)
+				batch_result(&o[j], &ret_phys[at[j]], &ret_status[at[j]]);
+		}
+		return 0;
+	}
+	/* Other modes: one translation at a time. */
+	r = iommu_xlate_new(&x);
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i < n; i++) {
+		iommu_vtd_translate(vtd, sid, pasid, iovas[i], access, flags, x);
+		ret_status[i] = (uint8_t)iommu_xlate_get_status(x);
+		ret_phys[i] = iommu_xlate_get_status(x) == IOMMU_XLATE_OK ? iommu_xlate_get_phys(x) : 0;
+	}
+	iommu_xlate_unref(x);
+	return 0;
+}
+
 /* ---- accessors ---------------------------------------------------------- */
 
 IOMMU_EXPORT enum iommu_xlate_status iommu_xlate_get_status(const struct iommu_xlate *xlate)

@@ -122,6 +122,9 @@ extern const struct pt_format vtd_ss_format, vtd_fs_format;
 /* Walks and enumerations instantiated for each format. */
 void vtd_ss_walk(struct iommu_dump *d, const struct pt_cfg *cfg, uint64_t in, unsigned int req,
 		 struct walk_trace *t, struct pt_out *o);
+/* N (<= 64) second-stage walks at once, their loads overlapped. */
+void vtd_ss_walk_many(struct iommu_dump *d, const struct pt_cfg *cfg, const uint64_t *in,
+		      unsigned int n, unsigned int req, struct pt_out *o);
 void vtd_fs_walk(struct iommu_dump *d, const struct pt_cfg *cfg, uint64_t in, unsigned int req,
 		 struct pt_nest *nest, struct walk_trace *t, struct pt_out *o);
 void vtd_ss_enum(struct pt_enum *e, uint64_t table, unsigned int level, uint64_t base,

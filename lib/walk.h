@@ -198,95 +198,170 @@ struct pt_nest {
 		  uint64_t *ret_hpa);
 };
 
+/* Where a walk is: the table it reads next, at which level, what the levels above granted. */
+struct pt_walk_state {
+	uint64_t table;
+	unsigned int level, perm;
+};
+
+static inline void pt_walk_start(const struct pt_cfg *cfg, struct pt_walk_state *w)
+{
+	w->table = cfg->root;
+	w->level = cfg->levels;
+	w->perm = ~0u;
+}
+
+/* The physical address of the entry the walk's next step reads (to prefetch it). */
+static inline uint64_t pt_walk_next_entry(const struct pt_format *f, const struct pt_cfg *cfg,
+					  const struct pt_walk_state *w, uint64_t in)
+{
+	unsigned int bits = pt_index_bits(f, cfg, w->level);
+
+	return w->table + (((in >> pt_shift(f, w->level)) & ((1ULL << bits) - 1)) << f->entry_shift);
+}
+
 /*
- * Walk CFG (of format F, passed as a constant so that its operations are
- * inlined) for input address IN.  REQ is the IOMMU_PERM_* the request needs
- * at every level; AD_WRITE (nested only) says which entries the hardware
- * would have to write back (A clear, or D clear on a written leaf), which
- * asks the nest for a writable table.  Entries are recorded in T (may be NULL).
+ * One level of the walk of CFG (of format F, passed as a constant so that
+ * its operations are inlined) for input address IN: true when it goes on to
+ * W's next table, false when it stopped, O saying why (PT_OK at the leaf).
+ * REQ is the IOMMU_PERM_* the request needs at every level; AD_WRITE
+ * (nested only) says which entries the hardware would have to write back
+ * (A clear, or D clear on a written leaf), which asks the nest for a
+ * writable table.  Entries are recorded in T (may be NULL).  The walks of
+ * several addresses stepped in turn overlap their memory loads.
  */
+static inline __attribute__((always_inline)) bool
+pt_walk_step(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cfg,
+	     uint64_t in, unsigned int req, struct pt_nest *nest,
+	     bool (*ad_write)(uint64_t e, bool leaf, unsigned int req), struct walk_trace *t,
+	     struct pt_out *o, struct pt_walk_state *w)
+{
+	uint64_t table = w->table;
+	unsigned int perm = w->perm, level = w->level;
+	unsigned int shift = pt_shift(f, level), bits = pt_index_bits(f, cfg, level), next;
+	unsigned int index = (unsigned int)(in >> shift) & ((1u << bits) - 1);
+	uint64_t at = table + ((uint64_t)index << f->entry_shift), host = at, e;
+	struct walk_step *s;
+	bool leaf;
+
+	o->level = level;
+	o->table = table;
+	if (nest && nest->fn(nest, at, level, false, &host) < 0) {
+		o->stop = PT_TABLE_FAULT;
+		return false;
+	}
+	if (mem_load64(d, host, &e) < 0) {
+		o->stop = PT_NO_DATA;
+		o->missing = host & ~(uint64_t)(MEM_PAGE_SIZE - 1);
+		return false;
+	}
+	s = trace_add(t, (enum iommu_step_kind)f->step_kind, level, table, index);
+	step_set_words(s, &e, 1);
+	o->entry = e;
+	if (!f->present(e)) {
+		o->stop = PT_NOT_PRESENT;
+		o->perm = 0;
+		return false;
+	}
+	leaf = level == 1 || ((cfg->block_levels >> level) & 1 && f->is_block(e, level));
+	if (f->perm_before_reserved && (f->perm(e) & req) != req) {
+		o->perm = perm & f->perm(e);
+		o->denied = req & ~f->perm(e);
+		o->stop = PT_DENIED;
+		return false;
+	}
+	/* A block bit where no block may sit is a reserved bit. */
+	o->rsvd = f->reserved(e, level, leaf, cfg) | pt_oa_reserved(f, cfg, e, level, leaf);
+	if (!leaf && level > 1 && f->is_block(e, level))
+		o->rsvd |= 1ULL << 7;
+	next = leaf ? 0 : pt_next_level(f, e, level);
+	if (!o->rsvd && !leaf && next == level)
+		o->rsvd = e;	/* no table below: the format's reserved() should have said why */
+	if (o->rsvd) {
+		o->stop = PT_RESERVED;
+		return false;
+	}
+	perm &= leaf || !f->table_perm ? f->perm(e) : f->table_perm(e, cfg);
+	if ((leaf || !f->perm_at_leaf) && (perm & req) != req) {
+		o->perm = perm;
+		o->denied = req & ~perm;
+		o->stop = PT_DENIED;
+		return false;
+	}
+	if (nest && ad_write && ad_write(e, leaf, req) &&
+	    nest->fn(nest, at, level, true, &host) < 0) {
+		o->stop = PT_TABLE_FAULT;
+		return false;
+	}
+	if (leaf) {
+		shift = f->leaf_shift ? f->leaf_shift(e, level) : shift;
+		o->page_shift = shift;
+		o->oa = f->addr(e, level, true) | (in & ((1ULL << shift) - 1));
+		o->perm = perm;
+		o->stop = PT_OK;
+		return false;
+	}
+	if (next < level - 1 && (in & pt_skipped_bits(f, level, next))) {
+		o->rsvd = in & pt_skipped_bits(f, level, next);
+		o->stop = PT_SKIPPED;
+		return false;
+	}
+	w->table = f->addr(e, level, false);
+	w->level = next;
+	w->perm = perm;
+	return true;
+}
+
+/* The whole walk of CFG for IN: pt_walk_step() level by level. */
 static inline __attribute__((always_inline)) void
 pt_walk(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cfg, uint64_t in,
 	unsigned int req, struct pt_nest *nest,
 	bool (*ad_write)(uint64_t e, bool leaf, unsigned int req), struct walk_trace *t,
 	struct pt_out *o)
 {
-	uint64_t table = cfg->root;
-	unsigned int perm = ~0u, level = cfg->levels;
+	struct pt_walk_state w;
 
-	while (level >= 1) {
-		unsigned int shift = pt_shift(f, level), bits = pt_index_bits(f, cfg, level), next;
-		unsigned int index = (unsigned int)(in >> shift) & ((1u << bits) - 1);
-		uint64_t at = table + ((uint64_t)index << f->entry_shift), host = at, e;
-		struct walk_step *s;
-		bool leaf;
-
-		o->level = level;
-		o->table = table;
-		if (nest && nest->fn(nest, at, level, false, &host) < 0) {
-			o->stop = PT_TABLE_FAULT;
+	pt_walk_start(cfg, &w);
+	while (w.level >= 1)
+		if (!pt_walk_step(f, d, cfg, in, req, nest, ad_write, t, o, &w))
 			return;
-		}
-		if (mem_load64(d, host, &e) < 0) {
-			o->stop = PT_NO_DATA;
-			o->missing = host & ~(uint64_t)(MEM_PAGE_SIZE - 1);
-			return;
-		}
-		s = trace_add(t, (enum iommu_step_kind)f->step_kind, level, table, index);
-		step_set_words(s, &e, 1);
-		o->entry = e;
-		if (!f->present(e)) {
-			o->stop = PT_NOT_PRESENT;
-			o->perm = 0;
-			return;
-		}
-		leaf = level == 1 || ((cfg->block_levels >> level) & 1 && f->is_block(e, level));
-		if (f->perm_before_reserved && (f->perm(e) & req) != req) {
-			o->perm = perm & f->perm(e);
-			o->denied = req & ~f->perm(e);
-			o->stop = PT_DENIED;
-			return;
-		}
-		/* A block bit where no block may sit is a reserved bit. */
-		o->rsvd = f->reserved(e, level, leaf, cfg) | pt_oa_reserved(f, cfg, e, level, leaf);
-		if (!leaf && level > 1 && f->is_block(e, level))
-			o->rsvd |= 1ULL << 7;
-		next = leaf ? 0 : pt_next_level(f, e, level);
-		if (!o->rsvd && !leaf && next == level)
-			o->rsvd = e;	/* no table below: the format's reserved() should have said why */
-		if (o->rsvd) {
-			o->stop = PT_RESERVED;
-			return;
-		}
-		perm &= leaf || !f->table_perm ? f->perm(e) : f->table_perm(e, cfg);
-		if ((leaf || !f->perm_at_leaf) && (perm & req) != req) {
-			o->perm = perm;
-			o->denied = req & ~perm;
-			o->stop = PT_DENIED;
-			return;
-		}
-		if (nest && ad_write && ad_write(e, leaf, req) &&
-		    nest->fn(nest, at, level, true, &host) < 0) {
-			o->stop = PT_TABLE_FAULT;
-			return;
-		}
-		if (leaf) {
-			shift = f->leaf_shift ? f->leaf_shift(e, level) : shift;
-			o->page_shift = shift;
-			o->oa = f->addr(e, level, true) | (in & ((1ULL << shift) - 1));
-			o->perm = perm;
-			o->stop = PT_OK;
-			return;
-		}
-		if (next < level - 1 && (in & pt_skipped_bits(f, level, next))) {
-			o->rsvd = in & pt_skipped_bits(f, level, next);
-			o->stop = PT_SKIPPED;
-			return;
-		}
-		table = f->addr(e, level, false);
-		level = next;
-	}
 	o->stop = PT_NOT_PRESENT;	/* levels == 0: nothing to walk */
+}
+
+/*
+ * Walk N (at most 64) addresses at once, stepping each in turn, after
+ * prefetching the entries the round will read: the memory loads of the N
+ * walks overlap, as a CPU overlaps independent loads.  No nesting, no trace.
+ */
+static inline __attribute__((always_inline)) void
+pt_walk_many(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cfg,
+	     const uint64_t *in, unsigned int n, unsigned int req, struct pt_out *o)
+{
+	struct pt_walk_state w[64];
+	uint64_t active = 0;
+
+	for (unsigned int j = 0; j < n && j < 64; j++) {
+		pt_walk_start(cfg, &w[j]);
+		if (w[j].level)
+			active |= 1ULL << j;
+		else
+			o[j].stop = PT_NOT_PRESENT;
+	}
+	while (active) {
+		for (uint64_t m = active; m; m &= m - 1) {
+			unsigned int j = (unsigned int)__builtin_ctzll(m);
+			const uint8_t *p = mem_ptr(d, pt_walk_next_entry(f, cfg, &w[j], in[j]), 8);
+
+			if (p)
+				__builtin_prefetch(p);
+		}
+		for (uint64_t m = active; m; m &= m - 1) {
+			unsigned int j = (unsigned int)__builtin_ctzll(m);
+
+			if (!pt_walk_step(f, d, cfg, in[j], req, NULL, NULL, NULL, &o[j], &w[j]))
+				active &= ~(1ULL << j);
+		}
+	}
 }
 
 /* ---- enumeration -------------------------------------------------------- */

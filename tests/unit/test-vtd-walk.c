@@ -515,6 +515,52 @@ static const struct scenario scenarios[] = {
 	  } },
 };
 
+/*
+ * iommu_vtd_translate_batch() lands where iommu_vtd_translate() does, for
+ * every space's mapped, unmapped and out-of-range addresses, both accesses,
+ * batches longer than one round.
+ */
+static void check_batch(struct iommu_vtd *vtd, const struct img *m)
+{
+	enum { N = 40 };
+	struct iommu_xlate *x;
+
+	CHECK(iommu_xlate_new(&x) == 0);
+	for (size_t i = 0; i < m->nspaces; i++) {
+		const struct img_space *s = &m->spaces[i];
+		uint32_t pasid = m->scalable ? s->pasid : IOMMU_NO_PASID;
+		uint64_t in[N], phys[N];
+		uint8_t status[N];
+		size_t n = 0;
+
+		for (size_t k = 0; k < m->nmaps && n + 4 <= N - 4; k++) {
+			const struct img_map *r = &m->maps[k];
+
+			if (r->sid != s->sid || r->pasid != s->pasid)
+				continue;
+			in[n++] = r->iova + 0x123;
+			in[n++] = r->iova + r->size - 8;
+			in[n++] = r->iova + r->size;
+			in[n++] = r->iova ^ 0x5000;
+		}
+		in[n++] = 0;
+		in[n++] = 1ULL << 39;
+		in[n++] = 1ULL << 48;
+		in[n++] = ~0ULL << 12;
+		for (int a = RD; a <= WR; a++) {
+			CHECK(iommu_vtd_translate_batch(vtd, s->sid, pasid, in, n, a, IOMMU_REQ_PRIV,
+							phys, status) == 0);
+			for (size_t k = 0; k < n; k++) {
+				iommu_vtd_translate(vtd, s->sid, pasid, in[k], a, IOMMU_REQ_PRIV, x);
+				CHECK_EQ(status[k], iommu_xlate_get_status(x));
+				if (status[k] == IOMMU_XLATE_OK)
+					CHECK_EQ(phys[k], iommu_xlate_get_phys(x));
+			}
+		}
+	}
+	iommu_xlate_unref(x);
+}
+
 static void run_scenario(const struct scenario *sc)
 {
 	struct iommu_vtd *vtd;
@@ -533,6 +579,7 @@ static void run_scenario(const struct scenario *sc)
 		check_description(vtd, &m);
 	for (size_t i = 0; i < ARRAY_LEN(sc->probes) && sc->probes[i].device; i++)
 		probe(vtd, &sc->probes[i]);
+	check_batch(vtd, &m);
 	iommu_vtd_unref(vtd);
 	img_free(&m);
 }
