@@ -8,15 +8,31 @@
 
 #include "dump-source.h"
 
+/* Both stages in one walk (nested): their entries are labelled, the kernel's lines are not. */
+static bool both_stages(const struct iommu_xlate *x)
+{
+	bool first = false, second = false;
+
+	for (size_t i = 0; i < iommu_xlate_get_step_count(x); i++) {
+		first |= iommu_xlate_get_step_kind(x, i) == IOMMU_STEP_FIRST_STAGE;
+		second |= iommu_xlate_get_step_kind(x, i) == IOMMU_STEP_SECOND_STAGE;
+	}
+	return first && second;
+}
+
 /* The kernel's fault-dump lines for one step. */
 static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, bool scalable,
-		      int verbose)
+		      bool nested, int verbose)
 {
 	unsigned int n;
 	const uint64_t *w = iommu_xlate_get_step_entry(x, i, &n);
-	const char *indent = iommu_xlate_step_is_nested(x, i) ? "    second stage: " : "  ";
+	enum iommu_step_kind kind = iommu_xlate_get_step_kind(x, i);
+	const char *indent = iommu_xlate_step_is_nested(x, i) ? "    second stage: "
+			     : !nested ? "  "
+			     : kind == IOMMU_STEP_FIRST_STAGE ? "  first stage: "
+			     : kind == IOMMU_STEP_SECOND_STAGE ? "  second stage: " : "  ";
 
-	switch (iommu_xlate_get_step_kind(x, i)) {
+	switch (kind) {
 	case IOMMU_STEP_ROOT:
 		if (scalable)
 			out_text(o, "%sscalable mode root entry: hi 0x%016llx, low 0x%016llx", indent,
@@ -41,10 +57,15 @@ static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, bool
 		out_text(o, "%spte level: %u, pte value: 0x%016llx", indent,
 			 iommu_xlate_get_step_level(x, i), (unsigned long long)w[0]);
 		break;
+	default:
+		/* Other units' structures: their name and words. */
+		out_text(o, "%s%s entry:", indent, iommu_step_kind_name(kind));
+		for (unsigned int k = 0; k < n; k++)
+			out_text(o, " 0x%016llx", (unsigned long long)w[k]);
+		break;
 	}
 	if (verbose >= 2)
-		out_text(o, "  (%s table 0x%llx, index %u)",
-			 iommu_step_kind_name(iommu_xlate_get_step_kind(x, i)),
+		out_text(o, "  (%s table 0x%llx, index %u)", iommu_step_kind_name(kind),
 			 (unsigned long long)iommu_xlate_get_step_table(x, i),
 			 iommu_xlate_get_step_index(x, i));
 	out_text(o, "\n");
@@ -141,8 +162,8 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 		out_hex(o, "missing", NULL, iommu_xlate_get_missing(x));
 		out_text(o, ": not in dump\n");
 		break;
-	case IOMMU_XLATE_BLOCKED:
-		out_text(o, ": blocked\n");
+	default:
+		out_text(o, ": %s\n", iommu_xlate_status_name(st));
 		break;
 	}
 	if (detail)
@@ -153,6 +174,6 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 		walk_json(o, x);
 	else if (cli->verbose)
 		for (size_t i = 0; i < iommu_xlate_get_step_count(x); i++)
-			walk_text(o, x, i, scalable, cli->verbose);
+			walk_text(o, x, i, scalable, both_stages(x), cli->verbose);
 	out_end_object(o);
 }
