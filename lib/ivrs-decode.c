@@ -83,10 +83,17 @@ static const struct bit_desc ivhd_feature_bits[] = {
 	{ "hats", "HATS", 30, 2, NAMES(hats_levels) },
 };
 
-/* 48882 IVRS: IOMMU Attributes (types 11h, 40h); HATDis as Linux reads it */
+/*
+ * 48882 IVRS: IOMMU Attributes (types 11h, 40h); HATDis as Linux reads it.
+ * Bit 9 is reserved in the revisions we know, yet AMD's firmware sets it in
+ * most real IVHDs (104 of the corpus's 126 tables): it is shown, not flagged,
+ * until a specification names it.
+ */
 static const struct bit_desc ivhd_attribute_bits[] = {
 	{ "hat_dis", "HATDis (no host translation)", 0, 1 },
-	{ "reserved_12_1", "Reserved (bits 12:1)", 1, 12, .flags = FD_RESERVED },
+	{ "reserved_8_1", "Reserved (bits 8:1)", 1, 8, .flags = FD_RESERVED },
+	{ "undefined_9", "Undefined (bit 9, set by AMD firmware)", 9, 1 },
+	{ "reserved_12_10", "Reserved (bits 12:10)", 10, 3, .flags = FD_RESERVED },
 	{ "pn_counters", "PNCounters", 13, 4 },
 	{ "pn_banks", "PNBanks", 17, 6 },
 	{ "msi_num_ppr", "MSINumPPR", 23, 5 },

@@ -43,8 +43,6 @@ IVRS  signature=IVRS  length=528  revision=2  oem_id="INTEL "  oem_table_id=TEMP
 findings:
   warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x0a8] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
 
 [exit 0]
 $ iommutool decode $SHARED/corpus/ivrs/lenovo-thinkpad-t14-gen-3-21cf004pge-2a874809.bin
@@ -83,8 +81,6 @@ IVRS  signature=IVRS  length=484  revision=2  oem_id=LENOVO  oem_table_id="TP-R2
     ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR3
   Unknown block type 51h
 findings:
-  warning [0x08c] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x104] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x1c4] block at 0x1c4 has undefined type 51h; skipped by its Length  (ivrs.block.unknown_type, AMD IOMMU 48882: IVRS)
 
 [exit 0]
@@ -486,8 +482,7 @@ findings:
   warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x08c] IVHD type 10h at 0x30: device entry at 0x8c has undefined type 44h (Linux ignores it)  (ivrs.entry.unknown_type, AMD IOMMU 48882: IVHD device entries)
-  warning [0x0a8] IVHD type 11h: reserved field 'Reserved (bits 12:1)' is 0x100, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 12:1)' is 0x102, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 8:1)' is 0x2, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 31:28)' is 0xf, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x1b1] IVMD type 20h (all devices): reserved field 'Reserved (bits 7:4)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x1fa] IVMD type 22h (device range): reserved field 'Reserved' is bytes 000000ff0000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
@@ -533,6 +528,7 @@ IVRS  [0x000, 156 bytes]
       bits 12-8  UnitID                         : 0
     [0x044]      IOMMU Attributes               : 0x00048000
       bit 0      HATDis (no host translation)   : no
+      bit 9      Undefined (bit 9, set by AMD firmware) : no
       bits 16-13 PNCounters                     : 4
       bits 22-17 PNBanks                        : 2
       bits 27-23 MSINumPPR                      : 0
