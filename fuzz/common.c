@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "common.h"
 
@@ -21,6 +23,18 @@ struct iommu_ctx *fuzz_ctx(void)
 		abort();
 	}
 	return ctx;
+}
+
+int fuzz_file(const void *data, size_t size, char path[32])
+{
+	int fd = memfd_create("fuzz-input", MFD_CLOEXEC);
+
+	if (fd < 0 || (size && write(fd, data, size) != (ssize_t)size)) {
+		fprintf(stderr, "fuzz: cannot make an in-memory file\n");
+		abort();
+	}
+	snprintf(path, 32, "/proc/self/fd/%d", fd);
+	return fd;
 }
 
 void fuzz_fold(uint64_t value)

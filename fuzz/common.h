@@ -18,6 +18,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The harness's context, made on first use; aborts when it cannot be. */
 struct iommu_ctx *fuzz_ctx(void);
+/* The input as a file (in memory) named PATH, for readers that take a path; close the fd after. */
+int fuzz_file(const void *data, size_t size, char path[32]);
 /* Keep a value the library returned (so the call that made it is not optimised away). */
 void fuzz_fold(uint64_t value);
 /* Read a string the library returned (NULL allowed) to its end. */
