@@ -232,8 +232,12 @@ struct mapping_walk {
 
 static int deliver(struct mapping_walk *w, const struct pt_run *run)
 {
-	struct iommu_mapping m = { .run = run, .smmuv3 = w->space };
+	struct pt_run r = *run;
+	struct iommu_mapping m = { .run = &r, .smmuv3 = w->space };
 
+	/* Without stage 1, privilege plays no part: as a translation says. */
+	if (w->space->mode == SMMU_S2)
+		r.perm &= IOMMU_PERM_READ | IOMMU_PERM_WRITE;
 	return w->fn(&m, w->userdata);
 }
 
