@@ -61,6 +61,32 @@ static inline const uint8_t *mem_ptr(struct iommu_dump *d, uint64_t addr, size_t
 	return mem_ptr_slow(d, addr, size);
 }
 
+/*
+ * A copy of the hot range for a caller that keeps pointers into it across
+ * other loads: only a mapped segment's, which stays put while the dump is
+ * open (a cached page of a compressed dump may be evicted by the next load),
+ * else empty.
+ */
+struct mem_hot {
+	uint64_t start, size;
+	const uint8_t *data;
+};
+
+static inline void mem_hot_get(const struct iommu_dump *d, struct mem_hot *h)
+{
+	h->start = d->hot_start;
+	h->size = d->segs ? d->hot_size : 0;
+	h->data = d->hot_data;
+}
+
+/* ADDR's SIZE bytes when they lie in H, else NULL. */
+static inline const uint8_t *mem_hot_ptr(const struct mem_hot *h, uint64_t addr, size_t size)
+{
+	uint64_t off = addr - h->start;
+
+	return off < h->size && h->size - off >= size ? h->data + off : NULL;
+}
+
 static inline uint64_t mem_le64(const uint8_t *p)
 {
 	uint64_t v;

@@ -202,6 +202,7 @@ struct pt_nest {
 struct pt_walk_state {
 	uint64_t table;
 	unsigned int level, perm;
+	const uint8_t *entry;	/* pt_walk_many: the next entry's bytes, if in the hot range */
 };
 
 static inline void pt_walk_start(const struct pt_cfg *cfg, struct pt_walk_state *w)
@@ -209,6 +210,7 @@ static inline void pt_walk_start(const struct pt_cfg *cfg, struct pt_walk_state 
 	w->table = cfg->root;
 	w->level = cfg->levels;
 	w->perm = ~0u;
+	w->entry = NULL;
 }
 
 /* The physical address of the entry the walk's next step reads (to prefetch it). */
@@ -228,7 +230,8 @@ static inline uint64_t pt_walk_next_entry(const struct pt_format *f, const struc
  * (nested only) says which entries the hardware would have to write back
  * (A clear, or D clear on a written leaf), which asks the nest for a
  * writable table.  Entries are recorded in T (may be NULL).  The walks of
- * several addresses stepped in turn overlap their memory loads.
+ * several addresses stepped in turn overlap their memory loads.  W->entry,
+ * when set, holds the entry's bytes (found when they were prefetched).
  */
 static inline __attribute__((always_inline)) bool
 pt_walk_step(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cfg,
@@ -250,7 +253,9 @@ pt_walk_step(const struct pt_format *f, struct iommu_dump *d, const struct pt_cf
 		o->stop = PT_TABLE_FAULT;
 		return false;
 	}
-	if (mem_load64(d, host, &e) < 0) {
+	if (!nest && w->entry)
+		e = mem_le64(w->entry);
+	else if (mem_load64(d, host, &e) < 0) {
 		o->stop = PT_NO_DATA;
 		o->missing = host & ~(uint64_t)(MEM_PAGE_SIZE - 1);
 		return false;
@@ -329,37 +334,89 @@ pt_walk(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cf
 }
 
 /*
- * Walk N (at most 64) addresses at once, stepping each in turn, after
- * prefetching the entries the round will read: the memory loads of the N
- * walks overlap, as a CPU overlaps independent loads.  No nesting, no trace.
+ * One round of pt_walk_many(): the walks in AT[LEVEL] take their step at
+ * LEVEL (a constant where it is inlined, so that what depends only on the
+ * level folds away) and prefetch the entry each reads next.  A step that
+ * goes on to the next level down depends only on the entry and the
+ * permissions granted above (not on the address, when no level is skipped):
+ * the round remembers the last one, and a walk meeting the same entry with
+ * the same permissions takes the same step without checking it again.
+ */
+static inline __attribute__((always_inline)) void
+pt_walk_round(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *c,
+	      const struct mem_hot *hot, const uint64_t *in, unsigned int req, struct pt_out *o,
+	      struct pt_walk_state *w, uint64_t *at, unsigned int level)
+{
+	uint64_t memo_entry = 0, memo_table = 0;
+	unsigned int memo_perm_in = 0, memo_perm = 0;
+	bool memo = false;
+
+	for (uint64_t m = at[level]; m; m &= m - 1) {
+		unsigned int j = (unsigned int)__builtin_ctzll(m);
+		struct pt_walk_state s = w[j];
+
+		if (memo && s.entry && mem_le64(s.entry) == memo_entry && s.perm == memo_perm_in) {
+			s.table = memo_table;
+			s.level = level - 1;
+			s.perm = memo_perm;
+		} else {
+			struct pt_out out = { .stop = PT_OK };	/* O[J] is written once, at the end */
+			unsigned int perm_in = s.perm;
+
+			s.level = level;
+			if (!pt_walk_step(f, d, c, in[j], req, NULL, NULL, NULL, &out, &s)) {
+				o[j] = out;
+				continue;
+			}
+			if (s.level == level - 1 && s.entry) {
+				memo = true;
+				memo_entry = out.entry;
+				memo_perm_in = perm_in;
+				memo_table = s.table;
+				memo_perm = s.perm;
+			}
+		}
+		/* pt_next_level() only goes down: the walk is met again in a later round. */
+		s.entry = mem_hot_ptr(hot, pt_walk_next_entry(f, c, &s, in[j]), 8);
+		if (s.entry)
+			__builtin_prefetch(s.entry);
+		w[j] = s;
+		at[s.level] |= 1ULL << j;
+	}
+}
+
+/*
+ * Walk N (at most 64) addresses at once, a level at a time from the top:
+ * each walk at that level takes its step and prefetches the entry it reads
+ * next, so the memory loads of the N walks overlap, as a CPU overlaps
+ * independent loads.  No nesting, no trace.
  */
 static inline __attribute__((always_inline)) void
 pt_walk_many(const struct pt_format *f, struct iommu_dump *d, const struct pt_cfg *cfg,
 	     const uint64_t *in, unsigned int n, unsigned int req, struct pt_out *o)
 {
+	/* Local copies: stores to O cannot change them, so they stay in registers. */
+	const struct pt_cfg c = *cfg;
+	struct mem_hot hot;
 	struct pt_walk_state w[64];
-	uint64_t active = 0;
+	uint64_t at[WALK_MAX_LEVELS + 1] = { 0 };	/* bit J: walk J's next step is at this level */
 
-	for (unsigned int j = 0; j < n && j < 64; j++) {
-		pt_walk_start(cfg, &w[j]);
-		if (w[j].level)
-			active |= 1ULL << j;
-		else
+	if (c.levels < 1 || c.levels > WALK_MAX_LEVELS) {
+		for (unsigned int j = 0; j < n && j < 64; j++)
 			o[j].stop = PT_NOT_PRESENT;
+		return;
 	}
-	while (active) {
-		for (uint64_t m = active; m; m &= m - 1) {
-			unsigned int j = (unsigned int)__builtin_ctzll(m);
-			const uint8_t *p = mem_ptr(d, pt_walk_next_entry(f, cfg, &w[j], in[j]), 8);
-
-			if (p)
-				__builtin_prefetch(p);
-		}
-		for (uint64_t m = active; m; m &= m - 1) {
-			unsigned int j = (unsigned int)__builtin_ctzll(m);
-
-			if (!pt_walk_step(f, d, cfg, in[j], req, NULL, NULL, NULL, &o[j], &w[j]))
-				active &= ~(1ULL << j);
+	mem_hot_get(d, &hot);
+	for (unsigned int j = 0; j < n && j < 64; j++) {
+		pt_walk_start(&c, &w[j]);
+		w[j].entry = mem_hot_ptr(&hot, pt_walk_next_entry(f, &c, &w[j], in[j]), 8);
+		at[c.levels] |= 1ULL << j;
+	}
+	for (unsigned int level = c.levels; level >= 1; level--) {
+		switch (level) {
+#define PT_ROUND(l) case l: pt_walk_round(f, d, &c, &hot, in, req, o, w, at, l); break
+		PT_ROUND(1); PT_ROUND(2); PT_ROUND(3); PT_ROUND(4); PT_ROUND(5); PT_ROUND(6);
+#undef PT_ROUND
 		}
 	}
 }
