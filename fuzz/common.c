@@ -110,6 +110,54 @@ void fuzz_walk_dnode(const struct iommu_dnode *node)
 		fuzz_walk_dnode(child);
 }
 
+uint64_t fuzz_le(const uint8_t *p, unsigned int n)
+{
+	uint64_t v = 0;
+
+	for (unsigned int i = n; i-- > 0;)
+		v = v << 8 | p[i];
+	return v;
+}
+
+int fuzz_on_mapping(const struct iommu_mapping *m, void *budget)
+{
+	unsigned int levels = 0, *left = budget;
+	const uint64_t *path = iommu_mapping_get_path(m, &levels);
+
+	fuzz_touch_bytes(path, levels * sizeof(*path));
+	fuzz_fold(iommu_mapping_get_kind(m) ^ iommu_mapping_get_iova(m) ^ iommu_mapping_get_size(m) ^
+		  iommu_mapping_get_phys(m) ^ iommu_mapping_get_page_size(m) ^
+		  iommu_mapping_get_leaves(m) ^ iommu_mapping_get_perm(m) ^
+		  iommu_mapping_get_missing(m) ^ iommu_mapping_get_entry(m));
+	if (iommu_mapping_get_size(m) == 0)
+		abort();	/* every run covers some IOVAs */
+	return *left == 0 || --*left == 0;
+}
+
+void fuzz_walk_xlate(const struct iommu_xlate *x)
+{
+	unsigned int words = 0;
+	const uint64_t *record = iommu_xlate_get_fault_record(x, &words);
+
+	fuzz_touch_bytes(record, words * sizeof(*record));
+	fuzz_touch_string(iommu_xlate_status_name(iommu_xlate_get_status(x)));
+	fuzz_touch_string(iommu_xlate_get_mode(x));
+	fuzz_touch_string(iommu_xlate_get_detail(x));
+	fuzz_touch_string(iommu_xlate_get_note(x));
+	fuzz_fold(iommu_xlate_get_phys(x) ^ iommu_xlate_get_page_size(x) ^ iommu_xlate_get_perm(x) ^
+		  (uint64_t)iommu_xlate_get_domain_id(x) ^ iommu_xlate_get_pasid(x) ^
+		  iommu_xlate_get_fault_reason(x) ^ iommu_xlate_is_suppressed(x) ^
+		  iommu_xlate_get_missing(x) ^ iommu_xlate_get_contiguous(x));
+	for (size_t i = 0; i < iommu_xlate_get_step_count(x); i++) {
+		const uint64_t *entry = iommu_xlate_get_step_entry(x, i, &words);
+
+		fuzz_touch_bytes(entry, words * sizeof(*entry));
+		fuzz_touch_string(iommu_step_kind_name(iommu_xlate_get_step_kind(x, i)));
+		fuzz_fold(iommu_xlate_get_step_level(x, i) ^ iommu_xlate_get_step_table(x, i) ^
+			  iommu_xlate_get_step_index(x, i) ^ iommu_xlate_step_is_nested(x, i));
+	}
+}
+
 void fuzz_decode_validate(struct iommu_table *table, const struct iommu_tables *tables)
 {
 	static const unsigned int flags[] = { 0, IOMMU_VALIDATE_SYSTEM };

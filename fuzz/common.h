@@ -25,6 +25,16 @@ void fuzz_fold(uint64_t value);
 /* Read a string the library returned (NULL allowed) to its end. */
 void fuzz_touch_string(const char *s);
 void fuzz_touch_bytes(const void *p, size_t size);
+/* The little-endian number of N bytes at P. */
+uint64_t fuzz_le(const uint8_t *p, unsigned int n);
+/*
+ * The walkers' mapping callback: touches everything a mapping gives; BUDGET
+ * points at the number of calls left (an unsigned int), and the walk is
+ * stopped when none is.  Bounds the harness, not the walker.
+ */
+int fuzz_on_mapping(const struct iommu_mapping *m, void *budget);
+/* Every outcome and step of a translation. */
+void fuzz_walk_xlate(const struct iommu_xlate *x);
 /* Every node, field and finding of a decoded tree. */
 void fuzz_walk_dnode(const struct iommu_dnode *node);
 void fuzz_walk_findings(const struct iommu_findings *findings);

@@ -21,7 +21,8 @@ fuzz: deps
 	@O=$(FUZZ_O) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run
 
 ifeq ($(FUZZ),1)
-fuzz-build: deps-checked $(FUZZ_BINS)
+# mkimage builds the walker harnesses' seeds (fuzz/seeds.sh).
+fuzz-build: deps-checked $(FUZZ_BINS) $(O)/tests/mkimage
 
 $(O)/fuzz/%: fuzz/%.c fuzz/common.c fuzz/common.h $(LIB_STATIC)
 	@mkdir -p $(dir $@)

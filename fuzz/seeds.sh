@@ -7,8 +7,10 @@
 #   regfile/   NAME VALUE lines and the kernel's debugfs iommu_regset text
 #   fault/     DMAR fault lines of the kernel's formats
 #   sysroot/   each fixture's sysroot (FIXTURES: the unpacked sysroots) packed as entries
+#   walk-smmuv3/, walk-amdvi/  stream tables, CDs, device tables and page tables of each kind,
+#              as tests/tools/mkimage (MKIMAGE: its path) builds them
 #
-#   FIXTURES=DIR fuzz/seeds.sh CORPUS_DIR      (writes CORPUS_DIR/HARNESS/gen-*)
+#   FIXTURES=DIR MKIMAGE=PATH fuzz/seeds.sh CORPUS_DIR   (writes CORPUS_DIR/HARNESS/gen-*)
 set -eu
 out=$1
 
@@ -116,3 +118,51 @@ for root in "${FIXTURES:-/nonexistent}"/*/; do
 		done
 	) >"$f"
 done
+
+# ---- walk-smmuv3, walk-amdvi: structures mkimage builds (MKIMAGE: its path) near address 0,
+# behind each harness's request (see fuzz/walk-smmuv3.c, fuzz/walk-amdvi.c).
+if [ -x "${MKIMAGE:-}" ]; then
+	mkdir -p "$out/walk-smmuv3" "$out/walk-amdvi" "$out/tmp"
+	image() {	# image DESCRIPTION-FILE BYTES: the register value(s) mkimage prints
+		"$MKIMAGE" "$1" "$out/tmp/image" && truncate -s "$2" "$out/tmp/image"
+	}
+	smmu() {	# smmu NAME DESCRIPTION: a 64-byte request, then the image
+		local f=$out/walk-smmuv3/gen-$1 regs
+		printf '%s\n' "$2" >"$out/tmp/desc"
+		regs=$(image "$out/tmp/desc" $((0x10000))) || return 0
+		truncate -s 64 "$f"
+		put "$f" 0 "${regs%,*}" "${regs#*,}"
+		# IDR0: both stages, 2-level tables, AArch64 tables, 16-bit ASID and VMID;
+		# IDR1: 16-bit StreamIDs, 10-bit SubstreamIDs; IDR5: 48-bit output, all granules.
+		putn "$f" 16 0x080c100b 4
+		putn "$f" 20 0x00000290 4
+		putn "$f" 36 0x00000075 4
+		put "$f" 40 0x5000
+		putn "$f" 48 1 4
+		putn "$f" 52 0xffffffff 4
+		cat "$out/tmp/image" >>"$f"
+	}
+	smmu s1 "$(printf '%s\n' 'smmuv3 strtab=linear log2size=4 tables-at=0x1000' \
+		'ste 1 config=s1' 'cd 1 tg0=4k va=39 asid=1' 'map 1 0x5000 0x200000 8K perm=rw')"
+	smmu s2-2level "$(printf '%s\n' 'smmuv3 strtab=2level log2size=8 split=6 tables-at=0x1000' \
+		'ste 1 config=s2 s2tg=16k ias=40 vmid=3' 'map 1:s2 0x10000 0x200000 64K page=16K perm=r')"
+	smmu nested "$(printf '%s\n' 'smmuv3 strtab=linear log2size=2 tables-at=0x1000' \
+		'ste 1 config=nested cdmax=2 s2tg=4k ias=40' 'cd 1/1 tg0=64k va=42 asid=2' \
+		'map 1/1 0x10000 0x40000000 64K page=64K' 'map 1:s2 0x40000000 0x80000000 2M page=2M')"
+	amd() {		# amd NAME DESCRIPTION: a 32-byte request, then the image
+		local f=$out/walk-amdvi/gen-$1 reg
+		printf '%s\n' "$2" >"$out/tmp/desc"
+		reg=$(image "$out/tmp/desc" $((0x20000))) || return 0
+		truncate -s 32 "$f"
+		put "$f" 0 "$reg"
+		put "$f" 16 0x5000
+		putn "$f" 24 0x10 2
+		putn "$f" 26 0xffffffff 4
+		cat "$out/tmp/image" >>"$f"
+	}
+	amd v1 "$(printf '%s\n' 'amdvi tables-at=0x1000' 'dte 00:02.0 mode=3 domain=1 perm=rw' \
+		'map 00:02.0 0x5000 0x200000 8K perm=rw' 'map 00:02.0 0x400000 0x600000 2M page=2M')"
+	amd v2 "$(printf '%s\n' 'amdvi tables-at=0x1000' 'dte 00:02.0 mode=4 domain=2 gv glx=0' \
+		'gcr3 00:02.0 0' 'map 00:02.0/0 0x5000 0x200000 4K perm=rw user')"
+	rm -rf "$out/tmp"
+fi

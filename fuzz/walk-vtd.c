@@ -16,8 +16,6 @@
  * in the tables, pointers past the image) are what is tested, and a walk
  * that never calls back within the run's time limit is a timeout.
  */
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -28,34 +26,8 @@
 
 struct run {
 	struct iommu_vtd *vtd;
-	unsigned int flags;
-	unsigned int spaces, calls;
+	unsigned int flags, spaces, left;
 };
-
-static uint64_t le(const uint8_t *p, unsigned int n)
-{
-	uint64_t v = 0;
-
-	for (unsigned int i = n; i-- > 0;)
-		v = v << 8 | p[i];
-	return v;
-}
-
-static int on_mapping(const struct iommu_mapping *m, void *userdata)
-{
-	struct run *run = userdata;
-	unsigned int levels = 0;
-	const uint64_t *path = iommu_mapping_get_path(m, &levels);
-
-	fuzz_touch_bytes(path, levels * sizeof(*path));
-	fuzz_fold(iommu_mapping_get_kind(m) ^ iommu_mapping_get_iova(m) ^ iommu_mapping_get_size(m) ^
-		  iommu_mapping_get_phys(m) ^ iommu_mapping_get_page_size(m) ^
-		  iommu_mapping_get_leaves(m) ^ iommu_mapping_get_perm(m) ^
-		  iommu_mapping_get_missing(m) ^ iommu_mapping_get_entry(m));
-	if (iommu_mapping_get_size(m) == 0)
-		abort();	/* every run covers some IOVAs */
-	return ++run->calls >= BUDGET;
-}
 
 static int on_space(const struct iommu_vtd_space *sp, void *userdata)
 {
@@ -80,18 +52,17 @@ static int on_space(const struct iommu_vtd_space *sp, void *userdata)
 		fuzz_fold(iommu_vtd_space_get_step_table(sp, i) ^ iommu_vtd_space_get_step_index(sp, i));
 	}
 	if (run->spaces++ < SPACES) {
-		unsigned int before = run->calls;
+		unsigned int share = run->left / 2;
 
 		iommu_vtd_foreach_mapping(run->vtd, sp, run->flags & 0x20 ? IOMMU_MAPPINGS_LEAVES : 0,
-					  on_mapping, run);
-		run->calls = before + (run->calls - before) / 2;	/* each space gets a share */
+					  fuzz_on_mapping, &share);
 	}
-	return ++run->calls >= BUDGET;
+	return run->left == 0 || --run->left == 0;
 }
 
 static int on_irte(const struct iommu_vtd_irte *irte, void *userdata)
 {
-	struct run *run = userdata;
+	unsigned int *left = userdata;
 
 	fuzz_touch_bytes(iommu_vtd_irte_get_words(irte), 16);
 	fuzz_touch_string(iommu_vtd_irte_get_delivery_mode_name(irte));
@@ -99,83 +70,68 @@ static int on_irte(const struct iommu_vtd_irte *irte, void *userdata)
 	fuzz_fold(iommu_vtd_irte_get_index(irte) ^ iommu_vtd_irte_get_dest(irte) ^
 		  iommu_vtd_irte_get_pda(irte) ^ iommu_vtd_irte_get_reserved(irte, 0) ^
 		  iommu_vtd_irte_get_reserved(irte, 1) ^ iommu_vtd_irte_get_vector(irte));
-	return ++run->calls >= BUDGET;
+	return --*left == 0;
 }
 
 static int on_qdesc(const struct iommu_vtd_qdesc *desc, void *userdata)
 {
-	struct run *run = userdata;
-	unsigned int words = 0;
+	unsigned int *left = userdata, words = 0;
 	const uint64_t *w = iommu_vtd_qdesc_get_words(desc, &words);
 
 	fuzz_touch_bytes(w, words * sizeof(*w));
 	fuzz_touch_string(iommu_vtd_qdesc_get_type_name(desc));
 	fuzz_touch_string(iommu_vtd_qdesc_get_summary(desc));
 	fuzz_fold(iommu_vtd_qdesc_get_index(desc) ^ iommu_vtd_qdesc_get_type(desc));
-	return ++run->calls >= BUDGET;
+	return --*left == 0;
 }
 
 static void translate(struct iommu_vtd *vtd, const uint8_t *req)
 {
 	unsigned int flags = req[47], access = (flags >> 3) & 3;
-	uint32_t pasid = req[46] == 0xff ? IOMMU_NO_PASID : req[46];
 	struct iommu_xlate *x;
 
 	if (iommu_xlate_new(&x) < 0)
 		return;
-	iommu_vtd_translate(vtd, (uint16_t)le(req + 44, 2), pasid, le(req + 24, 8),
+	iommu_vtd_translate(vtd, (uint16_t)fuzz_le(req + 44, 2),
+			    req[46] == 0xff ? IOMMU_NO_PASID : req[46], fuzz_le(req + 24, 8),
 			    access > IOMMU_ACCESS_WRITE ? IOMMU_ACCESS_ANY : (enum iommu_access)access,
 			    flags & 4 ? IOMMU_REQ_PRIV : 0, x);
-	fuzz_touch_string(iommu_xlate_status_name(iommu_xlate_get_status(x)));
-	fuzz_touch_string(iommu_xlate_get_mode(x));
-	fuzz_touch_string(iommu_xlate_get_detail(x));
-	fuzz_touch_string(iommu_xlate_get_note(x));
-	fuzz_fold(iommu_xlate_get_phys(x) ^ iommu_xlate_get_page_size(x) ^ iommu_xlate_get_perm(x) ^
-		  (uint64_t)iommu_xlate_get_domain_id(x) ^ iommu_xlate_get_pasid(x) ^
-		  iommu_xlate_get_fault_reason(x) ^ iommu_xlate_is_suppressed(x) ^
-		  iommu_xlate_get_missing(x));
-	for (size_t i = 0; i < iommu_xlate_get_step_count(x); i++) {
-		unsigned int words = 0;
-		const uint64_t *entry = iommu_xlate_get_step_entry(x, i, &words);
-
-		fuzz_touch_bytes(entry, words * sizeof(*entry));
-		fuzz_fold(iommu_xlate_get_step_kind(x, i) ^ iommu_xlate_get_step_level(x, i) ^
-			  iommu_xlate_get_step_table(x, i) ^ iommu_xlate_get_step_index(x, i) ^
-			  iommu_xlate_step_is_nested(x, i));
-	}
+	fuzz_walk_xlate(x);
 	iommu_xlate_unref(x);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct iommu_dump *dump;
-	struct run run = { 0 };
+	struct run run = { .left = BUDGET };
+	unsigned int left;
 	char path[32];
 	int fd;
 
 	if (size < REQUEST_SIZE)
 		return 0;
+	run.flags = data[47];
 	fd = fuzz_file(data + REQUEST_SIZE, size - REQUEST_SIZE, path);
 	if (iommu_dump_open_raw(fuzz_ctx(), path, 0, &dump) < 0) {
 		close(fd);
 		return 0;
 	}
-	run.flags = data[47];
-	if (iommu_vtd_new(dump, le(data, 8), &run.vtd) == 0) {
+	if (iommu_vtd_new(dump, fuzz_le(data, 8), &run.vtd) == 0) {
 		if (run.flags & 2)
-			iommu_vtd_set_caps(run.vtd, le(data + 8, 8), le(data + 16, 8));
+			iommu_vtd_set_caps(run.vtd, fuzz_le(data + 8, 8), fuzz_le(data + 16, 8));
 		iommu_vtd_set_strict(run.vtd, run.flags & 1);
 		fuzz_touch_string(iommu_vtd_ttm_name(iommu_vtd_get_ttm(run.vtd)));
 		translate(run.vtd, data);
 		iommu_vtd_foreach_space(run.vtd, on_space, &run);
-		run.calls = 0;
-		iommu_vtd_foreach_reverse(run.vtd, le(data + 24, 8) & ~UINT64_C(0xfff), on_mapping, &run);
+		left = BUDGET;
+		iommu_vtd_foreach_reverse(run.vtd, fuzz_le(data + 24, 8) & ~UINT64_C(0xfff),
+					  fuzz_on_mapping, &left);
 		iommu_vtd_unref(run.vtd);
 	}
-	run.calls = 0;
-	iommu_vtd_foreach_irte(dump, le(data + 32, 8), on_irte, &run);
-	run.calls = 0;
-	iommu_vtd_foreach_qdesc(dump, le(data + 40, 4), on_qdesc, &run);
+	left = BUDGET;
+	iommu_vtd_foreach_irte(dump, fuzz_le(data + 32, 8), on_irte, &left);
+	left = BUDGET;
+	iommu_vtd_foreach_qdesc(dump, fuzz_le(data + 40, 4), on_qdesc, &left);
 	iommu_dump_unref(dump);
 	close(fd);
 	return 0;

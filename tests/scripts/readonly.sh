@@ -39,8 +39,11 @@ traced() {
 	local outdir=$1 trace=$tmp/trace line name
 	shift
 	runs=$((runs + 1))
-	strace -f -qq -y -s 4096 -e trace="$syscalls" -o "$trace" "$IOMMUTOOL" "$@" \
-		>/dev/null 2>&1 </dev/null
+	if ! strace -f -qq -y -s 4096 -e trace="$syscalls" -o "$trace" "$IOMMUTOOL" "$@" \
+		>/dev/null 2>"$tmp/stderr" </dev/null && [ ! -s "$trace" ]; then
+		echo "FAIL: strace iommutool $*: no trace"; head -n 3 "$tmp/stderr"
+		bad=$((bad + 1))
+	fi
 	while IFS= read -r line; do
 		line=${line#* }	# the pid
 		name=${line%%(*}
@@ -89,8 +92,9 @@ invocations() {
 }
 
 # The check can fail: the writes of `tables --dump`, allowed nowhere, are caught.
-traced "" --sysroot "$vtd" tables --dump "$tmp/control" >/dev/null
-[ $bad -gt 0 ] || { echo "FAIL: the trace did not catch the writes of tables --dump"; exit 1; }
+traced "" --sysroot "$vtd" tables --dump "$tmp/control" >"$tmp/control.out"
+[ $bad -gt 0 ] || { echo "FAIL: the trace did not catch the writes of tables --dump:"
+	cat "$tmp/control.out" "$tmp/stderr"; grep -v -e ENOENT -e 'O_RDONLY' "$tmp/trace" | tail -n 20; exit 1; }
 bad=0 runs=0
 
 mapfile -t commands < <("$IOMMUTOOL" --list-cmds)
