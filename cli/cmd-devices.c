@@ -244,27 +244,39 @@ static void tree_children(struct out *o, const struct iommu_devices *devices, co
 	out_end_array(o);
 }
 
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int tree_devices(struct cli *cli, const struct iommu_devices *devices)
 {
-	const struct iommu_device *d, *e;
+	const struct iommu_device *d;
 	struct out *o = cli->out;
+	const char **units;
+	size_t n = 0, count = 0;
 	bool unserved = false;
 
-	out_begin_array(o, "units");
+	iommu_devices_foreach(devices, d)
+		count++;
+	units = calloc(count ? count : 1, sizeof(*units));
+	if (!units)
+		return cli_error(cli, -ENOMEM, "cannot list the units");
+	/* The units by name, each once; then the devices no unit serves. */
 	iommu_devices_foreach(devices, d) {
-		const char *unit = unit_of(d);
-		bool first = true;
-
-		/* Each unit once, in the order its first device comes. */
-		for (e = iommu_devices_get_first(devices); e != d; e = iommu_device_get_next(e))
-			first &= !same(unit_of(e), unit);
-		if (!first || !unit) {
-			unserved |= !unit;
+		if (unit_of(d))
+			units[n++] = unit_of(d);
+		else
+			unserved = true;
+	}
+	qsort(units, n, sizeof(*units), compare_names);
+	out_begin_array(o, "units");
+	for (size_t i = 0; i < n; i++) {
+		if (i && strcmp(units[i], units[i - 1]) == 0)
 			continue;
-		}
 		out_begin_object(o, NULL);
-		out_str(o, "unit", "%s\n", unit);
-		tree_children(o, devices, unit, NULL, "", 0);
+		out_str(o, "unit", "%s\n", units[i]);
+		tree_children(o, devices, units[i], NULL, "", 0);
 		out_end_object(o);
 	}
 	if (unserved) {
@@ -275,6 +287,7 @@ static int tree_devices(struct cli *cli, const struct iommu_devices *devices)
 		out_end_object(o);
 	}
 	out_end_array(o);
+	free(units);
 	return EXIT_CLEAN;
 }
 

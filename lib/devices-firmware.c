@@ -154,8 +154,9 @@ static int iort_unit(const struct firmware_units *fw, const struct pci_function 
 int firmware_unit_of(const struct firmware_units *fw, const struct pci_function *f, char *buf,
 		     size_t size)
 {
-	if (fw->error)
-		return fw->error;
+	/* Behind a VMD the firmware sees only the VMD controller's requester ID. */
+	if (fw->error || f->vmd_domain)
+		return -EOPNOTSUPP;
 	if (fw->dmar)
 		return dmar_unit(fw, f, buf, size);
 	if (fw->ivrs)

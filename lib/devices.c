@@ -79,7 +79,8 @@ static int add_pci(struct iommu_ctx *ctx, struct iommu_devices *devs, struct iom
 	d->vendor_name = dup_or_null(f->vendor_name);
 	d->device_name = dup_or_null(f->device_name);
 	d->class_name = dup_or_null(f->class_name);
-	if (parent)
+	/* The topology keys on 16-bit segments: a VMD domain's bridge is never a real segment's. */
+	if (parent && parent->vmd_domain == f->vmd_domain)
 		snprintf(d->parent, sizeof(d->parent), "%s", parent->name);
 	d->driver = link_base(ctx, f->name, "driver");
 	d->kernel_unit = link_base(ctx, f->name, "iommu");

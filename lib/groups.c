@@ -164,8 +164,9 @@ static void collect_ports(struct iommu_group *g, const struct pci_topology *topo
 		unsigned int seg, bus, dev, fn, hops = 0;
 		const struct pci_function *f;
 
+		/* VMD domains (10000 and up) are not in the topology's 16-bit segments. */
 		if (!m->bus || strcmp(m->bus, "pci") != 0 ||
-		    sscanf(m->name, "%x:%x:%x.%x", &seg, &bus, &dev, &fn) != 4)
+		    sscanf(m->name, "%x:%x:%x.%x", &seg, &bus, &dev, &fn) != 4 || seg > 0xffff)
 			continue;
 		f = pci_topology_find(topology, (uint16_t)seg, (uint8_t)bus, (uint8_t)dev, (uint8_t)fn);
 		if (f && !f->is_bridge)

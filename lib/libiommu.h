@@ -1466,7 +1466,7 @@ int iommu_device_get_firmware_unit(const struct iommu_device *device, const char
 bool iommu_device_units_disagree(const struct iommu_device *device);
 /* 1 with an ATS capability, 0 without, -EACCES when the extended configuration space was not readable. */
 int iommu_device_get_ats(const struct iommu_device *device);
-/* The direct-mapped regions its group reserves (RMRR, IVMD, RMR). */
+/* Its group's reserved regions (iterate with iommu_region_get_next); "direct" ones are RMRR/IVMD/RMR. */
 struct iommu_region *iommu_device_get_first_region(const struct iommu_device *device);
 
 #define iommu_devices_foreach(devices, d) \

@@ -111,7 +111,10 @@ static void fill_function(struct iommu_ctx *ctx, struct pci_access *pacc,
 		f->secondary_bus = pci_read_byte(d, CFG_SECONDARY_BUS);
 		f->subordinate_bus = pci_read_byte(d, CFG_SUBORDINATE_BUS);
 	}
-	snprintf(f->name, sizeof(f->name), "%04x:%02x:%02x.%x", f->segment, f->bus, f->dev, f->fn);
+	/* The kernel's name: a VMD domain (10000 and up) does not fit the 16-bit ACPI segment. */
+	snprintf(f->name, sizeof(f->name), "%04x:%02x:%02x.%x", (unsigned int)d->domain, f->bus,
+		 f->dev, f->fn);
+	f->vmd_domain = d->domain > 0xffff;
 	f->vendor_name = lookup_name(pacc, PCI_LOOKUP_VENDOR, f->vendor, 0);
 	f->device_name = lookup_name(pacc, PCI_LOOKUP_DEVICE, f->vendor, f->device);
 	f->class_name = lookup_name(pacc, PCI_LOOKUP_CLASS, d->device_class, 0);

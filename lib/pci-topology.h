@@ -18,7 +18,8 @@ struct pci_function {
 	bool is_bridge;			/* header type 1 (PCI-PCI) or 2 (CardBus) */
 	uint8_t secondary_bus;		/* bridges only */
 	uint8_t subordinate_bus;	/* bridges only */
-	char name[16];			/* "0000:00:1f.0" */
+	char name[16];			/* "0000:00:1f.0"; a VMD domain's "10000:00:02.0" */
+	bool vmd_domain;		/* behind a VMD: SEGMENT is not its domain, firmware does not see it */
 	/* pci.ids names (libpci's pci_lookup_name), NULL when unknown */
 	char *vendor_name, *device_name, *class_name;
 	uint16_t config_size;		/* configuration bytes readable: 64 without root */

@@ -13,6 +13,8 @@
 #include "live.h"
 
 static char *vformat(struct iommu_status *st, const char *format, va_list args)
+	__attribute__((format(printf, 2, 0)));
+static char *vformat(struct iommu_status *st, const char *format, va_list args)
 {
 	char *text;
 

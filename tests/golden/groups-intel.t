@@ -1,15 +1,17 @@
 # groups on tests/sysroots/intel-enabled.desc: one row per member, VFIO viability, host-use warnings.
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r groups
-GROUP  TYPE    VFIO     DEVICE        DRIVER         CLASS                           HOST USE
-    0  DMA-FQ  viable   0000:00:00.0  -              Host bridge                     -
-    1  DMA-FQ  blocked  0000:00:02.0  i915           VGA compatible controller       -
-    2  DMA-FQ  blocked  0000:00:14.0  xhci_hcd       USB controller                  -
-    3  DMA-FQ  blocked  0000:00:1c.0  pcieport       PCI bridge                      root file system (nvme0n1p2)
-    3  DMA-FQ  blocked  0000:01:00.0  nvme           Non-Volatile memory controller  root file system (nvme0n1p2)
-    4  DMA-FQ  blocked  0000:00:1f.6  e1000e         Ethernet controller             default route (eno1)
-    5  DMA-FQ  blocked  0000:00:1f.0  -              ISA bridge                      -
-    5  DMA-FQ  blocked  0000:00:1f.3  snd_hda_intel  Audio device                    -
-    5  DMA-FQ  blocked  0000:00:1f.4  i801_smbus     SMBus                           -
+GROUP  TYPE    VFIO     DEVICE         DRIVER         CLASS                           HOST USE
+    0  DMA-FQ  viable   0000:00:00.0   -              Host bridge                     -
+    1  DMA-FQ  blocked  0000:00:02.0   i915           VGA compatible controller       -
+    2  DMA-FQ  blocked  0000:00:14.0   xhci_hcd       USB controller                  -
+    3  DMA-FQ  blocked  0000:00:1c.0   pcieport       PCI bridge                      root file system (nvme0n1p2)
+    3  DMA-FQ  blocked  0000:01:00.0   nvme           Non-Volatile memory controller  root file system (nvme0n1p2)
+    4  DMA-FQ  blocked  0000:00:1f.6   e1000e         Ethernet controller             default route (eno1)
+    5  DMA-FQ  blocked  0000:00:1f.0   -              ISA bridge                      -
+    5  DMA-FQ  blocked  0000:00:1f.3   snd_hda_intel  Audio device                    -
+    5  DMA-FQ  blocked  0000:00:1f.4   i801_smbus     SMBus                           -
+    6  DMA-FQ  blocked  0000:00:0e.0   vmd            RAID bus controller             -
+    6  DMA-FQ  blocked  10000:e1:00.0  nvme           Non-Volatile memory controller  -
 WARNING: group 3 holds 0000:00:1c.0, the host's root file system (nvme0n1p2): giving this group to a VM (vfio-pci) takes it away from the host
 WARNING: group 3 holds 0000:01:00.0, the host's root file system (nvme0n1p2): giving this group to a VM (vfio-pci) takes it away from the host
 WARNING: group 4 holds 0000:00:1f.6, the host's default route (eno1): giving this group to a VM (vfio-pci) takes it away from the host
@@ -152,21 +154,53 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "bridge": false,
       "acs": null,
       "regions": "0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi"
+    },
+    {
+      "group": 6,
+      "type": "DMA-FQ",
+      "vfio": "blocked",
+      "device": "0000:00:0e.0",
+      "driver": "vmd",
+      "class": "RAID bus controller",
+      "host_use": null,
+      "blocker": "bound to vmd",
+      "bus": "pci",
+      "name": "Intel Corporation Volume Management Device NVMe RAID Controller",
+      "bridge": false,
+      "acs": null,
+      "regions": "0xfee00000-0xfeefffff msi"
+    },
+    {
+      "group": 6,
+      "type": "DMA-FQ",
+      "vfio": "blocked",
+      "device": "10000:e1:00.0",
+      "driver": "nvme",
+      "class": "Non-Volatile memory controller",
+      "host_use": null,
+      "blocker": "bound to nvme",
+      "bus": "pci",
+      "name": "Samsung Electronics Co Ltd NVMe SSD Controller PM9A1/PM9A3/980PRO",
+      "bridge": false,
+      "acs": null,
+      "regions": "0xfee00000-0xfeefffff msi"
     }
   ]
 }
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r groups -o group,device,blocker,bridge,acs,regions
-GROUP  DEVICE        BLOCKER                 BRIDGE  ACS                  RESERVED REGIONS
-    0  0000:00:00.0  -                       no      -                    0xfee00000-0xfeefffff msi
-    1  0000:00:02.0  bound to i915           no      -                    0xfee00000-0xfeefffff msi
-    2  0000:00:14.0  bound to xhci_hcd       no      -                    0x3e2e0000-0x3e2fffff direct, 0xfee00000-0xfeefffff msi
-    3  0000:00:1c.0  -                       yes     0000:00:1c.0 no ACS  0xfee00000-0xfeefffff msi
-    3  0000:01:00.0  bound to nvme           no      0000:00:1c.0 no ACS  0xfee00000-0xfeefffff msi
-    4  0000:00:1f.6  bound to e1000e         no      -                    0xfee00000-0xfeefffff msi
-    5  0000:00:1f.0  -                       no      -                    0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi
-    5  0000:00:1f.3  bound to snd_hda_intel  no      -                    0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi
-    5  0000:00:1f.4  bound to i801_smbus     no      -                    0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi
+GROUP  DEVICE         BLOCKER                 BRIDGE  ACS                  RESERVED REGIONS
+    0  0000:00:00.0   -                       no      -                    0xfee00000-0xfeefffff msi
+    1  0000:00:02.0   bound to i915           no      -                    0xfee00000-0xfeefffff msi
+    2  0000:00:14.0   bound to xhci_hcd       no      -                    0x3e2e0000-0x3e2fffff direct, 0xfee00000-0xfeefffff msi
+    3  0000:00:1c.0   -                       yes     0000:00:1c.0 no ACS  0xfee00000-0xfeefffff msi
+    3  0000:01:00.0   bound to nvme           no      0000:00:1c.0 no ACS  0xfee00000-0xfeefffff msi
+    4  0000:00:1f.6   bound to e1000e         no      -                    0xfee00000-0xfeefffff msi
+    5  0000:00:1f.0   -                       no      -                    0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi
+    5  0000:00:1f.3   bound to snd_hda_intel  no      -                    0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi
+    5  0000:00:1f.4   bound to i801_smbus     no      -                    0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi
+    6  0000:00:0e.0   bound to vmd            no      -                    0xfee00000-0xfeefffff msi
+    6  10000:e1:00.0  bound to nvme           no      -                    0xfee00000-0xfeefffff msi
 WARNING: group 3 holds 0000:00:1c.0, the host's root file system (nvme0n1p2): giving this group to a VM (vfio-pci) takes it away from the host
 WARNING: group 3 holds 0000:01:00.0, the host's root file system (nvme0n1p2): giving this group to a VM (vfio-pci) takes it away from the host
 WARNING: group 4 holds 0000:00:1f.6, the host's default route (eno1): giving this group to a VM (vfio-pci) takes it away from the host

@@ -16,13 +16,13 @@ PASS    kernel.config           this kernel has the Intel VT-d driver
 PASS    kernel.cmdline          nothing on the kernel command line turns the IOMMU off
 PASS    kernel.units            2 IOMMU units are running
         /sys/class/iommu/dmar0: Intel VT-d at 0xfed90000, 2 devices
-        /sys/class/iommu/dmar1: Intel VT-d at 0xfed91000, 7 devices
-PASS    kernel.groups           6 IOMMU groups
-        /sys/kernel/iommu_groups: 6 groups
+        /sys/class/iommu/dmar1: Intel VT-d at 0xfed91000, 9 devices
+PASS    kernel.groups           7 IOMMU groups
+        /sys/kernel/iommu_groups: 7 groups
 PASS    kernel.log              the driver logged its start
         kernel log: "DMAR: No ATSR found": printed only once DMA remapping is being enabled
 PASS    dma.mode                DMA is translated, invalidations batched (lazy): a freed buffer stays reachable for a few milliseconds
-        /sys/kernel/iommu_groups/*/type: DMA-FQ (translated, lazy): 6 groups
+        /sys/kernel/iommu_groups/*/type: DMA-FQ (translated, lazy): 7 groups
         /boot/config-6.8.0-51-generic: CONFIG_IOMMU_DEFAULT_DMA_LAZY=y: the built-in default
         hint: iommu.strict=1 on the kernel command line makes it strict, at some cost in throughput
 PASS    interrupts.remapping    interrupt remapping is on: all 11 I/O APIC and MSI interrupts go through it
@@ -154,7 +154,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
         "model": "Intel VT-d",
         "vendor": "intel",
         "address": "0xfed91000",
-        "devices": 7,
+        "devices": 9,
         "registers": {
           "kind": "vtd_registers",
           "title": "VT-d Capability Registers",
@@ -318,7 +318,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
         },
         {
           "source": "/sys/class/iommu/dmar1",
-          "text": "Intel VT-d at 0xfed91000, 7 devices"
+          "text": "Intel VT-d at 0xfed91000, 9 devices"
         }
       ],
       "hint": null
@@ -326,11 +326,11 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
     {
       "id": "kernel.groups",
       "result": "pass",
-      "summary": "6 IOMMU groups",
+      "summary": "7 IOMMU groups",
       "evidence": [
         {
           "source": "/sys/kernel/iommu_groups",
-          "text": "6 groups"
+          "text": "7 groups"
         }
       ],
       "hint": null
@@ -354,7 +354,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "evidence": [
         {
           "source": "/sys/kernel/iommu_groups/*/type",
-          "text": "DMA-FQ (translated, lazy): 6 groups"
+          "text": "DMA-FQ (translated, lazy): 7 groups"
         },
         {
           "source": "/boot/config-6.8.0-51-generic",
