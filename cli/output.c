@@ -19,6 +19,7 @@ struct out {
 	json_object *root;
 	json_object *stack[MAX_DEPTH];
 	int depth;
+	bool nomem;		/* a JSON value could not be made: no document is printed */
 };
 
 struct out *out_new(FILE *file, enum out_format format, bool color)
@@ -31,12 +32,16 @@ struct out *out_new(FILE *file, enum out_format format, bool color)
 	o->format = format;
 	o->color = color && format == OUT_TEXT;
 	if (format == OUT_JSON) {
+		json_object *version = json_object_new_int(1);
+
 		o->root = json_object_new_object();
-		if (!o->root) {
+		if (!o->root || !version ||
+		    json_object_object_add(o->root, "schema_version", version) < 0) {
+			json_object_put(version);
+			json_object_put(o->root);
 			free(o);
 			return NULL;
 		}
-		json_object_object_add(o->root, "schema_version", json_object_new_int(1));
 		o->stack[0] = o->root;
 	}
 	return o;
@@ -49,16 +54,21 @@ int out_close(struct out *o)
 	if (!o)
 		return 0;
 	if (o->root) {
-		const char *text = json_object_to_json_string_ext(
+		/* Out of memory: half a document would read as a whole one, so none is printed. */
+		const char *text = o->nomem ? NULL : json_object_to_json_string_ext(
 			o->root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
 					 JSON_C_TO_STRING_NOSLASHESCAPE);
 
-		fputs(text ? text : "{}", o->file);
-		fputc('\n', o->file);
+		if (text) {
+			fputs(text, o->file);
+			fputc('\n', o->file);
+		} else {
+			r = -ENOMEM;
+		}
 		json_object_put(o->root);
 	}
 	errno = 0;
-	if (fflush(o->file) != 0 || ferror(o->file))
+	if ((fflush(o->file) != 0 || ferror(o->file)) && r == 0)
 		r = errno ? -errno : -EIO;
 	free(o);
 	return r;
@@ -77,30 +87,46 @@ bool out_is_json(const struct out *o)
 	return o->format == OUT_JSON;
 }
 
-/* Attach V to the current JSON container under KEY. */
-static void json_put(struct out *o, const char *key, json_object *v)
+/* V, a value just made; NULL (json-c out of memory) marks the document as lost. */
+static json_object *made(struct out *o, json_object *v)
 {
-	json_object *top = o->stack[o->depth];
-
-	if (json_object_is_type(top, json_type_array))
-		json_object_array_add(top, v);
-	else if (key)
-		json_object_object_add(top, key, v);
-	else
-		json_object_put(v);
+	if (!v)
+		o->nomem = true;
+	return v;
 }
 
+/* Attach V (NULL: JSON null) to the current JSON container under KEY; false when it was dropped. */
+static bool json_put(struct out *o, const char *key, json_object *v)
+{
+	json_object *top = o->stack[o->depth];
+	bool array = json_object_is_type(top, json_type_array);
+
+	/* A value without a key outside an array, or after memory ran out, goes nowhere. */
+	if (!top || o->nomem || (!array && !key)) {
+		json_object_put(v);
+		return false;
+	}
+	if ((array ? json_object_array_add(top, v) : json_object_object_add(top, key, v)) < 0) {
+		o->nomem = true;
+		json_object_put(v);
+		return false;
+	}
+	return true;
+}
+
+/* A container the values after it go into, until its end; NULL when it could not be made. */
 static void json_push(struct out *o, const char *key, json_object *container)
 {
-	json_put(o, key, container);
+	bool attached = json_put(o, key, container);
+
 	if (o->depth + 1 < MAX_DEPTH)
-		o->stack[++o->depth] = container;
+		o->stack[++o->depth] = attached ? container : NULL;
 }
 
 void out_begin_object(struct out *o, const char *key)
 {
 	if (o->format == OUT_JSON)
-		json_push(o, key, json_object_new_object());
+		json_push(o, key, made(o, json_object_new_object()));
 }
 
 void out_end_object(struct out *o)
@@ -112,7 +138,7 @@ void out_end_object(struct out *o)
 void out_begin_array(struct out *o, const char *key)
 {
 	if (o->format == OUT_JSON)
-		json_push(o, key, json_object_new_array());
+		json_push(o, key, made(o, json_object_new_array()));
 }
 
 void out_end_array(struct out *o)
@@ -139,6 +165,8 @@ static const char *color_code(enum out_color color)
 	return "";
 }
 
+static void text_vprint(struct out *o, enum out_color color, const char *fmt, va_list args)
+	PRINTF_FMT(3, 0);
 static void text_vprint(struct out *o, enum out_color color, const char *fmt, va_list args)
 {
 	bool colored = o->color && color != COLOR_NONE;
@@ -167,7 +195,7 @@ static void text_print(struct out *o, enum out_color color, const char *fmt, ...
 void out_uint(struct out *o, const char *key, const char *fmt, uint64_t value)
 {
 	if (o->format == OUT_JSON)
-		json_put(o, key, json_object_new_uint64(value));
+		json_put(o, key, made(o, json_object_new_uint64(value)));
 	else if (fmt)
 		text_print(o, COLOR_NONE, fmt, (unsigned long long)value);
 }
@@ -175,7 +203,7 @@ void out_uint(struct out *o, const char *key, const char *fmt, uint64_t value)
 void out_int(struct out *o, const char *key, const char *fmt, int64_t value)
 {
 	if (o->format == OUT_JSON)
-		json_put(o, key, json_object_new_int64(value));
+		json_put(o, key, made(o, json_object_new_int64(value)));
 	else if (fmt)
 		text_print(o, COLOR_NONE, fmt, (long long)value);
 }
@@ -186,7 +214,7 @@ void out_hex(struct out *o, const char *key, const char *fmt, uint64_t value)
 		char buf[24];
 
 		snprintf(buf, sizeof(buf), "0x%" PRIx64, value);
-		json_put(o, key, json_object_new_string(buf));
+		json_put(o, key, made(o, json_object_new_string(buf)));
 	} else if (fmt) {
 		text_print(o, COLOR_NONE, fmt, (unsigned long long)value);
 	}
@@ -196,7 +224,7 @@ void out_str_color(struct out *o, const char *key, const char *fmt, const char *
 		   enum out_color color)
 {
 	if (o->format == OUT_JSON)
-		json_put(o, key, value ? json_object_new_string(value) : NULL);
+		json_put(o, key, value ? made(o, json_object_new_string(value)) : NULL);
 	else if (fmt)
 		text_print(o, value ? color : COLOR_NONE, fmt, value ? value : "-");
 }
@@ -209,7 +237,7 @@ void out_str(struct out *o, const char *key, const char *fmt, const char *value)
 void out_bool(struct out *o, const char *key, const char *fmt, bool value)
 {
 	if (o->format == OUT_JSON)
-		json_put(o, key, json_object_new_boolean(value));
+		json_put(o, key, made(o, json_object_new_boolean(value)));
 	else if (fmt)
 		text_print(o, COLOR_NONE, fmt, value ? "yes" : "no");
 }
@@ -351,8 +379,11 @@ static void cell_set(struct out_table *t, size_t col, json_object *json, const c
 	}
 	if (t->out->format == OUT_JSON) {
 		if (!t->row)
-			t->row = json_object_new_object();
-		json_object_object_add(t->row, t->cols[col].key, json);
+			t->row = made(t->out, json_object_new_object());
+		if (!t->row || json_object_object_add(t->row, t->cols[col].key, json) < 0) {
+			t->out->nomem = true;
+			json_object_put(json);
+		}
 	} else {
 		char **row = current_row(t);
 
@@ -367,7 +398,7 @@ void out_cell_str(struct out_table *t, size_t col, const char *value)
 {
 	bool json = t->out->format == OUT_JSON;
 
-	cell_set(t, col, json && value ? json_object_new_string(value) : NULL, value);
+	cell_set(t, col, json && value ? made(t->out, json_object_new_string(value)) : NULL, value);
 }
 
 void out_cell_uint(struct out_table *t, size_t col, uint64_t value)
@@ -375,7 +406,8 @@ void out_cell_uint(struct out_table *t, size_t col, uint64_t value)
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "%" PRIu64, value);
-	cell_set(t, col, t->out->format == OUT_JSON ? json_object_new_uint64(value) : NULL, buf);
+	cell_set(t, col, t->out->format == OUT_JSON ? made(t->out, json_object_new_uint64(value)) : NULL,
+		 buf);
 }
 
 void out_cell_hex(struct out_table *t, size_t col, uint64_t value, unsigned int digits)
@@ -383,12 +415,13 @@ void out_cell_hex(struct out_table *t, size_t col, uint64_t value, unsigned int 
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "0x%0*" PRIx64, (int)digits, value);
-	cell_set(t, col, t->out->format == OUT_JSON ? json_object_new_string(buf) : NULL, buf);
+	cell_set(t, col, t->out->format == OUT_JSON ? made(t->out, json_object_new_string(buf)) : NULL,
+		 buf);
 }
 
 void out_cell_bool(struct out_table *t, size_t col, bool value)
 {
-	cell_set(t, col, t->out->format == OUT_JSON ? json_object_new_boolean(value) : NULL,
+	cell_set(t, col, t->out->format == OUT_JSON ? made(t->out, json_object_new_boolean(value)) : NULL,
 		 value ? "yes" : "no");
 }
 
@@ -400,16 +433,19 @@ void out_cell_null(struct out_table *t, size_t col)
 void out_row_end(struct out_table *t)
 {
 	if (t->out->format == OUT_JSON) {
-		json_object *row = json_object_new_object();
+		json_object *row = made(t->out, json_object_new_object());
 
 		/* Selected columns in order; unset cells are null. */
-		for (size_t i = 0; i < t->nshown; i++) {
+		for (size_t i = 0; row && i < t->nshown; i++) {
 			const char *key = t->cols[t->shown[i]].key;
 			json_object *v = NULL;
 
 			if (t->row && json_object_object_get_ex(t->row, key, &v))
 				v = json_object_get(v);
-			json_object_object_add(row, key, v);
+			if (json_object_object_add(row, key, v) < 0) {
+				t->out->nomem = true;
+				json_object_put(v);
+			}
 		}
 		json_object_put(t->row);
 		t->row = NULL;
