@@ -37,8 +37,9 @@ static error_t parse_fault(int key, char *arg, struct argp_state *state)
 		opts->lines[opts->nlines++] = arg;
 		break;
 	case ARGP_KEY_END:
-		if ((opts->src.have_rtaddr || opts->src.registers) && !opts->src.dump)
-			argp_error(state, "--rtaddr and --registers go with --dump");
+		if ((opts->src.have_rtaddr || opts->src.have_strtab || opts->src.have_dev_table ||
+		     opts->src.registers) && !opts->src.dump)
+			argp_error(state, "--rtaddr, --strtab, --dev-table and --registers go with --dump");
 		break;
 	default:
 		return dump_opts_parse(&opts->src, key, arg, state);
@@ -114,34 +115,16 @@ struct fault_run {
 static void walk_logged(struct fault_run *fr, const struct iommu_fault_msg *m)
 {
 	struct iommu_vtd *vtd = fr->src.vtd;
-	struct out *o = fr->cli->out;
-	unsigned int logged = iommu_fault_msg_get_reason(m);
-	const char *verdict;
 
 	iommu_vtd_translate(vtd, iommu_fault_msg_get_sid(m), iommu_fault_msg_get_pasid(m),
 			    iommu_fault_msg_get_addr(m),
 			    iommu_fault_msg_is_write(m) ? IOMMU_ACCESS_WRITE : IOMMU_ACCESS_READ, 0,
 			    fr->x);
-	switch (iommu_xlate_get_status(fr->x)) {
-	case IOMMU_XLATE_FAULT:
-		verdict = iommu_xlate_get_fault_reason(fr->x) == logged
-				  ? "same"
-				  : "different (the tables changed between the fault and the dump?)";
-		break;
-	case IOMMU_XLATE_OK:
-		verdict = "translates (mapped after the fault, or the IOTLB held a stale entry)";
-		break;
-	default:
-		verdict = "cannot tell: the walk needs a page that is not in the dump";
-		break;
-	}
-	out_text(o, "  in the dump: ");
-	out_str(o, "dump_verdict", NULL, verdict);
-	render_xlate(fr->cli, "translation", fr->x,
-		     iommu_vtd_get_ttm(vtd) == IOMMU_VTD_TTM_SCALABLE,
-		     iommu_fault_msg_get_segment(m), iommu_fault_msg_get_sid(m),
-		     iommu_fault_msg_get_pasid(m), iommu_fault_msg_get_addr(m));
-	out_text(o, "  verdict: %s\n", verdict);
+	render_logged_walk(fr->cli, fr->x,
+			   iommu_xlate_get_fault_reason(fr->x) == iommu_fault_msg_get_reason(m), UNIT_VTD,
+			   iommu_vtd_get_ttm(vtd) == IOMMU_VTD_TTM_SCALABLE,
+			   iommu_fault_msg_get_segment(m), iommu_fault_msg_get_sid(m),
+			   iommu_fault_msg_get_pasid(m), iommu_fault_msg_get_addr(m));
 }
 
 static void render_msg(struct fault_run *fr, const struct iommu_fault_msg *m, size_t line)
@@ -207,22 +190,33 @@ static int run_fault(struct cli *cli, void *data)
 	out_begin_array(cli->out, "faults");
 	while (text[pos]) {
 		struct iommu_fault_msg *m;
+		struct iommu_smmuv3_event *sev;
+		struct iommu_amdvi_event *aev;
 		size_t used, eol = strcspn(text + pos, "\n");
 
 		if (iommu_fault_msg_parse(text + pos, &m, &used) == 0) {
 			render_msg(&fr, m, line);
 			iommu_fault_msg_unref(m);
-			for (size_t i = 0; i < used; i++)
-				line += text[pos + i] == '\n';
-			pos += used;
+		} else if (iommu_smmuv3_event_parse(text + pos, &sev, &used) == 0) {
+			fr.count++;
+			fault_smmuv3(cli, sev, line, &fr.src, fr.x);
+			iommu_smmuv3_event_unref(sev);
+		} else if (iommu_amdvi_event_parse(text + pos, &aev, &used) == 0) {
+			fr.count++;
+			fault_amdvi(cli, aev, line, &fr.src, fr.x);
+			iommu_amdvi_event_unref(aev);
+		} else {
+			pos += eol + (text[pos + eol] ? 1 : 0);
+			line++;
 			continue;
 		}
-		pos += eol + (text[pos + eol] ? 1 : 0);
-		line++;
+		for (size_t i = 0; i < used; i++)
+			line += text[pos + i] == '\n';
+		pos += used;
 	}
 	out_end_array(cli->out);
 	if (!fr.count)
-		out_text(cli->out, "no DMAR fault messages\n");
+		out_text(cli->out, "no fault or event messages (DMAR, arm-smmu-v3, AMD-Vi)\n");
 out:
 	free(text);
 	iommu_xlate_unref(fr.x);
@@ -232,14 +226,15 @@ out:
 
 const struct iommutool_cmd cmd_fault = {
 	.name = "fault",
-	.summary = "Decode DMAR fault messages from kernel logs; with a dump, walk the faulting request",
+	.summary = "Decode IOMMU fault and event messages from kernel logs; with a dump, walk the faulting request",
 	.args_doc = "[LINE...]",
 	.doc = "Reads kernel log lines (the arguments, or standard input) and decodes every DMAR "
-	       "fault message in them, in any format Linux has printed: the requester, PASID, "
-	       "address and access, and the fault reason with the specification's condition, "
-	       "what it means and what usually causes it (-v).  With --dump and a root table "
-	       "pointer, each DMA fault's request is walked through the tables in the dump, "
-	       "showing where the walk ends and whether it ends in the logged fault.",
+	       "fault message, arm-smmu-v3 event and AMD-Vi event in them, in any format Linux "
+	       "has printed: the requester (StreamID, device id), PASID, address and access, and "
+	       "the fault reason or event with the specification's name, what it means and what "
+	       "usually causes it (-v).  With --dump and a table pointer of the same kind of "
+	       "unit, each request is walked through the tables in the dump, showing where the "
+	       "walk ends and whether it ends in the logged fault.",
 	.options = fault_options,
 	.parse = parse_fault,
 	.opts_size = sizeof(struct fault_opts),

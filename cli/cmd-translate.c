@@ -16,13 +16,18 @@ struct translate_opts {
 	bool priv;
 	char **addrs;
 	int naddrs;
+	uint32_t stream;
+	bool have_stream;
 };
 
-enum { OPT_DEVICE = 'd', OPT_PASID = 'p', OPT_READ = 'r', OPT_WRITE = 'w', OPT_PRIV = 0x100 };
+enum { OPT_DEVICE = 'd', OPT_PASID = 'p', OPT_READ = 'r', OPT_WRITE = 'w', OPT_PRIV = 0x100,
+       OPT_SID, OPT_SSID };
 
 static const struct argp_option translate_options[] = {
 	{ "device", OPT_DEVICE, "BDF", 0, "The requester: [segment:]bus:device.function (hex)", 0 },
-	{ "pasid", OPT_PASID, "N", 0, "The request carries PASID N (scalable mode)", 0 },
+	{ "pasid", OPT_PASID, "N", 0, "The request carries PASID N (VT-d scalable mode, AMD-Vi)", 0 },
+	{ "sid", OPT_SID, "N", 0, "The StreamID (SMMUv3) or device id (AMD-Vi) the unit sees, instead of --device", 0 },
+	{ "ssid", OPT_SSID, "N", 0, "The transaction carries SubstreamID N (SMMUv3; as --pasid)", 0 },
 	{ "read", OPT_READ, NULL, 0, "Check a DMA read (default: any access; a page with none faults as a read)", 0 },
 	{ "write", OPT_WRITE, NULL, 0, "Check a DMA write", 0 },
 	{ "priv", OPT_PRIV, NULL, 0, "A privileged (supervisor) request, for first-stage tables", 0 },
@@ -40,15 +45,28 @@ static error_t parse_translate(int key, char *arg, struct argp_state *state)
 	case OPT_DEVICE:
 		opts->device = arg;
 		break;
-	case OPT_PASID: {
+	case OPT_PASID:
+	case OPT_SSID: {
 		unsigned long v;
 
 		errno = 0;
 		v = strtoul(arg, &end, 0);
 		if (errno || *end || !*arg || *arg == '-' || v > 0xfffff)
-			argp_error(state, "'%s' is not a PASID (0 to 0xfffff)", arg);
+			argp_error(state, "'%s' is not a %s (0 to 0xfffff)", arg,
+				   key == OPT_SSID ? "SubstreamID" : "PASID");
 		opts->pasid = (uint32_t)v;
 		opts->have_pasid = true;
+		break;
+	}
+	case OPT_SID: {
+		unsigned long long v;
+
+		errno = 0;
+		v = strtoull(arg, &end, 0);
+		if (errno || *end || !*arg || *arg == '-' || v > 0xffffffffULL)
+			argp_error(state, "'%s' is not a StreamID (0 to 0xffffffff)", arg);
+		opts->stream = (uint32_t)v;
+		opts->have_stream = true;
 		break;
 	}
 	case OPT_READ:
@@ -82,9 +100,10 @@ static void translate_cleanup(void *data)
 
 struct request {
 	struct cli *cli;
-	struct iommu_vtd *vtd;
+	struct dump_source *src;
 	struct iommu_xlate *x;
 	uint16_t segment, sid;
+	uint32_t id;			/* the StreamID or device id the unit sees */
 	uint32_t pasid;
 	enum iommu_access access;
 	unsigned int flags;
@@ -93,11 +112,26 @@ struct request {
 
 static void translate_one(struct request *rq, uint64_t iova)
 {
-	iommu_vtd_translate(rq->vtd, rq->sid, rq->pasid, iova, rq->access, rq->flags, rq->x);
+	struct dump_source *src = rq->src;
+	bool scalable = false;
+
+	switch (src->kind) {
+	case UNIT_SMMUV3:
+		iommu_smmuv3_translate(src->smmu, rq->id, rq->pasid, iova, rq->access, rq->flags, rq->x);
+		break;
+	case UNIT_AMDVI:
+		iommu_amdvi_translate(src->amdvi, (uint16_t)rq->id, rq->pasid, iova, rq->access,
+				      rq->flags, rq->x);
+		break;
+	case UNIT_VTD:
+	case UNIT_NONE:
+		iommu_vtd_translate(src->vtd, rq->sid, rq->pasid, iova, rq->access, rq->flags, rq->x);
+		scalable = iommu_vtd_get_ttm(src->vtd) == IOMMU_VTD_TTM_SCALABLE;
+		break;
+	}
 	if (iommu_xlate_get_status(rq->x) != IOMMU_XLATE_OK)
 		rq->faulted = true;
-	render_xlate(rq->cli, NULL, rq->x, iommu_vtd_get_ttm(rq->vtd) == IOMMU_VTD_TTM_SCALABLE,
-		     rq->segment, rq->sid, rq->pasid, iova);
+	render_xlate(rq->cli, NULL, rq->x, src->kind, scalable, rq->segment, rq->id, rq->pasid, iova);
 }
 
 /* Addresses from standard input, one a line (the first word; '#' starts a comment). */
@@ -137,11 +171,11 @@ static int run_translate(struct cli *cli, void *data)
 	struct dump_source src;
 	int code, r;
 
-	if (!opts->device) {
-		cli_error(cli, 0, "no requester: give --device BDF");
+	if (!opts->device && !opts->have_stream) {
+		cli_error(cli, 0, "no requester: give --device BDF (or --sid N for an SMMUv3 or AMD-Vi unit)");
 		return EXIT_USAGE;
 	}
-	if (!parse_bdf(opts->device, &rq.segment, &rq.sid)) {
+	if (opts->device && !parse_bdf(opts->device, &rq.segment, &rq.sid)) {
 		cli_error(cli, 0, "'%s' is not a PCI device address ([segment:]bus:device.function)",
 			  opts->device);
 		return EXIT_USAGE;
@@ -164,7 +198,21 @@ static int run_translate(struct cli *cli, void *data)
 		dump_source_close(&src);
 		return cli_error(cli, r, "cannot translate");
 	}
-	rq.vtd = src.vtd;
+	rq.src = &src;
+	rq.id = rq.sid;
+	if ((src.kind == UNIT_VTD && opts->have_stream) ||
+	    (src.kind == UNIT_AMDVI && opts->have_stream && opts->stream > 0xffff)) {
+		cli_error(cli, 0, src.kind == UNIT_VTD ? "--sid is for SMMUv3 and AMD-Vi units; give --device BDF"
+						       : "an AMD-Vi device id has 16 bits");
+		code = EXIT_USAGE;
+		goto out;
+	}
+	if (opts->have_stream)
+		rq.id = opts->stream;
+	else if (src.kind != UNIT_VTD)
+		code = dump_source_requester(cli, &src, rq.segment, rq.sid, &rq.id);
+	if (code)
+		goto out;
 	if (cli->verbose)
 		dump_source_describe(cli, &src);
 	out_begin_array(cli->out, "translations");
@@ -181,6 +229,7 @@ static int run_translate(struct cli *cli, void *data)
 	out_end_array(cli->out);
 	if (cli->verbose)
 		dump_source_stats(cli, &src);
+out:
 	iommu_xlate_unref(rq.x);
 	dump_source_close(&src);
 	if (code)
@@ -194,8 +243,10 @@ const struct iommutool_cmd cmd_translate = {
 	.args_doc = "[ADDR...]",
 	.doc = "Walks the IOMMU's tables in the dump as the hardware would for a request from the "
 	       "device, and prints the physical address, page size, permissions and domain, or the "
-	       "fault the hardware would record (its reason number, the specification's condition "
-	       "and the kernel's message), or that a table the walk needs is not in the dump.  "
+	       "fault the hardware would record (VT-d: its reason number, the specification's "
+	       "condition and the kernel's message; SMMUv3 and AMD-Vi: the event and its record), or "
+	       "that a table the walk needs is not in the dump.  The tables are VT-d's (--rtaddr), "
+	       "SMMUv3's (--strtab) or AMD-Vi's (--dev-table), or those --registers names.  "
 	       "ADDR is hexadecimal, 0x optional; without ADDR, addresses are read from standard "
 	       "input, one a line.  -v shows the walk as the kernel's fault dump prints it.\n\n"
 	       "Exit status: 0 when every address translates, 1 when any faults or cannot be "

@@ -20,15 +20,20 @@ struct walk_opts {
 	bool have_pasid, mappings, leaves, interrupts, queue, debugfs;
 	uint64_t reverse, irta, iqa;
 	bool have_reverse, have_irta, have_iqa;
+	uint32_t stream;
+	bool have_stream;
 };
 
 enum { OPT_MAPPINGS = 'm', OPT_DEVICE = 'd', OPT_PASID = 'p', OPT_REVERSE = 'R',
-       OPT_INTERRUPTS = 'i', OPT_FORMAT = 0x100, OPT_LEAVES, OPT_QUEUE, OPT_IRTA, OPT_IQA };
+       OPT_INTERRUPTS = 'i', OPT_FORMAT = 0x100, OPT_LEAVES, OPT_QUEUE, OPT_IRTA, OPT_IQA,
+       OPT_SID, OPT_SSID };
 
 static const struct argp_option walk_options[] = {
 	{ "mappings", OPT_MAPPINGS, NULL, 0, "List every mapping: IOVA range, physical range, permissions, page size", 0 },
 	{ "device", OPT_DEVICE, "BDF", 0, "Only this device ([segment:]bus:device.function)", 0 },
 	{ "pasid", OPT_PASID, "N", 0, "Only this PASID", 0 },
+	{ "sid", OPT_SID, "N", 0, "Only this StreamID (SMMUv3) or device id (AMD-Vi)", 0 },
+	{ "ssid", OPT_SSID, "N", 0, "Only this SubstreamID (SMMUv3; as --pasid)", 0 },
 	{ "leaves", OPT_LEAVES, NULL, 0, "With --mappings: one line per page-table leaf instead of ranges", 0 },
 	{ "reverse", OPT_REVERSE, "PHYS", 0, "Every device, PASID and IOVA that reaches the page at PHYS", 0 },
 	{ "interrupts", OPT_INTERRUPTS, NULL, 0, "The interrupt remapping table (IRTA_REG from --irta or --registers)", 0 },
@@ -63,15 +68,28 @@ static error_t parse_walk(int key, char *arg, struct argp_state *state)
 			argp_error(state, "'%s' is not a PCI device address ([segment:]bus:device.function)", arg);
 		opts->device = arg;
 		break;
-	case OPT_PASID: {
+	case OPT_PASID:
+	case OPT_SSID: {
 		unsigned long v;
 
 		errno = 0;
 		v = strtoul(arg, &end, 0);
 		if (errno || *end || !*arg || *arg == '-' || v > 0xfffff)
-			argp_error(state, "'%s' is not a PASID (0 to 0xfffff)", arg);
+			argp_error(state, "'%s' is not a %s (0 to 0xfffff)", arg,
+				   key == OPT_SSID ? "SubstreamID" : "PASID");
 		opts->pasid = (uint32_t)v;
 		opts->have_pasid = true;
+		break;
+	}
+	case OPT_SID: {
+		unsigned long long v;
+
+		errno = 0;
+		v = strtoull(arg, &end, 0);
+		if (errno || *end || !*arg || *arg == '-' || v > 0xffffffffULL)
+			argp_error(state, "'%s' is not a StreamID (0 to 0xffffffff)", arg);
+		opts->stream = (uint32_t)v;
+		opts->have_stream = true;
 		break;
 	}
 	case OPT_REVERSE:
@@ -226,61 +244,16 @@ struct listing {
 	size_t count;
 };
 
-static void list_header(struct cli *cli)
-{
-	out_text(cli->out, "%-13s %5s  %-29s     %-29s  %-4s  %s\n", "DEVICE", "PASID",
-		 "IOVA", "PHYS", "PAGE", "PERM");
-}
-
 /* One mapping row: the device and PASID, then what the range does. */
 static int mapping_row(const struct iommu_mapping *m, void *userdata)
 {
 	struct listing *l = userdata;
 	const struct iommu_vtd_space *sp = iommu_mapping_get_space(m);
-	struct out *o = l->cli->out;
-	uint64_t iova = iommu_mapping_get_iova(m), size = iommu_mapping_get_size(m);
-	uint32_t pasid = iommu_vtd_space_get_pasid(sp);
-	char bdf[16], page[16], perm[8];
+	struct mapping_source who = { UNIT_VTD, 0, iommu_vtd_space_get_sid(sp),
+				      iommu_vtd_space_get_pasid(sp) };
 
 	l->count++;
-	format_bdf(bdf, sizeof(bdf), 0, iommu_vtd_space_get_sid(sp));
-	out_begin_object(o, NULL);
-	out_str(o, "device", "%-13s", bdf);
-	if (pasid == IOMMU_NO_PASID)
-		out_null(o, "pasid", " %5s");
-	else
-		out_uint(o, "pasid", " %5llu", pasid);
-	out_hex(o, "iova", "  0x%012llx", iova);
-	out_hex(o, "iova_end", "-0x%012llx", iova + size - 1);
-	out_hex(o, "size", NULL, size);
-	switch (iommu_mapping_get_kind(m)) {
-	case IOMMU_MAPPING_MAPPED:
-		format_size(page, sizeof(page), iommu_mapping_get_page_size(m));
-		format_perm(perm, sizeof(perm), iommu_mapping_get_perm(m));
-		out_str(o, "kind", NULL, "mapped");
-		out_hex(o, "phys", "  -> 0x%012llx", iommu_mapping_get_phys(m));
-		out_hex(o, "phys_end", "-0x%012llx", iommu_mapping_get_phys(m) + size - 1);
-		out_uint(o, "page_size", NULL, iommu_mapping_get_page_size(m));
-		out_text(o, "  %-4s", page);
-		out_uint(o, "leaves", NULL, iommu_mapping_get_leaves(m));
-		out_str(o, "perm", "  %s\n", perm);
-		break;
-	case IOMMU_MAPPING_NOT_IN_DUMP:
-		out_str(o, "kind", NULL, "not_in_dump");
-		out_hex(o, "missing", "  not in dump: the table at 0x%llx is missing\n",
-			iommu_mapping_get_missing(m));
-		break;
-	case IOMMU_MAPPING_INVALID:
-		out_str(o, "kind", NULL, "invalid");
-		if (iommu_mapping_get_entry(m))
-			out_hex(o, "entry", "  invalid: entry 0x%016llx has reserved bits set\n",
-				iommu_mapping_get_entry(m));
-		else
-			out_hex(o, "missing", "  invalid: the table at 0x%llx cannot be reached\n",
-				iommu_mapping_get_missing(m));
-		break;
-	}
-	out_end_object(o);
+	render_mapping(l->cli, &who, m);
 	return 0;
 }
 
@@ -301,7 +274,7 @@ static int walk_mappings(struct cli *cli, const struct walk_opts *opts, struct d
 
 	if (cli->verbose)
 		dump_source_describe(cli, src);
-	list_header(cli);
+	render_mapping_header(cli, UNIT_VTD);
 	out_begin_array(cli->out, "mappings");
 	r = iommu_vtd_foreach_space(src->vtd, mappings_space, &l);
 	out_end_array(cli->out);
@@ -323,7 +296,7 @@ static int walk_reverse(struct cli *cli, const struct walk_opts *opts, struct du
 
 	out_hex(cli->out, "phys", "page 0x%llx", opts->reverse & ~0xfffULL);
 	out_text(cli->out, " is reached by:\n");
-	list_header(cli);
+	render_mapping_header(cli, UNIT_VTD);
 	out_begin_array(cli->out, "mappings");
 	r = iommu_vtd_foreach_reverse(src->vtd, opts->reverse, mapping_row, &l);
 	out_end_array(cli->out);
@@ -523,6 +496,30 @@ static int walk_structures(struct cli *cli, const struct walk_opts *opts, struct
 			  heads ? &iqt : NULL, opts->debugfs);
 }
 
+/* SMMUv3 and AMD-Vi units: the device (through IORT/IVRS) or id, then cli/dump-smmuv3.c, -amdvi.c. */
+static int walk_other(struct cli *cli, const struct walk_opts *opts, struct dump_source *src)
+{
+	struct walk_request rq = { .mappings = opts->mappings, .leaves = opts->leaves,
+				   .have_reverse = opts->have_reverse, .reverse = opts->reverse,
+				   .have_pasid = opts->have_pasid, .pasid = opts->pasid };
+	int code;
+
+	if (opts->interrupts || opts->queue || opts->debugfs) {
+		cli_error(cli, 0, "--interrupts, --queue and --format=debugfs are for VT-d units");
+		return EXIT_USAGE;
+	}
+	if (opts->have_stream) {
+		rq.have_id = true;
+		rq.id = opts->stream;
+	} else if (opts->device) {
+		code = dump_source_requester(cli, src, opts->segment, opts->sid, &rq.id);
+		if (code)
+			return code;
+		rq.have_id = true;
+	}
+	return src->kind == UNIT_SMMUV3 ? walk_smmuv3(cli, &rq, src) : walk_amdvi(cli, &rq, src);
+}
+
 static int run_walk(struct cli *cli, void *data)
 {
 	struct walk_opts *opts = data;
@@ -535,7 +532,9 @@ static int run_walk(struct cli *cli, void *data)
 		return EXIT_USAGE;
 	}
 	code = dump_source_open(cli, &opts->src, !tables, &src);
-	if (code == EXIT_CLEAN) {
+	if (code == EXIT_CLEAN && (src.kind == UNIT_SMMUV3 || src.kind == UNIT_AMDVI)) {
+		code = walk_other(cli, opts, &src);
+	} else if (code == EXIT_CLEAN) {
 		if (tables)
 			code = walk_structures(cli, opts, &src);
 		else if (opts->have_reverse)
@@ -556,7 +555,8 @@ const struct iommutool_cmd cmd_walk = {
 	.summary = "Show the IOMMU's translation structures in a memory dump",
 	.doc = "Without options: every device (and PASID) the root table gives an address space, "
 	       "with its mode, domain, paging levels and whether the hardware would accept its "
-	       "entries.  --mappings lists every mapping; --reverse PHYS finds who can reach a "
+	       "entries; with --strtab, every SMMUv3 stream (and substream) of the stream table; "
+	       "with --dev-table, every AMD-Vi device table entry in use.  --mappings lists every mapping; --reverse PHYS finds who can reach a "
 	       "physical page; --interrupts and --queue decode the interrupt remapping table and "
 	       "the invalidation queue.  --format=debugfs prints what the kernel's debugfs files "
 	       "(dmar_translation_struct, domain_translation_struct, ir_translation_struct, "

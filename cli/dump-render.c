@@ -5,6 +5,7 @@
  * so it can be laid next to a log.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "dump-source.h"
 
@@ -20,14 +21,38 @@ static bool both_stages(const struct iommu_xlate *x)
 	return first && second;
 }
 
-/* The kernel's fault-dump lines for one step. */
-static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, bool scalable,
-		      bool nested, int verbose)
+/* Words of a structure entry on one line. */
+static void words_text(struct out *o, const char *indent, const char *what, const uint64_t *w,
+		       unsigned int n)
+{
+	out_text(o, "%s%s:", indent, what);
+	for (unsigned int k = 0; k < n; k++)
+		out_text(o, " 0x%016llx", (unsigned long long)w[k]);
+}
+
+/* A page-table entry of an SMMUv3 (Arm's stages and levels) or AMD-Vi (host, guest) walk. */
+static void pte_text(struct out *o, const char *indent, enum dump_unit unit,
+		     enum iommu_step_kind kind, unsigned int level, uint64_t e)
+{
+	bool first = kind == IOMMU_STEP_FIRST_STAGE;
+
+	if (unit == UNIT_SMMUV3)
+		out_text(o, "%sstage %d level %d descriptor: 0x%016llx", indent, first ? 1 : 2,
+			 4 - (int)level, (unsigned long long)e);
+	else
+		out_text(o, "%s%s level %u entry: 0x%016llx", indent, first ? "guest" : "host", level,
+			 (unsigned long long)e);
+}
+
+/* The kernel's fault-dump lines for one step (VT-d); the other units' entries as they are. */
+static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, enum dump_unit unit,
+		      bool scalable, bool nested, int verbose)
 {
 	unsigned int n;
 	const uint64_t *w = iommu_xlate_get_step_entry(x, i, &n);
 	enum iommu_step_kind kind = iommu_xlate_get_step_kind(x, i);
-	const char *indent = iommu_xlate_step_is_nested(x, i) ? "    second stage: "
+	const char *indent = unit != UNIT_VTD ? (iommu_xlate_step_is_nested(x, i) ? "    " : "  ")
+			     : iommu_xlate_step_is_nested(x, i) ? "    second stage: "
 			     : !nested ? "  "
 			     : kind == IOMMU_STEP_FIRST_STAGE ? "  first stage: "
 			     : kind == IOMMU_STEP_SECOND_STAGE ? "  second stage: " : "  ";
@@ -54,18 +79,38 @@ static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, bool
 		break;
 	case IOMMU_STEP_SECOND_STAGE:
 	case IOMMU_STEP_FIRST_STAGE:
-		out_text(o, "%spte level: %u, pte value: 0x%016llx", indent,
+		if (unit != UNIT_VTD)
+			pte_text(o, indent, unit, kind, iommu_xlate_get_step_level(x, i), w[0]);
+		else
+			out_text(o, "%spte level: %u, pte value: 0x%016llx", indent,
+				 iommu_xlate_get_step_level(x, i), (unsigned long long)w[0]);
+		break;
+	case IOMMU_STEP_L1_STD:
+		words_text(o, indent, "level 1 stream table descriptor", w, n);
+		break;
+	case IOMMU_STEP_STE:
+		words_text(o, indent, "stream table entry", w, n);
+		break;
+	case IOMMU_STEP_L1_CD:
+		words_text(o, indent, "level 1 context descriptor", w, n);
+		break;
+	case IOMMU_STEP_CD:
+		words_text(o, indent, "context descriptor", w, n);
+		break;
+	case IOMMU_STEP_DTE:
+		words_text(o, indent, "device table entry", w, n);
+		break;
+	case IOMMU_STEP_GCR3:
+		out_text(o, "%sgcr3 table level %u entry: 0x%016llx", indent,
 			 iommu_xlate_get_step_level(x, i), (unsigned long long)w[0]);
 		break;
-	default:
-		/* Other units' structures: their name and words. */
-		out_text(o, "%s%s entry:", indent, iommu_step_kind_name(kind));
-		for (unsigned int k = 0; k < n; k++)
-			out_text(o, " 0x%016llx", (unsigned long long)w[k]);
-		break;
 	}
-	if (verbose >= 2)
+	if (verbose >= 2 && unit == UNIT_VTD)
 		out_text(o, "  (%s table 0x%llx, index %u)", iommu_step_kind_name(kind),
+			 (unsigned long long)iommu_xlate_get_step_table(x, i),
+			 iommu_xlate_get_step_index(x, i));
+	else if (verbose >= 2)
+		out_text(o, "  (table 0x%llx, index %u)",
 			 (unsigned long long)iommu_xlate_get_step_table(x, i),
 			 iommu_xlate_get_step_index(x, i));
 	out_text(o, "\n");
@@ -111,21 +156,69 @@ void render_fault_reason(struct cli *cli, unsigned int fr, bool verbose)
 	out_bool(o, "qualified", NULL, iommu_vtd_fault_reason_is_qualified(r));
 }
 
-void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x, bool scalable,
-		  uint16_t segment, uint16_t sid, uint32_t pasid, uint64_t iova)
+/*
+ * The event an SMMUv3 or AMD-Vi translation's record holds, as the fault
+ * command shows it; returns why a suppressed one is not recorded.
+ */
+static const char *render_event(struct cli *cli, const struct iommu_xlate *x, enum dump_unit unit)
+{
+	unsigned int words;
+	const uint64_t *rec = iommu_xlate_get_fault_record(x, &words);
+	struct iommu_smmuv3_event *sev = NULL;
+	struct iommu_amdvi_event *aev = NULL;
+	const char *why = unit == UNIT_AMDVI ? " (not logged: DTE.SA is set)" : " (not recorded: CD.R is clear)";
+
+	if (unit == UNIT_SMMUV3 && rec && iommu_smmuv3_event_new_record(rec, &sev) == 0) {
+		render_smmuv3_event(cli, sev, 0);
+		if (iommu_smmuv3_event_is_stage2(sev))
+			why = " (not recorded: STE.S2R is clear)";
+	} else if (unit == UNIT_AMDVI && rec && iommu_amdvi_event_new_record(rec, &aev) == 0) {
+		render_amdvi_event(cli, aev, 0);
+	} else {
+		out_uint(cli->out, "event", "event 0x%02llx", iommu_xlate_get_fault_reason(x));
+	}
+	iommu_smmuv3_event_unref(sev);
+	iommu_amdvi_event_unref(aev);
+	return why;
+}
+
+/* ", domain 5"; an SMMUv3 stream's ASID, or VMID when only stage 2 translates. */
+static void domain_text(struct out *o, const struct iommu_xlate *x, enum dump_unit unit)
+{
+	const char *mode = iommu_xlate_get_mode(x);
+
+	if (iommu_xlate_get_domain_id(x) < 0)
+		return;
+	if (unit == UNIT_SMMUV3)
+		out_text(o, ", %s %d", mode && strcmp(mode, "stage-2") == 0 ? "vmid" : "asid",
+			 iommu_xlate_get_domain_id(x));
+	else
+		out_text(o, ", domain %d", iommu_xlate_get_domain_id(x));
+}
+
+void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
+		  enum dump_unit unit, bool scalable, uint16_t segment, uint32_t sid, uint32_t pasid,
+		  uint64_t iova)
 {
 	enum iommu_xlate_status st = iommu_xlate_get_status(x);
 	struct out *o = cli->out;
 	char bdf[16], size[16], perm[8];
 	const char *note = iommu_xlate_get_note(x), *detail = iommu_xlate_get_detail(x);
+	const char *pasid_key = unit == UNIT_SMMUV3 ? "ssid" : "pasid";
+	const char *why = " (suppressed: fault processing is disabled)";
+	const uint64_t *rec;
+	unsigned int words;
 
-	format_bdf(bdf, sizeof(bdf), segment, sid);
+	format_bdf(bdf, sizeof(bdf), segment, (uint16_t)sid);
 	out_begin_object(o, key);
-	out_str(o, "device", NULL, bdf);
-	if (pasid == IOMMU_NO_PASID)
-		out_null(o, "pasid", NULL);
+	if (unit == UNIT_SMMUV3)
+		out_uint(o, "sid", NULL, sid);
 	else
-		out_uint(o, "pasid", NULL, pasid);
+		out_str(o, "device", NULL, bdf);
+	if (pasid == IOMMU_NO_PASID)
+		out_null(o, pasid_key, NULL);
+	else
+		out_uint(o, pasid_key, NULL, pasid);
 	out_hex(o, "iova", "0x%llx", iova);
 	out_str(o, "status", NULL, iommu_xlate_status_name(st));
 	if (iommu_xlate_get_mode(x))
@@ -144,17 +237,25 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 			out_text(o, "  %s", iommu_xlate_get_mode(x));
 		}
 		out_str(o, "perm", ", %s", perm);
-		if (iommu_xlate_get_domain_id(x) >= 0)
-			out_text(o, ", domain %d", iommu_xlate_get_domain_id(x));
+		domain_text(o, x, unit);
 		out_text(o, "\n");
 		break;
 	case IOMMU_XLATE_FAULT:
 		out_text(o, ": ");
 		out_begin_object(o, "fault");
-		render_fault_reason(cli, iommu_xlate_get_fault_reason(x), false);
-		out_bool(o, "suppressed", iommu_xlate_is_suppressed(x)
-						  ? " (suppressed: fault processing is disabled)" : NULL,
+		if (unit == UNIT_VTD)
+			render_fault_reason(cli, iommu_xlate_get_fault_reason(x), false);
+		else
+			why = render_event(cli, x, unit);
+		out_bool(o, "suppressed", iommu_xlate_is_suppressed(x) ? why : NULL,
 			 iommu_xlate_is_suppressed(x));
+		if (unit != UNIT_VTD && (rec = iommu_xlate_get_fault_record(x, &words))) {
+			out_begin_array(o, "record");
+			for (unsigned int k = 0; k < words; k++)
+				out_hex(o, NULL, !cli->verbose ? NULL : k ? " 0x%016llx"
+							       : "\n  event record: 0x%016llx", rec[k]);
+			out_end_array(o);
+		}
 		out_end_object(o);
 		out_text(o, "\n");
 		break;
@@ -174,6 +275,97 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 		walk_json(o, x);
 	else if (cli->verbose)
 		for (size_t i = 0; i < iommu_xlate_get_step_count(x); i++)
-			walk_text(o, x, i, scalable, both_stages(x), cli->verbose);
+			walk_text(o, x, i, unit, scalable, both_stages(x), cli->verbose);
 	out_end_object(o);
+}
+
+void render_mapping_header(struct cli *cli, enum dump_unit unit)
+{
+	out_text(cli->out, "%-13s %5s  %-29s     %-29s  %-4s  %s\n",
+		 unit == UNIT_SMMUV3 ? "STREAM" : "DEVICE", unit == UNIT_SMMUV3 ? "SSID" : "PASID",
+		 "IOVA", "PHYS", "PAGE", "PERM");
+}
+
+void render_mapping(struct cli *cli, const struct mapping_source *who,
+		    const struct iommu_mapping *m)
+{
+	struct out *o = cli->out;
+	uint64_t iova = iommu_mapping_get_iova(m), size = iommu_mapping_get_size(m);
+	const char *pasid_key = who->unit == UNIT_SMMUV3 ? "ssid" : "pasid";
+	char bdf[16], page[16], perm[8];
+
+	out_begin_object(o, NULL);
+	if (who->unit == UNIT_SMMUV3) {
+		snprintf(bdf, sizeof(bdf), "sid 0x%x", who->id);
+		out_text(o, "%-13s", bdf);
+		out_uint(o, "sid", NULL, who->id);
+	} else {
+		format_bdf(bdf, sizeof(bdf), who->segment, (uint16_t)who->id);
+		out_str(o, "device", "%-13s", bdf);
+	}
+	if (who->pasid == IOMMU_NO_PASID)
+		out_null(o, pasid_key, " %5s");
+	else
+		out_uint(o, pasid_key, " %5llu", who->pasid);
+	out_hex(o, "iova", "  0x%012llx", iova);
+	out_hex(o, "iova_end", "-0x%012llx", iova + size - 1);
+	out_hex(o, "size", NULL, size);
+	switch (iommu_mapping_get_kind(m)) {
+	case IOMMU_MAPPING_MAPPED:
+		format_size(page, sizeof(page), iommu_mapping_get_page_size(m));
+		format_perm(perm, sizeof(perm), iommu_mapping_get_perm(m));
+		out_str(o, "kind", NULL, "mapped");
+		out_hex(o, "phys", "  -> 0x%012llx", iommu_mapping_get_phys(m));
+		out_hex(o, "phys_end", "-0x%012llx", iommu_mapping_get_phys(m) + size - 1);
+		out_uint(o, "page_size", NULL, iommu_mapping_get_page_size(m));
+		out_text(o, "  %-4s", page);
+		out_uint(o, "leaves", NULL, iommu_mapping_get_leaves(m));
+		out_str(o, "perm", "  %s\n", perm);
+		break;
+	case IOMMU_MAPPING_NOT_IN_DUMP:
+		out_str(o, "kind", NULL, "not_in_dump");
+		out_hex(o, "missing", "  not in dump: the table at 0x%llx is missing\n",
+			iommu_mapping_get_missing(m));
+		break;
+	case IOMMU_MAPPING_INVALID:
+		out_str(o, "kind", NULL, "invalid");
+		if (iommu_mapping_get_entry(m) && who->unit == UNIT_VTD)
+			out_hex(o, "entry", "  invalid: entry 0x%016llx has reserved bits set\n",
+				iommu_mapping_get_entry(m));
+		else if (iommu_mapping_get_entry(m))
+			out_hex(o, "entry", "  invalid: entry 0x%016llx faults\n",
+				iommu_mapping_get_entry(m));
+		else
+			out_hex(o, "missing", "  invalid: the table at 0x%llx cannot be reached\n",
+				iommu_mapping_get_missing(m));
+		break;
+	}
+	out_end_object(o);
+}
+
+void render_logged_walk(struct cli *cli, const struct iommu_xlate *x, bool same,
+			enum dump_unit unit, bool scalable, uint16_t segment, uint32_t id,
+			uint32_t pasid, uint64_t addr)
+{
+	struct out *o = cli->out;
+	const char *verdict;
+
+	switch (iommu_xlate_get_status(x)) {
+	case IOMMU_XLATE_FAULT:
+		verdict = same ? "same" : "different (the tables changed between the fault and the dump?)";
+		break;
+	case IOMMU_XLATE_OK:
+		verdict = "translates (mapped after the fault, or the IOTLB held a stale entry)";
+		break;
+	case IOMMU_XLATE_NOT_IN_DUMP:
+		verdict = "cannot tell: the walk needs a page that is not in the dump";
+		break;
+	default:
+		verdict = "cannot tell: the entries do not translate the request";
+		break;
+	}
+	out_text(o, "  in the dump: ");
+	out_str(o, "dump_verdict", NULL, verdict);
+	render_xlate(cli, "translation", x, unit, scalable, segment, id, pasid, addr);
+	out_text(o, "  verdict: %s\n", verdict);
 }

@@ -88,6 +88,25 @@ error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_sta
 	case OPT_STRICT:
 		o->strict = true;
 		break;
+	case OPT_TABLES:
+		o->tables = arg;
+		break;
+	case OPT_STRTAB: {
+		char *comma = strchr(arg, ',');
+
+		if (comma)
+			*comma = 0;
+		if (!parse_hex64(arg, &o->strtab) || (comma && !parse_hex64(comma + 1, &o->strtab_cfg)))
+			argp_error(state, "'%s' is not STRTAB_BASE[,STRTAB_BASE_CFG] (hexadecimal)", arg);
+		o->have_strtab = true;
+		o->have_strtab_cfg = comma != NULL;
+		break;
+	}
+	case OPT_DEV_TABLE:
+		if (!parse_hex64(arg, &o->dev_table))
+			argp_error(state, "'%s' is not a hexadecimal value", arg);
+		o->have_dev_table = true;
+		break;
 	case OPT_RTADDR:
 	case OPT_CAP:
 	case OPT_ECAP:
@@ -107,7 +126,19 @@ error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_sta
 	return 0;
 }
 
-/* The unit --unit names (name, register base, or index), or the only one with RTADDR. */
+/* The registers that point at a unit's tables: one of them makes a unit walkable. */
+static bool has_pointer(const struct iommu_regs *regs, size_t unit)
+{
+	static const char *const pointers[] = { "RTADDR", "STRTAB_BASE", "DEV_TABLE_BASE" };
+	uint64_t v;
+
+	for (size_t i = 0; i < sizeof(pointers) / sizeof(pointers[0]); i++)
+		if (iommu_regs_get(regs, unit, pointers[i], &v) == 0)
+			return true;
+	return false;
+}
+
+/* The unit --unit names (name, register base, or index), or the only one with a table pointer. */
 static int choose_unit(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
 {
 	size_t n = iommu_regs_get_unit_count(src->regs), found = n;
@@ -130,10 +161,10 @@ static int choose_unit(const struct cli *cli, const struct dump_opts *o, struct 
 		return EXIT_USAGE;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (iommu_regs_get(src->regs, i, "RTADDR", &v) < 0)
+		if (!has_pointer(src->regs, i))
 			continue;
 		if (found != n) {
-			cli_error(cli, 0, "'%s' holds several units with RTADDR_REG; choose one with --unit",
+			cli_error(cli, 0, "'%s' holds several units with table pointers (RTADDR_REG, STRTAB_BASE, device table base); choose one with --unit",
 				  o->registers);
 			return EXIT_USAGE;
 		}
@@ -157,11 +188,111 @@ static int open_registers(const struct cli *cli, const struct dump_opts *o, stru
 	return choose_unit(cli, o, src);
 }
 
-int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need_vtd,
-		     struct dump_source *src)
+/* The SMMUv3 unit: STRTAB_BASE (and _CFG) from the options or registers, IDR0-5 when all are there. */
+static int open_smmuv3(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
+{
+	uint64_t base = o->strtab, cfg = o->strtab_cfg, v;
+	uint32_t idr[6];
+	bool have_idr = true;
+	int r;
+
+	if (!o->have_strtab)
+		dump_source_reg(src, "STRTAB_BASE", &base);
+	if (!o->have_strtab_cfg && dump_source_reg(src, "STRTAB_BASE_CFG", &cfg) < 0) {
+		cli_error(cli, 0, "no STRTAB_BASE_CFG: give --strtab BASE,CFG, or --registers FILE with both");
+		return EXIT_USAGE;
+	}
+	r = iommu_smmuv3_new(src->dump, base, cfg, &src->smmu);
+	if (r < 0)
+		return cli_error(cli, r, "cannot set up the SMMUv3");
+	for (unsigned int i = 0; i < 6 && have_idr; i++) {
+		char name[8];
+
+		snprintf(name, sizeof(name), "IDR%u", i);
+		have_idr = dump_source_reg(src, name, &v) == 0;
+		idr[i] = (uint32_t)v;
+	}
+	if (have_idr)
+		iommu_smmuv3_set_idr(src->smmu, idr);
+	return EXIT_CLEAN;
+}
+
+/* The AMD-Vi unit: the device table base from the option or registers, EFR when there. */
+static int open_amdvi(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
+{
+	uint64_t reg = o->dev_table, efr;
+	int r;
+
+	if (!o->have_dev_table)
+		dump_source_reg(src, "DEV_TABLE_BASE", &reg);
+	r = iommu_amdvi_new(src->dump, reg, &src->amdvi);
+	if (r < 0)
+		return cli_error(cli, r, "cannot set up the AMD-Vi unit");
+	if (dump_source_reg(src, "EFR", &efr) == 0)
+		iommu_amdvi_set_efr(src->amdvi, efr);
+	return EXIT_CLEAN;
+}
+
+/* The VT-d unit: RTADDR and, bounding it, CAP and ECAP. */
+static int open_vtd(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
 {
 	uint64_t rtaddr = o->rtaddr, cap = o->cap, ecap = o->ecap;
-	bool have_rtaddr = o->have_rtaddr, have_cap = o->have_cap, have_ecap = o->have_ecap;
+	bool have_cap = o->have_cap, have_ecap = o->have_ecap;
+	int r;
+
+	if (!o->have_rtaddr)
+		dump_source_reg(src, "RTADDR", &rtaddr);
+	if (!have_cap)
+		have_cap = dump_source_reg(src, "CAP", &cap) == 0;
+	if (!have_ecap)
+		have_ecap = dump_source_reg(src, "ECAP", &ecap) == 0;
+	r = iommu_vtd_new(src->dump, rtaddr, &src->vtd);
+	if (r < 0)
+		return cli_error(cli, r, "cannot set up the VT-d unit");
+	/* Without both, widths and features are not bounded. */
+	if (have_cap && have_ecap)
+		iommu_vtd_set_caps(src->vtd, cap, ecap);
+	else if (have_cap || have_ecap)
+		cli_warn(cli, "CAP_REG and ECAP_REG are used together; with only one, neither bounds the walk");
+	iommu_vtd_set_strict(src->vtd, o->strict);
+	return EXIT_CLEAN;
+}
+
+/* Which unit the options, or else the registers, point at. */
+static enum dump_unit unit_kind(const struct dump_opts *o, const struct dump_source *src)
+{
+	uint64_t v;
+
+	if (o->have_rtaddr || (!o->have_strtab && !o->have_dev_table &&
+			       dump_source_reg(src, "RTADDR", &v) == 0))
+		return UNIT_VTD;
+	if (o->have_strtab || (!o->have_dev_table && dump_source_reg(src, "STRTAB_BASE", &v) == 0))
+		return UNIT_SMMUV3;
+	if (o->have_dev_table || dump_source_reg(src, "DEV_TABLE_BASE", &v) == 0)
+		return UNIT_AMDVI;
+	return UNIT_NONE;
+}
+
+/* --tables FILE, or the --sysroot's tables: where IORT and IVRS come from. */
+static int open_tables(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
+{
+	int r;
+
+	if (!o->tables && iommu_ctx_is_live(cli->ctx))
+		return EXIT_CLEAN;
+	r = iommu_tables_new(cli->ctx, &src->tables);
+	if (r < 0)
+		return cli_error(cli, r, "cannot load tables");
+	r = o->tables ? iommu_tables_load_path(src->tables, o->tables)
+		      : iommu_tables_load_sysroot(src->tables);
+	if (r < 0 && o->tables)
+		return cli_error(cli, r, "cannot read the tables '%s'", o->tables);
+	return EXIT_CLEAN;
+}
+
+int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need_unit,
+		     struct dump_source *src)
+{
 	const char *reason = NULL;
 	int r, code;
 
@@ -174,15 +305,14 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 		code = open_registers(cli, o, src);
 		if (code)
 			return code;
-		if (!have_rtaddr)
-			have_rtaddr = iommu_regs_get(src->regs, src->unit, "RTADDR", &rtaddr) == 0;
-		if (!have_cap)
-			have_cap = iommu_regs_get(src->regs, src->unit, "CAP", &cap) == 0;
-		if (!have_ecap)
-			have_ecap = iommu_regs_get(src->regs, src->unit, "ECAP", &ecap) == 0;
 	}
-	if (need_vtd && !have_rtaddr) {
-		cli_error(cli, 0, "no root table pointer: give --rtaddr VALUE, or --registers FILE with RTADDR_REG");
+	if (o->have_rtaddr + o->have_strtab + o->have_dev_table > 1) {
+		cli_error(cli, 0, "--rtaddr, --strtab and --dev-table each name a unit: give one");
+		return EXIT_USAGE;
+	}
+	src->kind = unit_kind(o, src);
+	if (need_unit && src->kind == UNIT_NONE) {
+		cli_error(cli, 0, "no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them");
 		return EXIT_USAGE;
 	}
 	r = o->have_base ? iommu_dump_open_raw(cli->ctx, o->dump, o->base, &src->dump)
@@ -194,16 +324,18 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 	}
 	if (r < 0)
 		return cli_error(cli, r, "cannot open the dump '%s'", o->dump);
-	if (have_rtaddr) {
-		r = iommu_vtd_new(src->dump, rtaddr, &src->vtd);
-		if (r < 0)
-			return cli_error(cli, r, "cannot set up the VT-d unit");
-		/* Without both, widths and features are not bounded. */
-		if (have_cap && have_ecap)
-			iommu_vtd_set_caps(src->vtd, cap, ecap);
-		else if (have_cap || have_ecap)
-			cli_warn(cli, "CAP_REG and ECAP_REG are used together; with only one, neither bounds the walk");
-		iommu_vtd_set_strict(src->vtd, o->strict);
+	code = open_tables(cli, o, src);
+	if (code)
+		return code;
+	switch (src->kind) {
+	case UNIT_VTD:
+		return open_vtd(cli, o, src);
+	case UNIT_SMMUV3:
+		return open_smmuv3(cli, o, src);
+	case UNIT_AMDVI:
+		return open_amdvi(cli, o, src);
+	case UNIT_NONE:
+		break;
 	}
 	return EXIT_CLEAN;
 }
@@ -211,6 +343,9 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 void dump_source_close(struct dump_source *src)
 {
 	iommu_vtd_unref(src->vtd);
+	iommu_smmuv3_unref(src->smmu);
+	iommu_amdvi_unref(src->amdvi);
+	iommu_tables_unref(src->tables);
 	iommu_dump_unref(src->dump);
 	iommu_regs_unref(src->regs);
 	memset(src, 0, sizeof(*src));
@@ -238,7 +373,7 @@ void dump_source_describe(struct cli *cli, const struct dump_source *src)
 		out_uint(o, "ranges", ranges == 1 ? ", %llu range" : ", %llu ranges", ranges);
 	out_text(o, ")\n");
 	out_end_object(o);
-	if (!src->vtd)
+	if (src->kind == UNIT_NONE)
 		return;
 	out_begin_object(o, "unit");
 	if (name)
@@ -247,8 +382,25 @@ void dump_source_describe(struct cli *cli, const struct dump_source *src)
 		out_hex(o, "register_base", name ? " at 0x%llx" : "unit at 0x%llx", base);
 	if (name || base != IOMMU_NO_ADDR)
 		out_text(o, "\n");
-	out_hex(o, "rtaddr", "root table 0x%llx", iommu_vtd_get_rtaddr(src->vtd) & ~0xfffULL);
-	out_str(o, "mode", ", %s mode\n", iommu_vtd_ttm_name(iommu_vtd_get_ttm(src->vtd)));
+	if (src->vtd) {
+		out_hex(o, "rtaddr", "root table 0x%llx", iommu_vtd_get_rtaddr(src->vtd) & ~0xfffULL);
+		out_str(o, "mode", ", %s mode\n", iommu_vtd_ttm_name(iommu_vtd_get_ttm(src->vtd)));
+	} else if (src->smmu) {
+		uint64_t cfg = iommu_smmuv3_get_strtab_base_cfg(src->smmu);
+
+		out_hex(o, "strtab_base", "stream table 0x%llx",
+			iommu_smmuv3_get_strtab_base(src->smmu) & 0x000fffffffffffc0ULL);
+		out_str(o, "format", ", %s", (cfg >> 16 & 3) == 1 ? "2-level" : "linear");
+		out_uint(o, "log2size", ", 2^%llu StreamIDs", cfg & 0x3f);
+		if ((cfg >> 16 & 3) == 1)
+			out_uint(o, "split", ", split %llu", cfg >> 6 & 0x1f);
+		out_text(o, "\n");
+	} else {
+		uint64_t reg = iommu_amdvi_get_dev_table_base(src->amdvi);
+
+		out_hex(o, "dev_table", "device table 0x%llx", reg & 0x000ffffffffff000ULL);
+		out_uint(o, "entries", ", %llu entries\n", ((reg & 0x1ff) + 1) * 128);
+	}
 	out_end_object(o);
 }
 

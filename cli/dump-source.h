@@ -18,6 +18,9 @@ enum {
 	OPT_ECAP,
 	OPT_BASE,
 	OPT_STRICT,
+	OPT_STRTAB,
+	OPT_DEV_TABLE,
+	OPT_TABLES,
 };
 
 /* The options naming a dump, in every dump command's option list. */
@@ -26,6 +29,12 @@ enum {
 	  "Memory dump: raw image, ELF core (/proc/vmcore, QEMU) or kdump-compressed", 0 },  \
 	{ "rtaddr", OPT_RTADDR, "VALUE", 0,                                                   \
 	  "RTADDR_REG value (hex), translation-table mode bits included", 0 },              \
+	{ "strtab", OPT_STRTAB, "BASE[,CFG]", 0,                                              \
+	  "SMMUv3 STRTAB_BASE and STRTAB_BASE_CFG values (hex)", 0 },                       \
+	{ "dev-table", OPT_DEV_TABLE, "VALUE", 0,                                             \
+	  "AMD-Vi Device Table Base Address Register value (hex), size field included", 0 }, \
+	{ "tables", OPT_TABLES, "FILE", 0,                                                    \
+	  "ACPI tables (file, acpidump text or directory) for IORT/IVRS device ids", 0 },    \
 	{ "registers", OPT_REGISTERS, "FILE", 0,                                              \
 	  "Register values: NAME VALUE lines, or the kernel's debugfs iommu_regset", 0 },    \
 	{ "unit", OPT_UNIT, "UNIT", 0,                                                        \
@@ -42,22 +51,39 @@ struct dump_opts {
 	const char *unit;
 	uint64_t rtaddr, cap, ecap, base;
 	bool have_rtaddr, have_cap, have_ecap, have_base, strict;
+	uint64_t strtab, strtab_cfg, dev_table;
+	bool have_strtab, have_strtab_cfg, have_dev_table;
+	const char *tables;
 };
 
 /* Handle one of DUMP_OPTIONS; ARGP_ERR_UNKNOWN for any other key. */
 error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_state *state);
 
-/* An opened dump with its register values and, when there is a root table pointer, the unit. */
+/* Which kind of unit the table pointer names. */
+enum dump_unit { UNIT_NONE, UNIT_VTD, UNIT_SMMUV3, UNIT_AMDVI };
+
+/* An opened dump with its register values and, when there is a table pointer, the unit. */
 struct dump_source {
 	struct iommu_dump *dump;
 	struct iommu_regs *regs;	/* NULL without --registers */
 	size_t unit;
-	struct iommu_vtd *vtd;		/* NULL without RTADDR */
+	enum dump_unit kind;
+	struct iommu_vtd *vtd;		/* with RTADDR */
+	struct iommu_smmuv3 *smmu;	/* with STRTAB_BASE */
+	struct iommu_amdvi *amdvi;	/* with the device table base */
+	struct iommu_tables *tables;	/* --tables, or the --sysroot's: IORT, IVRS; else NULL */
 };
 
-/* Open what O names; NEED_VTD: a root table pointer is required.  Returns an exit code. */
-int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need_vtd,
+/* Open what O names; NEED_UNIT: a table pointer is required.  Returns an exit code. */
+int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need_unit,
 		     struct dump_source *src);
+/*
+ * The id the unit sees for requester SEGMENT:RID: the StreamID the IORT
+ * maps it to (SMMUv3), the IVRS alias (AMD-Vi), or the requester id itself
+ * without tables.  Prints how it got there with -v.  Returns an exit code.
+ */
+int dump_source_requester(struct cli *cli, const struct dump_source *src, uint16_t segment,
+			  uint16_t rid, uint32_t *ret_id);
 void dump_source_close(struct dump_source *src);
 /* A register of the chosen unit: 0 and its value, or -ENOENT. */
 int dump_source_reg(const struct dump_source *src, const char *name, uint64_t *ret);
@@ -77,9 +103,53 @@ void format_size(char *buf, size_t size, uint64_t bytes);
 /* "rw", "r-", "-w", with "u" for user-accessible first-stage pages. */
 void format_perm(char *buf, size_t size, unsigned int perm);
 
-/* One translation (cli/dump-render.c): a line of text or a JSON object with its walk. */
-void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x, bool scalable,
-		  uint16_t segment, uint16_t sid, uint32_t pasid, uint64_t iova);
+/*
+ * One translation (cli/dump-render.c): a line of text or a JSON object with
+ * its walk.  SCALABLE: a VT-d unit in scalable mode.  SID is the requester
+ * (VT-d), StreamID (SMMUv3) or device id (AMD-Vi) the unit saw; a StreamID
+ * that is no requester id is shown as a number.
+ */
+void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
+		  enum dump_unit unit, bool scalable, uint16_t segment, uint32_t sid, uint32_t pasid,
+		  uint64_t iova);
+/* Whose a listed mapping is: the unit's id for the requester, and its PASID or SubstreamID. */
+struct mapping_source {
+	enum dump_unit unit;
+	uint16_t segment;
+	uint32_t id;			/* requester id (VT-d), StreamID, device id (AMD-Vi) */
+	uint32_t pasid;			/* or SubstreamID; IOMMU_NO_PASID */
+};
+/* The mapping listing (walk --mappings, --reverse): its header, and one row. */
+void render_mapping_header(struct cli *cli, enum dump_unit unit);
+void render_mapping(struct cli *cli, const struct mapping_source *who,
+		    const struct iommu_mapping *m);
+/*
+ * SMMUv3 and AMD-Vi events (cli/dump-smmuv3.c, cli/dump-amdvi.c): the name
+ * and fields; DETAIL 1 adds the meaning, 2 the meaning and likely causes on
+ * lines of their own.
+ */
+void render_smmuv3_event(struct cli *cli, const struct iommu_smmuv3_event *ev, int detail);
+void render_amdvi_event(struct cli *cli, const struct iommu_amdvi_event *ev, int detail);
+/*
+ * fault: where the logged request's walk in the dump ends now, and whether
+ * that is the logged fault (SAME) (cli/dump-render.c); and the SMMUv3 and
+ * AMD-Vi event lines, walked when SRC holds a unit of their kind.
+ */
+void render_logged_walk(struct cli *cli, const struct iommu_xlate *x, bool same,
+			enum dump_unit unit, bool scalable, uint16_t segment, uint32_t id,
+			uint32_t pasid, uint64_t addr);
+void fault_smmuv3(struct cli *cli, const struct iommu_smmuv3_event *ev, size_t line,
+		  const struct dump_source *src, struct iommu_xlate *x);
+void fault_amdvi(struct cli *cli, const struct iommu_amdvi_event *ev, size_t line,
+		 const struct dump_source *src, struct iommu_xlate *x);
+/* walk for SMMUv3 and AMD-Vi units: the summary, --mappings, --reverse. */
+struct walk_request {
+	bool mappings, leaves, have_reverse, have_id, have_pasid;
+	uint64_t reverse;
+	uint32_t id, pasid;		/* --device/--sid and --pasid/--ssid filters */
+};
+int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
+int walk_amdvi(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
 /* A fault reason's number, condition, kernel text, meaning and causes. */
 void render_fault_reason(struct cli *cli, unsigned int fr, bool verbose);
 

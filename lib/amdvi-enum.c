@@ -135,7 +135,8 @@ static int deliver(struct mapping_walk *w, const struct pt_run *run)
 
 	if (w->guest_bits && (r.iova >> (w->guest_bits - 1)) & 1)
 		r.iova |= ~0ULL << w->guest_bits;
-	r.perm &= w->space->dte_perm | IOMMU_PERM_USER;
+	/* The DTE's IR/IW govern; host tables know no user/supervisor. */
+	r.perm &= w->space->dte_perm | (w->guest_bits ? IOMMU_PERM_USER : 0);
 	if (r.kind == IOMMU_MAPPING_MAPPED && !(r.perm & (IOMMU_PERM_READ | IOMMU_PERM_WRITE)))
 		return 0;
 	return w->fn(&m, w->userdata);

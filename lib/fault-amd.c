@@ -178,6 +178,7 @@ static const char *bdf_at(const char *s, const char *end, uint16_t *ret_seg, uin
 	uint64_t part[4];
 	unsigned int n = 0;
 
+	/* Colons between the parts, a dot before the function, which ends it. */
 	while (n < 4) {
 		const char *next = hex_at(s, end, &part[n]);
 
@@ -185,12 +186,16 @@ static const char *bdf_at(const char *s, const char *end, uint16_t *ret_seg, uin
 			return NULL;
 		n++;
 		s = next;
-		if (s < end && (*s == ':' || (*s == '.' && n >= 2)))
+		if (s + 1 < end && *s == '.' && n >= 2 && isxdigit((unsigned char)s[1])) {
+			s = hex_at(s + 1, end, &part[n++]);
+			break;
+		}
+		if (s + 1 < end && *s == ':' && n < 3 && isxdigit((unsigned char)s[1]))
 			s++;
 		else
-			break;
+			return NULL;
 	}
-	if (n < 3)
+	if (!s || n < 3)
 		return NULL;
 	if (n == 4) {
 		if (part[0] > 0xffff)

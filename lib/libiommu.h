@@ -596,9 +596,12 @@ void iommu_dump_set_cache_limit(struct iommu_dump *dump, size_t bytes);
  * Register values of one or more remapping units, from "NAME VALUE" lines
  * (more columns may stand between: the value is the last) or the kernel's
  * debugfs iommu_regset text.  Names are upper-cased and lose a "_REG"
- * suffix ("RTADDR"); values are hexadecimal, "0x" optional.  '#' starts a
- * comment.  A debugfs "IOMMU: NAME Register Base Address: ADDR" line or a
- * comment "unit at ADDR" starts the next unit.
+ * suffix ("RTADDR") and an "SMMU_" prefix ("STRTAB_BASE", "IDR0"); AMD-Vi's
+ * device table base and extended features are "DEV_TABLE_BASE" and "EFR"
+ * whatever the file calls them (MMIO_DEV_TABLE, EXT_FEATURES, ...); values
+ * are hexadecimal, "0x" optional.  '#' starts a comment.  A debugfs
+ * "IOMMU: NAME Register Base Address: ADDR" line or a comment "unit at ADDR"
+ * starts the next unit.
  */
 struct iommu_regs;
 

@@ -80,7 +80,23 @@ static bool valid_name(const char *s, size_t len)
 	return true;
 }
 
-/* Upper-case, without a "_REG" suffix. */
+/*
+ * Other names of the registers the walkers read: Linux's and the AMD IOMMU
+ * specification's for the device table base (MMIO 0000h) and EFR (0030h).
+ */
+static const struct {
+	const char *name, *alias;
+} aliases[] = {
+	{ "DEV_TABLE_BASE", "MMIO_DEV_TABLE" },
+	{ "DEV_TABLE_BASE", "DEV_TABLE" },
+	{ "DEV_TABLE_BASE", "DEVICE_TABLE_BASE" },
+	{ "DEV_TABLE_BASE", "DEVTAB_BASE" },
+	{ "EFR", "MMIO_EXT_FEATURES" },
+	{ "EFR", "EXT_FEATURES" },
+	{ "EFR", "EXTENDED_FEATURES" },
+};
+
+/* Upper-case, without a "_REG" suffix or an "SMMU_" prefix, aliases by their name. */
 static void normalize(char *dst, const char *src, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
@@ -88,6 +104,11 @@ static void normalize(char *dst, const char *src, size_t len)
 	dst[len] = 0;
 	if (len > 4 && strcmp(dst + len - 4, "_REG") == 0)
 		dst[len - 4] = 0;
+	if (strncmp(dst, "SMMU_", 5) == 0 && dst[5])
+		memmove(dst, dst + 5, strlen(dst + 5) + 1);
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		if (strcmp(dst, aliases[i].alias) == 0)
+			strcpy(dst, aliases[i].name);
 }
 
 static struct reg *unit_find(const struct unit *u, const char *name)

@@ -30,8 +30,8 @@ dma_write from 0000:00:04.0, address 0x10000000
   fault 0x05 LGN.2: PTE Write access is not set
 [exit 0]
 $ printf 'DMAR: IOMMU enabled\nnothing to see\n' | iommutool fault; iommutool fault 'DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x1000'
-no DMAR fault messages
-no DMAR fault messages
+no fault or event messages (DMAR, arm-smmu-v3, AMD-Vi)
+no fault or event messages (DMAR, arm-smmu-v3, AMD-Vi)
 [exit 0]
 $ iommutool -v fault 'DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x9c000000 [fault reason 0x06] PTE Read access is not set' 'DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x9c000000 [fault reason 0x02] Present bit in context entry is clear' 'DMAR: [DMA Read PASID 0x1] Request device [00:02.0] fault addr 0x9c000000 [fault reason 0x59] SM: Present bit in PASID table entry is clear'
 dma_read from 0000:00:02.0, address 0x9c000000  (line 1)
@@ -178,5 +178,5 @@ exit 66
 exit 65
 ! iommutool: cannot open the dump 'missing': No such file or directory
 ! iommutool: cannot read the dump 'z.img': the file is zstd-compressed; decompress it first (zstd -d)
-! iommutool: no root table pointer: give --rtaddr VALUE, or --registers FILE with RTADDR_REG
+! iommutool: no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them
 [exit 64]

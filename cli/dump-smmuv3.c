@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: MIT
+/*
+ * What walk shows of an SMMUv3 in a dump: every stream its stream table
+ * configures (StreamID, SubstreamID, mode, ASID, VMID, the tables and
+ * whether the SMMU would accept the entries), with -v and one stream the
+ * STE and CD decoded field by field; --mappings; --reverse.  And an SMMUv3
+ * event as translate and fault show it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dump-source.h"
+
+void render_smmuv3_event(struct cli *cli, const struct iommu_smmuv3_event *ev, int detail)
+{
+	struct out *o = cli->out;
+	const char *name = iommu_smmuv3_event_get_name(ev), *class = iommu_smmuv3_event_get_class(ev);
+
+	out_uint(o, "event", "event 0x%02llx", iommu_smmuv3_event_get_id(ev));
+	out_str(o, "name", " %s", name ? name : "(not architected)");
+	if (class) {
+		out_str(o, "stage", " (%s", iommu_smmuv3_event_is_stage2(ev) ? "stage 2" : "stage 1");
+		out_str(o, "class", ", %s", class);
+		if (iommu_smmuv3_event_is_stage2(ev))
+			out_hex(o, "ipa", ", IPA 0x%llx", iommu_smmuv3_event_get_ipa(ev));
+		out_text(o, ")");
+	}
+	if (iommu_smmuv3_event_has(ev, "fetch_addr"))
+		out_hex(o, "fetch_addr", " (fetching 0x%llx)", iommu_smmuv3_event_get_fetch_addr(ev));
+	out_str(o, "meaning", detail > 1 ? "\n  meaning: %s" : detail ? ": %s" : NULL,
+		iommu_smmuv3_event_get_meaning(ev));
+	if (*iommu_smmuv3_event_get_causes(ev))
+		out_str(o, "causes", detail > 1 ? "\n  likely causes: %s" : NULL,
+			iommu_smmuv3_event_get_causes(ev));
+}
+
+static bool wanted(const struct walk_request *rq, const struct iommu_smmuv3_space *sp)
+{
+	return (!rq->have_id || iommu_smmuv3_space_get_sid(sp) == rq->id) &&
+	       (!rq->have_pasid || iommu_smmuv3_space_get_ssid(sp) == rq->pasid);
+}
+
+/* ---- summary --------------------------------------------------------------- */
+
+enum { SC_SID, SC_SSID, SC_MODE, SC_ASID, SC_VMID, SC_S1, SC_S2, SC_TABLE, SC_STATUS, SC_EVENT,
+       SC_DETAIL };
+
+static const struct out_column columns[] = {
+	[SC_SID] = { "sid", "STREAM", COL_HEX, COL_RIGHT, "StreamID" },
+	[SC_SSID] = { "ssid", "SSID", COL_UINT, COL_RIGHT, "SubstreamID of the CD" },
+	[SC_MODE] = { "mode", "MODE", COL_STRING, 0, "bypass, stage-1, stage-2, nested" },
+	[SC_ASID] = { "asid", "ASID", COL_UINT, COL_RIGHT, "CD.ASID" },
+	[SC_VMID] = { "vmid", "VMID", COL_UINT, COL_RIGHT, "STE.S2VMID" },
+	[SC_S1] = { "stage1", "STAGE 1", COL_STRING, 0, "granule, input bits, levels (TTB0; TTB1 after +)" },
+	[SC_S2] = { "stage2", "STAGE 2", COL_STRING, 0, "granule, input bits, levels" },
+	[SC_TABLE] = { "table", "TABLE", COL_HEX, 0, "first table walked (TTB0, else stage 2)" },
+	[SC_STATUS] = { "status", "STATUS", COL_STRING, 0, "ok, fault, not_in_dump, blocked, unsupported" },
+	[SC_EVENT] = { "event", "EVENT", COL_STRING, 0, "event the entries cause" },
+	[SC_DETAIL] = { "detail", "DETAIL", COL_STRING, COL_EXTRA, "what is wrong" },
+};
+
+/* "4K/39b/3": a table's granule, input bits and levels. */
+static bool table_text(const struct iommu_smmuv3_space *sp, enum iommu_smmuv3_table t, char *buf,
+		       size_t size)
+{
+	char g[16];
+
+	if (!iommu_smmuv3_space_get_levels(sp, t))
+		return false;
+	format_size(g, sizeof(g), iommu_smmuv3_space_get_granule(sp, t));
+	snprintf(buf, size, "%s/%ub/%u", g, iommu_smmuv3_space_get_input_bits(sp, t),
+		 iommu_smmuv3_space_get_levels(sp, t));
+	return true;
+}
+
+struct summary {
+	struct cli *cli;
+	const struct walk_request *rq;
+	struct out_table *t;
+	FILE *details;
+	size_t count;
+	uint64_t ste[8], cd[8];		/* the last stream's, for -v */
+	bool have_cd;
+};
+
+static int summary_row(const struct iommu_smmuv3_space *sp, void *userdata)
+{
+	struct summary *s = userdata;
+	struct out_table *t = s->t;
+	enum iommu_xlate_status st = iommu_smmuv3_space_get_status(sp);
+	uint32_t ssid = iommu_smmuv3_space_get_ssid(sp);
+	const char *name = iommu_smmuv3_event_name(iommu_smmuv3_space_get_event(sp));
+	char s1[40], ttb1[24], s2[24];
+	uint64_t root;
+
+	if (!wanted(s->rq, sp))
+		return 0;
+	s->count++;
+	memcpy(s->ste, iommu_smmuv3_space_get_ste(sp), sizeof(s->ste));
+	s->have_cd = iommu_smmuv3_space_get_cd(sp) != NULL;
+	if (s->have_cd)
+		memcpy(s->cd, iommu_smmuv3_space_get_cd(sp), sizeof(s->cd));
+	out_cell_hex(t, SC_SID, iommu_smmuv3_space_get_sid(sp), 1);
+	if (ssid != IOMMU_NO_PASID)
+		out_cell_uint(t, SC_SSID, ssid);
+	out_cell_str(t, SC_MODE, iommu_smmuv3_space_get_mode(sp));
+	if (iommu_smmuv3_space_get_asid(sp) >= 0)
+		out_cell_uint(t, SC_ASID, (unsigned int)iommu_smmuv3_space_get_asid(sp));
+	if (iommu_smmuv3_space_get_vmid(sp) >= 0)
+		out_cell_uint(t, SC_VMID, (unsigned int)iommu_smmuv3_space_get_vmid(sp));
+	if (table_text(sp, IOMMU_SMMUV3_TTB0, s1, sizeof(s1))) {
+		if (table_text(sp, IOMMU_SMMUV3_TTB1, ttb1, sizeof(ttb1)))
+			snprintf(s1 + strlen(s1), sizeof(s1) - strlen(s1), "+%s", ttb1);
+		out_cell_str(t, SC_S1, s1);
+	} else if (table_text(sp, IOMMU_SMMUV3_TTB1, s1, sizeof(s1))) {
+		out_cell_str(t, SC_S1, s1);
+	}
+	if (table_text(sp, IOMMU_SMMUV3_S2, s2, sizeof(s2)))
+		out_cell_str(t, SC_S2, s2);
+	root = iommu_smmuv3_space_get_root(sp, IOMMU_SMMUV3_TTB0);
+	if (!root)
+		root = iommu_smmuv3_space_get_root(sp, IOMMU_SMMUV3_S2);
+	if (root)
+		out_cell_hex(t, SC_TABLE, root, 1);
+	out_cell_str(t, SC_STATUS, iommu_xlate_status_name(st));
+	if (st == IOMMU_XLATE_FAULT)
+		out_cell_str(t, SC_EVENT, name ? name : "?");
+	out_cell_str(t, SC_DETAIL, iommu_smmuv3_space_get_detail(sp));
+	out_row_end(t);
+	if (s->details && iommu_smmuv3_space_get_detail(sp)) {
+		fprintf(s->details, "sid 0x%x", iommu_smmuv3_space_get_sid(sp));
+		if (ssid != IOMMU_NO_PASID)
+			fprintf(s->details, " SSID %u", ssid);
+		fprintf(s->details, ": %s\n", iommu_smmuv3_space_get_detail(sp));
+	}
+	return 0;
+}
+
+/* -v on one stream: its STE and CD, field by field. */
+static void decoded_structures(struct cli *cli, const struct summary *s)
+{
+	struct iommu_dnode *root = NULL;
+
+	if (iommu_smmuv3_ste_decode(s->ste, &root) == 0) {
+		render_dnode(cli->out, root, cli->verbose);
+		iommu_dnode_unref(root);
+	}
+	if (s->have_cd && iommu_smmuv3_cd_decode(s->cd, &root) == 0) {
+		render_dnode(cli->out, root, cli->verbose);
+		iommu_dnode_unref(root);
+	}
+}
+
+static int summary(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
+{
+	struct summary s = { .cli = cli, .rq = rq };
+	char *details = NULL, *bad = NULL;
+	size_t details_size = 0;
+	int r;
+
+	dump_source_describe(cli, src);
+	s.t = out_table_new(cli->out, "streams", columns, sizeof(columns) / sizeof(columns[0]), NULL,
+			    &bad);
+	if (!s.t) {
+		free(bad);
+		return cli_error(cli, -ENOMEM, "cannot list the streams");
+	}
+	if (!cli->json)
+		s.details = open_memstream(&details, &details_size);
+	r = iommu_smmuv3_foreach_space(src->smmu, summary_row, &s);
+	out_table_end(s.t);
+	if (s.details) {
+		fclose(s.details);
+		out_text(cli->out, "%s", details);
+		free(details);
+	}
+	if (r == -ENODATA) {
+		cli_error(cli, 0, "the stream table at 0x%llx is not in the dump",
+			  (unsigned long long)(iommu_smmuv3_get_strtab_base(src->smmu) & ~63ULL));
+		return EXIT_NOT_CLEAN;
+	}
+	if (!s.count)
+		out_text(cli->out, "no %s\n", rq->have_id || rq->have_pasid ? "matching stream"
+									 : "valid stream table entry");
+	else if (cli->verbose && rq->have_id && s.count == 1)
+		decoded_structures(cli, &s);
+	return EXIT_CLEAN;
+}
+
+/* ---- mappings and reverse look-up ------------------------------------------------ */
+
+struct listing {
+	struct cli *cli;
+	const struct walk_request *rq;
+	struct iommu_smmuv3 *smmu;
+	size_t count;
+};
+
+static int mapping_row(const struct iommu_mapping *m, void *userdata)
+{
+	struct listing *l = userdata;
+	const struct iommu_smmuv3_space *sp = iommu_mapping_get_smmuv3_space(m);
+	struct mapping_source who = { UNIT_SMMUV3, 0, iommu_smmuv3_space_get_sid(sp),
+				      iommu_smmuv3_space_get_ssid(sp) };
+
+	l->count++;
+	render_mapping(l->cli, &who, m);
+	return 0;
+}
+
+static int mappings_space(const struct iommu_smmuv3_space *sp, void *userdata)
+{
+	struct listing *l = userdata;
+
+	if (!wanted(l->rq, sp))
+		return 0;
+	return iommu_smmuv3_foreach_mapping(l->smmu, sp, l->rq->leaves ? IOMMU_MAPPINGS_LEAVES : 0,
+					    mapping_row, l);
+}
+
+int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
+{
+	struct listing l = { cli, rq, src->smmu, 0 };
+	int r;
+
+	if (!rq->mappings && !rq->have_reverse)
+		return summary(cli, rq, src);
+	if (rq->have_reverse) {
+		out_hex(cli->out, "phys", "page 0x%llx", rq->reverse & ~0xfffULL);
+		out_text(cli->out, " is reached by:\n");
+	} else if (cli->verbose) {
+		dump_source_describe(cli, src);
+	}
+	render_mapping_header(cli, UNIT_SMMUV3);
+	out_begin_array(cli->out, "mappings");
+	r = rq->have_reverse ? iommu_smmuv3_foreach_reverse(src->smmu, rq->reverse, mapping_row, &l)
+			     : iommu_smmuv3_foreach_space(src->smmu, mappings_space, &l);
+	out_end_array(cli->out);
+	if (r == -ENODATA) {
+		cli_error(cli, 0, "the stream table is not in the dump");
+		return EXIT_NOT_CLEAN;
+	}
+	if (!l.count)
+		out_text(cli->out, rq->have_reverse ? "no stream: no mapping in these tables reaches it\n"
+						    : "no mappings\n");
+	return EXIT_CLEAN;
+}
+
+/* ---- fault: one logged event ------------------------------------------------------ */
+
+void fault_smmuv3(struct cli *cli, const struct iommu_smmuv3_event *ev, size_t line,
+		  const struct dump_source *src, struct iommu_xlate *x)
+{
+	struct out *o = cli->out;
+	uint32_t sid = iommu_smmuv3_event_get_sid(ev), ssid = iommu_smmuv3_event_get_ssid(ev);
+	uint64_t iova = iommu_smmuv3_event_get_iova(ev);
+	bool write = iommu_smmuv3_event_is_write(ev);
+	const uint64_t *rec = iommu_smmuv3_event_get_record(ev);
+
+	out_begin_object(o, NULL);
+	out_uint(o, "line", NULL, line);
+	out_str(o, "type", "SMMUv3", "smmuv3_event");
+	out_text(o, iommu_smmuv3_event_has(ev, "access") ? (write ? " write" : " read") : "");
+	out_uint(o, "sid", " from StreamID 0x%llx", sid);
+	out_str(o, "client", iommu_smmuv3_event_get_client(ev) ? " (%s)" : NULL,
+		iommu_smmuv3_event_get_client(ev));
+	if (ssid == IOMMU_NO_PASID)
+		out_null(o, "ssid", NULL);
+	else
+		out_uint(o, "ssid", ", SSID %llu", ssid);
+	if (iommu_smmuv3_event_has(ev, "iova"))
+		out_hex(o, "iova", ", address 0x%llx", iova);
+	if (iommu_smmuv3_event_has(ev, "access"))
+		out_bool(o, "privileged", iommu_smmuv3_event_is_privileged(ev) ? ", privileged" : NULL,
+			 iommu_smmuv3_event_is_privileged(ev));
+	out_text(o, cli->verbose ? "  (line %zu)\n  " : "\n  ", line);
+	out_begin_object(o, "event");
+	render_smmuv3_event(cli, ev, cli->verbose ? 2 : 1);
+	out_end_object(o);
+	out_text(o, "\n");
+	out_str(o, "format", cli->verbose ? "  log format: %s\n" : NULL,
+		iommu_smmuv3_event_get_format(ev));
+	out_begin_array(o, "record");
+	for (unsigned int k = 0; k < 4; k++)
+		out_hex(o, NULL, !cli->verbose ? NULL : k ? " 0x%016llx" : "  record: 0x%016llx", rec[k]);
+	out_end_array(o);
+	out_text(o, cli->verbose ? "\n" : "");
+	if (src->smmu && x) {
+		iommu_smmuv3_translate(src->smmu, sid, ssid, iova,
+				       write ? IOMMU_ACCESS_WRITE : IOMMU_ACCESS_READ,
+				       iommu_smmuv3_event_is_privileged(ev) ? IOMMU_REQ_PRIV : 0, x);
+		render_logged_walk(cli, x, iommu_xlate_get_fault_reason(x) == iommu_smmuv3_event_get_id(ev),
+				   UNIT_SMMUV3, false, 0, sid, ssid, iova);
+	}
+	out_end_object(o);
+}
