@@ -22,7 +22,7 @@ static const struct argp_option devices_options[] = {
 
 enum { COL_DEVICE, COL_ID, COL_CLASS, COL_DRIVER, COL_GROUP, COL_UNIT, COL_FIRMWARE, COL_ATS,
        COL_RESERVED, COL_NAME, COL_BUS, COL_VENDOR_ID, COL_DEVICE_ID, COL_CLASS_CODE, COL_VENDOR,
-       COL_PARENT, COL_DISAGREE };
+       COL_PARENT, COL_DISAGREE, COL_FIRMWARE_ID };
 
 static const struct out_column columns[] = {
 	[COL_DEVICE] = { "device", "DEVICE", COL_STRING, 0, "PCI address or device name" },
@@ -46,6 +46,8 @@ static const struct out_column columns[] = {
 	[COL_PARENT] = { "parent", "PARENT", COL_STRING, COL_EXTRA, "the PCI bridge above it" },
 	[COL_DISAGREE] = { "disagree", "DISAGREE", COL_BOOL, COL_EXTRA,
 			   "firmware and kernel name different units" },
+	[COL_FIRMWARE_ID] = { "firmware_id", "FW ID", COL_HEX, COL_EXTRA,
+			      "the ID the firmware's unit sees: DMAR source-id, IVRS requester ID after aliases, IORT StreamID" },
 };
 
 static error_t parse_devices(int key, char *arg, struct argp_state *state)
@@ -97,6 +99,7 @@ static void device_row(struct out_table *t, const struct iommu_device *d)
 {
 	const char *firmware = NULL;
 	char buf[512];
+	uint32_t id;
 	int r = iommu_device_get_firmware_unit(d, &firmware);
 	int ats = iommu_device_get_ats(d);
 	bool pci = iommu_device_is_pci(d);
@@ -121,6 +124,8 @@ static void device_row(struct out_table *t, const struct iommu_device *d)
 		out_cell_uint(t, COL_GROUP, (uint64_t)iommu_device_get_group(d));
 	out_cell_str(t, COL_UNIT, iommu_device_get_kernel_unit(d));
 	out_cell_str(t, COL_FIRMWARE, r == 0 ? firmware : r == -ENOENT ? "none" : NULL);
+	if (iommu_device_get_firmware_id(d, &id) == 0)
+		out_cell_hex(t, COL_FIRMWARE_ID, id, 4);
 	if (ats >= 0)
 		out_cell_bool(t, COL_ATS, ats == 1);
 	reserved_text(d, buf, sizeof(buf));
@@ -313,7 +318,8 @@ const struct iommutool_cmd cmd_devices = {
 	       "needed to read the tables); a WARNING line names each device where firmware and "
 	       "kernel disagree.\n\n"
 	       "Columns: device, id, class, driver, group, unit, firmware_unit, ats, reserved, name; "
-	       "with -o also bus, vendor_id, device_id, class_code, vendor, parent, disagree.",
+	       "with -o also bus, vendor_id, device_id, class_code, vendor, parent, disagree, "
+	       "firmware_id.",
 	.options = devices_options,
 	.parse = parse_devices,
 	.opts_size = sizeof(struct devices_opts),

@@ -92,7 +92,7 @@ void firmware_units_free(struct firmware_units *fw)
 
 /* VT-d 4.1 §8.3: the DRHD whose scope names the function, a bridge above it, or INCLUDE_PCI_ALL. */
 static int dmar_unit(const struct firmware_units *fw, const struct pci_function *f, char *buf,
-		     size_t size)
+		     size_t size, uint32_t *ret_id)
 {
 	struct iommu_dmar_unit *unit;
 	enum iommu_dmar_match match;
@@ -101,6 +101,8 @@ static int dmar_unit(const struct firmware_units *fw, const struct pci_function 
 	if (iommu_dmar_find_unit(fw->dmar, f->segment, f->bus, f->dev, f->fn, &unit, &match) < 0)
 		return -ENOENT;
 	base = iommu_dmar_unit_get_register_base(unit);
+	/* VT-d 4.1 §3.4.1: the unit sees the requester's source-id, bus and devfn. */
+	*ret_id = (uint32_t)(f->bus << 8 | f->dev << 3 | f->fn);
 	for (size_t i = 0; i < fw->nkernel_units; i++)
 		if (fw->kernel_units[i].address == base) {
 			snprintf(buf, size, "%s", fw->kernel_units[i].name);
@@ -112,7 +114,7 @@ static int dmar_unit(const struct firmware_units *fw, const struct pci_function 
 
 /* AMD IOMMU 48882 §5.2.2: the IVHD whose device entries select the function (aliases followed). */
 static int ivrs_unit(const struct firmware_units *fw, const struct pci_function *f, char *buf,
-		     size_t size)
+		     size_t size, uint32_t *ret_id)
 {
 	struct iommu_ivrs_device *dev;
 	uint16_t devid = (uint16_t)(f->bus << 8 | f->dev << 3 | f->fn);
@@ -121,13 +123,14 @@ static int ivrs_unit(const struct firmware_units *fw, const struct pci_function 
 	if (r < 0)
 		return r;
 	snprintf(buf, size, "ivhd%u", iommu_ivrs_unit_get_index(iommu_ivrs_device_get_unit(dev)));
+	*ret_id = iommu_ivrs_device_get_requester_id(dev);
 	iommu_ivrs_device_unref(dev);
 	return 0;
 }
 
 /* IORT E.g §3.1.1.3: the requester ID through the root complex's mappings to an SMMU. */
 static int iort_unit(const struct firmware_units *fw, const struct pci_function *f, char *buf,
-		     size_t size)
+		     size_t size, uint32_t *ret_id)
 {
 	const struct iommu_iort_node *rc = iommu_iort_find_root_complex(fw->iort, f->segment);
 	struct iommu_iort_path *path;
@@ -145,6 +148,8 @@ static int iort_unit(const struct firmware_units *fw, const struct pci_function 
 		/* Linux names the units "smmu3.%pa" and "smmu.%pa". */
 		snprintf(buf, size, "%s.0x%016llx", type == IOMMU_IORT_SMMU_V3 ? "smmu3" : "smmu",
 			 (unsigned long long)dnode_get_u64(iommu_iort_node_get_dnode(n), "base_address", 0));
+		/* The StreamID: the ID as it arrives at the SMMU. */
+		*ret_id = iommu_iort_path_get_id(path, i);
 		r = 0;
 	}
 	iommu_iort_path_unref(path);
@@ -152,14 +157,14 @@ static int iort_unit(const struct firmware_units *fw, const struct pci_function 
 }
 
 int firmware_unit_of(const struct firmware_units *fw, const struct pci_function *f, char *buf,
-		     size_t size)
+		     size_t size, uint32_t *ret_id)
 {
 	/* Behind a VMD the firmware sees only the VMD controller's requester ID. */
 	if (fw->error || f->vmd_domain)
 		return -EOPNOTSUPP;
 	if (fw->dmar)
-		return dmar_unit(fw, f, buf, size);
+		return dmar_unit(fw, f, buf, size, ret_id);
 	if (fw->ivrs)
-		return ivrs_unit(fw, f, buf, size);
-	return iort_unit(fw, f, buf, size);
+		return ivrs_unit(fw, f, buf, size, ret_id);
+	return iort_unit(fw, f, buf, size, ret_id);
 }

@@ -25,6 +25,7 @@ struct iommu_device {
 	int group;
 	int firmware_error;		/* 0, -ENOENT or -EOPNOTSUPP */
 	char firmware_unit[48];
+	uint32_t firmware_id;
 	int ats;
 	bool disagree;
 	const struct iommu_group *group_ref;
@@ -36,18 +37,22 @@ struct iommu_devices {
 	struct iommu_groups *groups;
 };
 
-/* The last component of a link's target ("../../../kernel/iommu_groups/5" is "5"). */
-static char *link_base(struct iommu_ctx *ctx, const char *device, const char *link)
+/* The last component of a PCI function's link ("iommu_group" -> "../../../kernel/iommu_groups/5": "5"). */
+static char *pci_link(struct iommu_ctx *ctx, const char *device, const char *link)
 {
-	char path[256], *target, *base;
+	char path[256];
 
 	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/%s", device, link);
-	if (sysroot_readlink(ctx, path, &target) < 0)
-		return NULL;
-	base = strrchr(target, '/');
-	base = strdup(base ? base + 1 : target);
-	free(target);
-	return base;
+	return link_name(ctx, path);
+}
+
+/* A group member's unit, through the group's link to it. */
+static char *member_unit(struct iommu_ctx *ctx, int group, const char *name)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "/sys/kernel/iommu_groups/%d/devices/%s/iommu", group, name);
+	return link_name(ctx, path);
 }
 
 static char *dup_or_null(const char *s)
@@ -82,15 +87,16 @@ static int add_pci(struct iommu_ctx *ctx, struct iommu_devices *devs, struct iom
 	/* The topology keys on 16-bit segments: a VMD domain's bridge is never a real segment's. */
 	if (parent && parent->vmd_domain == f->vmd_domain)
 		snprintf(d->parent, sizeof(d->parent), "%s", parent->name);
-	d->driver = link_base(ctx, f->name, "driver");
-	d->kernel_unit = link_base(ctx, f->name, "iommu");
-	group = link_base(ctx, f->name, "iommu_group");
+	d->driver = pci_link(ctx, f->name, "driver");
+	d->kernel_unit = pci_link(ctx, f->name, "iommu");
+	group = pci_link(ctx, f->name, "iommu_group");
 	d->group = group ? atoi(group) : -1;
 	free(group);
 	if (devs->groups && d->group >= 0)
 		d->group_ref = iommu_groups_find(devs->groups, (unsigned int)d->group);
 	d->ats = f->ats;
-	d->firmware_error = firmware_unit_of(fw, f, d->firmware_unit, sizeof(d->firmware_unit));
+	d->firmware_error = firmware_unit_of(fw, f, d->firmware_unit, sizeof(d->firmware_unit),
+					     &d->firmware_id);
 	/* While units run, firmware and kernel must agree; with none running, nothing is attached. */
 	d->disagree = running &&
 		      ((!d->firmware_error && (!d->kernel_unit || strcmp(d->firmware_unit, d->kernel_unit))) ||
@@ -110,7 +116,7 @@ static bool units_running(struct iommu_ctx *ctx)
 }
 
 /* Group members on other buses: platform devices, ACPI devices, ... */
-static int add_others(struct iommu_devices *devs, struct iommu_device ***tail)
+static int add_others(struct iommu_ctx *ctx, struct iommu_devices *devs, struct iommu_device ***tail)
 {
 	const struct iommu_group *g;
 	const struct iommu_member *m;
@@ -136,6 +142,7 @@ static int add_others(struct iommu_devices *devs, struct iommu_device ***tail)
 				return -ENOMEM;
 			d->group = (int)iommu_group_get_id(g);
 			d->group_ref = g;
+			d->kernel_unit = member_unit(ctx, d->group, d->name);
 			d->ats = 0;
 			d->firmware_error = -EOPNOTSUPP;
 		}
@@ -166,7 +173,7 @@ IOMMU_EXPORT int iommu_devices_new(struct iommu_ctx *ctx, struct iommu_devices *
 	for (size_t i = 0; r == 0 && t && i < pci_topology_count(t); i++)
 		r = add_pci(ctx, devs, &tail, t, pci_topology_get(t, i), fw, units_running(ctx));
 	if (r == 0)
-		r = add_others(devs, &tail);
+		r = add_others(ctx, devs, &tail);
 	firmware_units_free(fw);
 	pci_topology_free(t);
 	if (r < 0) {
@@ -301,6 +308,14 @@ IOMMU_EXPORT int iommu_device_get_firmware_unit(const struct iommu_device *devic
 	if (device->firmware_error)
 		return device->firmware_error;
 	*ret_name = device->firmware_unit;
+	return 0;
+}
+
+IOMMU_EXPORT int iommu_device_get_firmware_id(const struct iommu_device *device, uint32_t *ret_id)
+{
+	if (device->firmware_error)
+		return device->firmware_error;
+	*ret_id = device->firmware_id;
 	return 0;
 }
 

@@ -53,18 +53,25 @@ struct iommu_groups {
 	size_t nuses;
 };
 
-/* "pci" from the member's "subsystem" link ("../../../bus/pci"). */
-static char *link_base(struct iommu_ctx *ctx, unsigned int id, const char *member, const char *link)
+char *link_name(struct iommu_ctx *ctx, const char *path)
 {
-	char path[512], *target, *base;
+	char *target, *base;
 
-	snprintf(path, sizeof(path), GROUPS_DIR "/%u/devices/%s/%s", id, member, link);
 	if (sysroot_readlink(ctx, path, &target) < 0)
 		return NULL;
 	base = strrchr(target, '/');
 	base = strdup(base ? base + 1 : target);
 	free(target);
 	return base;
+}
+
+/* "pci" from the member's "subsystem" link ("../../../bus/pci"). */
+static char *member_link(struct iommu_ctx *ctx, unsigned int id, const char *member, const char *link)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), GROUPS_DIR "/%u/devices/%s/%s", id, member, link);
+	return link_name(ctx, path);
 }
 
 /* Drivers VFIO can live with (driver_managed_dma in Linux 6.x): its own, pci-stub, PCIe ports. */
@@ -99,8 +106,8 @@ static int add_member(struct iommu_ctx *ctx, struct iommu_groups *groups, struct
 	m->name = strdup(name);
 	if (!m->name)
 		return -ENOMEM;
-	m->bus = link_base(ctx, g->id, name, "subsystem");
-	m->driver = link_base(ctx, g->id, name, "driver");
+	m->bus = member_link(ctx, g->id, name, "subsystem");
+	m->driver = member_link(ctx, g->id, name, "driver");
 	m->bridge = m->bus && strcmp(m->bus, "pci") == 0 && pci_class_is_bridge(ctx, g->id, name);
 	m->host_use = host_use_of(groups->uses, groups->nuses, name);
 	if (m->driver && !driver_allows_vfio(m->driver) &&

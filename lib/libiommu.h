@@ -1465,6 +1465,11 @@ const char *iommu_device_get_kernel_unit(const struct iommu_device *device);
  * -EOPNOTSUPP when the tables cannot tell (not readable, not decoded).
  */
 int iommu_device_get_firmware_unit(const struct iommu_device *device, const char **ret_name);
+/*
+ * The ID that unit sees for it: the DMAR source-id (bus << 8 | devfn), the IVRS requester
+ * ID after aliases, the IORT StreamID.  Errors as iommu_device_get_firmware_unit().
+ */
+int iommu_device_get_firmware_id(const struct iommu_device *device, uint32_t *ret_id);
 /* Firmware and kernel name different units. */
 bool iommu_device_units_disagree(const struct iommu_device *device);
 /* 1 with an ATS capability, 0 without, -EACCES when the extended configuration space was not readable. */

@@ -164,6 +164,11 @@ extern const struct klog_pattern klog_patterns[];
 const struct klog_pattern *klog_classify(const char *line);
 bool klog_line_matches(const char *line, const char *pattern);
 
+/* ---- groups (lib/groups.c) ------------------------------------------------ */
+
+/* The last component of the target of link PATH ("../../bus/pci" gives "pci"), or NULL. */
+char *link_name(struct iommu_ctx *ctx, const char *path);
+
 /* ---- what the host runs on (lib/groups-hostuse.c) ------------------------ */
 
 struct host_use {
@@ -304,8 +309,12 @@ struct pci_function;
 /* The sysroot's DMAR, IVRS or IORT, decoded; a machine without one loads fine. */
 int firmware_units_load(struct iommu_ctx *ctx, struct firmware_units **ret);
 void firmware_units_free(struct firmware_units *fw);
-/* 0 with the unit's name in BUF; -ENOENT: the tables name none; -EOPNOTSUPP: no table to tell. */
+/*
+ * 0 with the unit's name in BUF and the ID it sees for F in *RET_ID (DMAR source-id, IVRS
+ * requester ID after aliases, IORT StreamID); -ENOENT: the tables name no unit;
+ * -EOPNOTSUPP: no table to tell.
+ */
 int firmware_unit_of(const struct firmware_units *fw, const struct pci_function *f, char *buf,
-		     size_t size);
+		     size_t size, uint32_t *ret_id);
 
 #endif

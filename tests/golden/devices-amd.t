@@ -32,7 +32,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "class_code": "0x060000",
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0000"
     },
     {
       "device": "0000:00:00.2",
@@ -51,7 +52,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "class_code": "0x080600",
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": null
     },
     {
       "device": "0000:00:01.1",
@@ -70,7 +72,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "class_code": "0x060400",
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0009"
     },
     {
       "device": "0000:00:02.1",
@@ -89,7 +92,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "class_code": "0x060400",
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0011"
     },
     {
       "device": "0000:00:14.0",
@@ -108,7 +112,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "class_code": "0x0c0500",
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00a0"
     },
     {
       "device": "0000:00:14.3",
@@ -127,7 +132,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "class_code": "0x060100",
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00a3"
     },
     {
       "device": "0000:01:00.0",
@@ -146,7 +152,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "class_code": "0x030000",
       "vendor": "NVIDIA Corporation",
       "parent": "0000:00:01.1",
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0100"
     },
     {
       "device": "0000:01:00.1",
@@ -165,7 +172,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "class_code": "0x040300",
       "vendor": "NVIDIA Corporation",
       "parent": "0000:00:01.1",
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0101"
     },
     {
       "device": "0000:02:00.0",
@@ -184,22 +192,23 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "class_code": "0x020000",
       "vendor": "Mellanox Technologies",
       "parent": "0000:00:02.1",
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0200"
     }
   ]
 }
 [exit 0]
-$ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices -o device,bus,parent,disagree,class_code
-DEVICE        BUS  PARENT        DISAGREE  CLASS CODE
-0000:00:00.0  pci  -             no        0x060000
-0000:00:00.2  pci  -             no        0x080600
-0000:00:01.1  pci  -             no        0x060400
-0000:00:02.1  pci  -             no        0x060400
-0000:00:14.0  pci  -             no        0x0c0500
-0000:00:14.3  pci  -             no        0x060100
-0000:01:00.0  pci  0000:00:01.1  no        0x030000
-0000:01:00.1  pci  0000:00:01.1  no        0x040300
-0000:02:00.0  pci  0000:00:02.1  no        0x020000
+$ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices -o device,bus,parent,unit,firmware_unit,firmware_id,disagree,class_code
+DEVICE        BUS  PARENT        UNIT   FIRMWARE  FW ID   DISAGREE  CLASS CODE
+0000:00:00.0  pci  -             ivhd0  ivhd0     0x0000  no        0x060000
+0000:00:00.2  pci  -             -      none      -       no        0x080600
+0000:00:01.1  pci  -             ivhd0  ivhd0     0x0009  no        0x060400
+0000:00:02.1  pci  -             ivhd0  ivhd0     0x0011  no        0x060400
+0000:00:14.0  pci  -             ivhd0  ivhd0     0x00a0  no        0x0c0500
+0000:00:14.3  pci  -             ivhd0  ivhd0     0x00a3  no        0x060100
+0000:01:00.0  pci  0000:00:01.1  ivhd0  ivhd0     0x0100  no        0x030000
+0000:01:00.1  pci  0000:00:01.1  ivhd0  ivhd0     0x0101  no        0x040300
+0000:02:00.0  pci  0000:00:02.1  ivhd0  ivhd0     0x0200  no        0x020000
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices --tree
 ivhd0

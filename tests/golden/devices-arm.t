@@ -3,7 +3,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
 DEVICE        ID         CLASS                DRIVER      GROUP  UNIT                      FIRMWARE                  ATS  RESERVED  NAME
 0000:00:00.0  1b36:0008  Host bridge          -               0  smmu3.0x0000000009050000  smmu3.0x0000000009050000  no   -         Red Hat, Inc. QEMU PCIe Host bridge
 0000:00:01.0  1af4:1041  Ethernet controller  virtio-pci      1  smmu3.0x0000000009050000  smmu3.0x0000000009050000  no   -         Red Hat, Inc. Virtio 1.0 network device
-ARMH0011:00   -          platform             uart-pl011      2  -                         -                         no   -         -
+ARMH0011:00   -          platform             uart-pl011      2  smmu3.0x0000000009050000  -                         no   -         -
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json devices
 {
@@ -26,7 +26,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "class_code": "0x060000",
       "vendor": "Red Hat, Inc.",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0000"
     },
     {
       "device": "0000:00:01.0",
@@ -45,7 +46,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "class_code": "0x020000",
       "vendor": "Red Hat, Inc.",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0008"
     },
     {
       "device": "ARMH0011:00",
@@ -53,7 +55,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "class": "platform",
       "driver": "uart-pl011",
       "group": 2,
-      "unit": null,
+      "unit": "smmu3.0x0000000009050000",
       "firmware_unit": null,
       "ats": false,
       "reserved": null,
@@ -64,21 +66,21 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "class_code": null,
       "vendor": null,
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": null
     }
   ]
 }
 [exit 0]
-$ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices -o device,bus,parent,disagree,class_code
-DEVICE        BUS       PARENT  DISAGREE  CLASS CODE
-0000:00:00.0  pci       -       no        0x060000
-0000:00:01.0  pci       -       no        0x020000
-ARMH0011:00   platform  -       no        -
+$ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices -o device,bus,parent,unit,firmware_unit,firmware_id,disagree,class_code
+DEVICE        BUS       PARENT  UNIT                      FIRMWARE                  FW ID   DISAGREE  CLASS CODE
+0000:00:00.0  pci       -       smmu3.0x0000000009050000  smmu3.0x0000000009050000  0x0000  no        0x060000
+0000:00:01.0  pci       -       smmu3.0x0000000009050000  smmu3.0x0000000009050000  0x0008  no        0x020000
+ARMH0011:00   platform  -       smmu3.0x0000000009050000  -                         -       no        -
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices --tree
 smmu3.0x0000000009050000
 |- 0000:00:00.0 Host bridge: Red Hat, Inc. QEMU PCIe Host bridge [group 0]
-`- 0000:00:01.0 Ethernet controller: Red Hat, Inc. Virtio 1.0 network device [group 1]
-no IOMMU
+|- 0000:00:01.0 Ethernet controller: Red Hat, Inc. Virtio 1.0 network device [group 1]
 `- ARMH0011:00 platform [group 2]
 [exit 0]

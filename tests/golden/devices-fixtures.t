@@ -33,7 +33,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "class_code": "0x060000",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0000"
     },
     {
       "device": "0000:00:02.0",
@@ -52,7 +53,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "class_code": "0x020000",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0010"
     },
     {
       "device": "0000:00:03.0",
@@ -71,7 +73,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "class_code": "0x020000",
       "vendor": "Red Hat, Inc.",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0018"
     },
     {
       "device": "0000:00:04.0",
@@ -90,7 +93,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "class_code": "0x00ff00",
       "vendor": null,
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0020"
     },
     {
       "device": "0000:00:05.0",
@@ -109,7 +113,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "class_code": "0x060400",
       "vendor": "Red Hat, Inc.",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0028"
     },
     {
       "device": "0000:00:1f.0",
@@ -128,7 +133,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "class_code": "0x060100",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00f8"
     },
     {
       "device": "0000:00:1f.2",
@@ -147,7 +153,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "class_code": "0x010601",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00fa"
     },
     {
       "device": "0000:00:1f.3",
@@ -166,7 +173,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "class_code": "0x0c0500",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00fb"
     },
     {
       "device": "0000:01:00.0",
@@ -185,7 +193,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "class_code": "0x010802",
       "vendor": "Red Hat, Inc.",
       "parent": "0000:00:05.0",
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0100"
     }
   ]
 }

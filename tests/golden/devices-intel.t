@@ -35,7 +35,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x060000",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0000"
     },
     {
       "device": "0000:00:02.0",
@@ -54,7 +55,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x030000",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0010"
     },
     {
       "device": "0000:00:0e.0",
@@ -73,7 +75,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x010400",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0070"
     },
     {
       "device": "0000:00:14.0",
@@ -92,7 +95,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x0c0330",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": true
+      "disagree": true,
+      "firmware_id": "0x00a0"
     },
     {
       "device": "0000:00:1c.0",
@@ -111,7 +115,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x060400",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00e0"
     },
     {
       "device": "0000:00:1f.0",
@@ -130,7 +135,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x060100",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00f8"
     },
     {
       "device": "0000:00:1f.3",
@@ -149,7 +155,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x040300",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00fb"
     },
     {
       "device": "0000:00:1f.4",
@@ -168,7 +175,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x0c0500",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00fc"
     },
     {
       "device": "0000:00:1f.6",
@@ -187,7 +195,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x020000",
       "vendor": "Intel Corporation",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x00fe"
     },
     {
       "device": "0000:01:00.0",
@@ -206,7 +215,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x010802",
       "vendor": "Samsung Electronics Co Ltd",
       "parent": "0000:00:1c.0",
-      "disagree": false
+      "disagree": false,
+      "firmware_id": "0x0100"
     },
     {
       "device": "10000:e1:00.0",
@@ -225,24 +235,25 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "class_code": "0x010802",
       "vendor": "Samsung Electronics Co Ltd",
       "parent": null,
-      "disagree": false
+      "disagree": false,
+      "firmware_id": null
     }
   ]
 }
 [exit 0]
-$ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices -o device,bus,parent,disagree,class_code
-DEVICE         BUS  PARENT        DISAGREE  CLASS CODE
-0000:00:00.0   pci  -             no        0x060000
-0000:00:02.0   pci  -             no        0x030000
-0000:00:0e.0   pci  -             no        0x010400
-0000:00:14.0   pci  -             yes       0x0c0330
-0000:00:1c.0   pci  -             no        0x060400
-0000:00:1f.0   pci  -             no        0x060100
-0000:00:1f.3   pci  -             no        0x040300
-0000:00:1f.4   pci  -             no        0x0c0500
-0000:00:1f.6   pci  -             no        0x020000
-0000:01:00.0   pci  0000:00:1c.0  no        0x010802
-10000:e1:00.0  pci  -             no        0x010802
+$ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices -o device,bus,parent,unit,firmware_unit,firmware_id,disagree,class_code
+DEVICE         BUS  PARENT        UNIT   FIRMWARE  FW ID   DISAGREE  CLASS CODE
+0000:00:00.0   pci  -             dmar1  dmar1     0x0000  no        0x060000
+0000:00:02.0   pci  -             dmar0  dmar0     0x0010  no        0x030000
+0000:00:0e.0   pci  -             dmar1  dmar1     0x0070  no        0x010400
+0000:00:14.0   pci  -             dmar0  dmar1     0x00a0  yes       0x0c0330
+0000:00:1c.0   pci  -             dmar1  dmar1     0x00e0  no        0x060400
+0000:00:1f.0   pci  -             dmar1  dmar1     0x00f8  no        0x060100
+0000:00:1f.3   pci  -             dmar1  dmar1     0x00fb  no        0x040300
+0000:00:1f.4   pci  -             dmar1  dmar1     0x00fc  no        0x0c0500
+0000:00:1f.6   pci  -             dmar1  dmar1     0x00fe  no        0x020000
+0000:01:00.0   pci  0000:00:1c.0  dmar1  dmar1     0x0100  no        0x010802
+10000:e1:00.0  pci  -             dmar1  -         -       no        0x010802
 WARNING: 0000:00:14.0: the firmware names dmar1, the kernel uses dmar0
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices --tree
