@@ -155,6 +155,7 @@ IOMMU_EXPORT int iommu_devices_new(struct iommu_ctx *ctx, struct iommu_devices *
 	struct iommu_device **tail;
 	struct firmware_units *fw = NULL;
 	struct pci_topology *t = NULL;
+	bool running;
 	int r;
 
 	if (!devs)
@@ -170,8 +171,9 @@ IOMMU_EXPORT int iommu_devices_new(struct iommu_ctx *ctx, struct iommu_devices *
 		r = 0;
 	if (r == 0 && t)
 		r = firmware_units_load(ctx, &fw);
+	running = units_running(ctx);
 	for (size_t i = 0; r == 0 && t && i < pci_topology_count(t); i++)
-		r = add_pci(ctx, devs, &tail, t, pci_topology_get(t, i), fw, units_running(ctx));
+		r = add_pci(ctx, devs, &tail, t, pci_topology_get(t, i), fw, running);
 	if (r == 0)
 		r = add_others(ctx, devs, &tail);
 	firmware_units_free(fw);
