@@ -7,6 +7,7 @@
 #   regfile/   NAME VALUE lines and the kernel's debugfs iommu_regset text
 #   fault/     DMAR fault lines of the kernel's formats
 #   sysroot/   each fixture's sysroot (FIXTURES: the unpacked sysroots) packed as entries
+#   kernel-text/  command lines, a build configuration in text and gzip
 #   walk-smmuv3/, walk-amdvi/  stream tables, CDs, device tables and page tables of each kind,
 #              as tests/tools/mkimage (MKIMAGE: its path) builds them
 #
@@ -166,3 +167,14 @@ if [ -x "${MKIMAGE:-}" ]; then
 		'gcr3 00:02.0 0' 'map 00:02.0/0 0x5000 0x200000 4K perm=rw user')"
 	rm -rf "$out/tmp"
 fi
+
+# ---- kernel-text: command lines, kernel log lines, a build configuration (plain and gzip) ----
+mkdir -p "$out/kernel-text"
+printf '%s\n' 'BOOT_IMAGE=/vmlinuz-6.1.0 root=UUID=1 ro quiet intel_iommu=on,sm_off iommu=pt' \
+	>"$out/kernel-text/gen-cmdline"
+printf '%s' 'amd_iommu=off iommu.strict=1 "vfio_iommu_type1.allow_unsafe_interrupts=1" intremap=nopost -- init=/bin/sh' \
+	>"$out/kernel-text/gen-cmdline-amd"
+printf '%s\n' '# Linux/x86 6.1.0 Kernel Configuration' 'CONFIG_IOMMU_SUPPORT=y' 'CONFIG_INTEL_IOMMU=y' \
+	'# CONFIG_INTEL_IOMMU_DEFAULT_ON is not set' 'CONFIG_AMD_IOMMU=m' 'CONFIG_IRQ_REMAP=y' \
+	>"$out/kernel-text/gen-config"
+gzip -9 -c "$out/kernel-text/gen-config" >"$out/kernel-text/gen-config.gz"
