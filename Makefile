@@ -116,12 +116,15 @@ $(EXAMPLE): examples/example.c lib/libiommu.h $(O)/libiommu.so
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< -L$(O) -liommu -Wl,-rpath,'$$ORIGIN'
 
-$(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIB_STATIC)
+# The image builders are headers the unit tests and tools include.
+TOOL_HDRS := $(wildcard tests/tools/*.h)
+
+$(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(TOOL_HDRS) $(LIB_STATIC)
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
 
-$(O)/tests/%: tests/tools/%.c $(LIB_STATIC)
+$(O)/tests/%: tests/tools/%.c $(TOOL_HDRS) $(LIB_STATIC)
 	@mkdir -p $(dir $@)
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_STATIC) $(PKG_LIBS)

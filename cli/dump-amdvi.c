@@ -25,8 +25,9 @@ void render_amdvi_event(struct cli *cli, const struct iommu_amdvi_event *ev, int
 		out_str(o, "flag_names", *iommu_amdvi_event_get_flag_names(ev) ? " (%s)" : NULL,
 			iommu_amdvi_event_get_flag_names(ev));
 	}
-	out_str(o, "meaning", detail > 1 ? "\n  meaning: %s" : detail ? ": %s" : NULL,
-		iommu_amdvi_event_get_meaning(ev));
+	if (*iommu_amdvi_event_get_meaning(ev))
+		out_str(o, "meaning", detail > 1 ? "\n  meaning: %s" : detail ? ": %s" : NULL,
+			iommu_amdvi_event_get_meaning(ev));
 	if (*iommu_amdvi_event_get_causes(ev))
 		out_str(o, "causes", detail > 1 ? "\n  likely causes: %s" : NULL,
 			iommu_amdvi_event_get_causes(ev));

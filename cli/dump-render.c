@@ -233,6 +233,11 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 			format_size(size, sizeof(size), iommu_xlate_get_page_size(x));
 			out_uint(o, "page_size", NULL, iommu_xlate_get_page_size(x));
 			out_text(o, "  %s page", size);
+			if (iommu_xlate_get_contiguous(x)) {
+				format_size(size, sizeof(size), iommu_xlate_get_contiguous(x));
+				out_uint(o, "contiguous", NULL, iommu_xlate_get_contiguous(x));
+				out_text(o, " (contiguous %s)", size);
+			}
 		} else {
 			out_text(o, "  %s", iommu_xlate_get_mode(x));
 		}

@@ -29,8 +29,9 @@ void render_smmuv3_event(struct cli *cli, const struct iommu_smmuv3_event *ev, i
 	}
 	if (iommu_smmuv3_event_has(ev, "fetch_addr"))
 		out_hex(o, "fetch_addr", " (fetching 0x%llx)", iommu_smmuv3_event_get_fetch_addr(ev));
-	out_str(o, "meaning", detail > 1 ? "\n  meaning: %s" : detail ? ": %s" : NULL,
-		iommu_smmuv3_event_get_meaning(ev));
+	if (*iommu_smmuv3_event_get_meaning(ev))
+		out_str(o, "meaning", detail > 1 ? "\n  meaning: %s" : detail ? ": %s" : NULL,
+			iommu_smmuv3_event_get_meaning(ev));
 	if (*iommu_smmuv3_event_get_causes(ev))
 		out_str(o, "causes", detail > 1 ? "\n  likely causes: %s" : NULL,
 			iommu_smmuv3_event_get_causes(ev));

@@ -12,11 +12,15 @@
 #include "amdvi.h"
 #include "vtd.h"	/* the x86-64 format of guest tables */
 
-static const char *perm_text(unsigned int perm)
+/* "grants read only", "grants neither read nor write", "... to supervisor requests only". */
+static const char *grants_text(char *buf, size_t size, unsigned int perm, bool supervisor)
 {
-	static const char *const names[] = { "nothing", "read", "write", "read and write" };
+	static const char *const names[] = { "neither read nor write", "read", "write",
+					     "read and write" };
 
-	return names[perm & 3];
+	snprintf(buf, size, "grants %s%s%s", names[perm & 3],
+		 supervisor ? " to supervisor requests" : "", perm & 3 ? " only" : "");
+	return buf;
 }
 
 static unsigned int access_req(enum iommu_access access)
@@ -41,6 +45,8 @@ void amd_event_record(const struct amd_result *r, uint16_t devid, int domain, ui
 static void walk_fault(struct amd_result *r, const struct pt_out *o, unsigned int flags,
 		       const char *tables, bool v1)
 {
+	char buf[64];
+
 	switch (o->stop) {
 	case PT_OK:
 	case PT_TABLE_FAULT:	/* the nest recorded it */
@@ -68,9 +74,9 @@ static void walk_fault(struct amd_result *r, const struct pt_out *o, unsigned in
 		break;
 	case PT_DENIED:
 		amd_fault(r, IOMMU_AMDVI_IO_PAGE_FAULT, flags | IOMMU_AMDVI_FLAG_PR | IOMMU_AMDVI_FLAG_PE,
-			  "%s level %u entry 0x%016llx grants %s%s only", tables, o->level,
-			  (unsigned long long)o->entry, perm_text(o->perm),
-			  o->denied & IOMMU_PERM_USER ? " to supervisor requests" : "");
+			  "%s level %u entry 0x%016llx %s", tables, o->level,
+			  (unsigned long long)o->entry,
+			  grants_text(buf, sizeof(buf), o->perm, o->denied & IOMMU_PERM_USER));
 		break;
 	case PT_SKIPPED:
 		amd_fault(r, IOMMU_AMDVI_IO_PAGE_FAULT, flags | IOMMU_AMDVI_FLAG_PR,
@@ -156,6 +162,7 @@ static void translate_space(struct iommu_amdvi *amd, const struct iommu_amdvi_sp
 	unsigned int req = access_req(access);
 	unsigned int flags = (access == IOMMU_ACCESS_WRITE ? IOMMU_AMDVI_FLAG_RW : 0);
 	struct pt_out o;
+	char buf[64];
 
 	if (sp->mode == AMD_UNTRANSLATED) {
 		x->phys = iova;
@@ -167,7 +174,7 @@ static void translate_space(struct iommu_amdvi *amd, const struct iommu_amdvi_sp
 	/* 48882 §2.2.2: the DTE's IR and IW govern every request before any table. */
 	if ((req & sp->dte_perm) != req || (access == IOMMU_ACCESS_ANY && !sp->dte_perm)) {
 		amd_fault(r, IOMMU_AMDVI_IO_PAGE_FAULT, flags | IOMMU_AMDVI_FLAG_PR | IOMMU_AMDVI_FLAG_PE,
-			  "the DTE grants %s only (IR/IW)", perm_text(sp->dte_perm));
+			  "the DTE %s (IR/IW)", grants_text(buf, sizeof(buf), sp->dte_perm, false));
 		return;
 	}
 	switch (sp->mode) {

@@ -89,4 +89,24 @@ static inline int img_choice(struct img *m, char **argv, int argc, const char *k
 	return fallback;
 }
 
+/*
+ * Every word of a statement after its first POSITIONAL ones is "key" or
+ * "key=value" with a key of KEYS (NULL-terminated): a misspelt option is an
+ * error, not a silent default.
+ */
+static inline int img_check_words(struct img *m, char **argv, int argc, int positional,
+				  const char *const *keys)
+{
+	for (int i = 1 + positional; i < argc; i++) {
+		size_t len = strcspn(argv[i], "=");
+		bool known = false;
+
+		for (const char *const *k = keys; *k && !known; k++)
+			known = strlen(*k) == len && strncmp(*k, argv[i], len) == 0;
+		if (!known)
+			return img_fail(m, "%s: unknown word '%s'", argv[0], argv[i]);
+	}
+	return 0;
+}
+
 #endif

@@ -196,6 +196,26 @@ static inline bool ai_target(const char *t, uint16_t *devid, uint32_t *pasid)
 	return img_target(t, devid, pasid, &ss) && !ss;
 }
 
+/* The words each statement takes after its positional ones (poke and drop: positional only). */
+static inline int ai_check_words(struct img *m, char **argv, int argc)
+{
+	static const char *const header[] = { "pages", "tables-at", NULL };
+	static const char *const dte[] = { "invalid", "notv", "mode", "domain", "perm", "sa", "gv",
+					   "giov", "glx", "gpt", "guest-tables", NULL };
+	static const char *const gcr3[] = { "invalid", NULL };
+	static const char *const map[] = { "page", "perm", "user", "skip", NULL };
+
+	if (strcmp(argv[0], "amdvi") == 0)
+		return img_check_words(m, argv, argc, 0, header);
+	if (strcmp(argv[0], "dte") == 0)
+		return img_check_words(m, argv, argc, 1, dte);
+	if (strcmp(argv[0], "gcr3") == 0)
+		return img_check_words(m, argv, argc, 2, gcr3);
+	if (strcmp(argv[0], "map") == 0)
+		return img_check_words(m, argv, argc, 4, map);
+	return 0;
+}
+
 static inline int ai_header(struct amd_img *a, char **argv, int argc)
 {
 	uint64_t at = img_opt_num(a->m, argv, argc, "tables-at", 0);
@@ -464,6 +484,8 @@ static inline int amd_img_build(struct amd_img *a, struct img *m, const char *de
 			continue;
 		if (!a->dev_table && strcmp(argv[0], "amdvi"))
 			r = img_fail(m, "the first statement must be amdvi");
+		else if (ai_check_words(m, argv, argc) < 0)
+			r = -EINVAL;
 		else if (strcmp(argv[0], "amdvi") == 0)
 			r = ai_header(a, argv, argc);
 		else if (strcmp(argv[0], "dte") == 0)

@@ -254,6 +254,29 @@ static inline bool si_target(const char *t, uint32_t *sid, uint32_t *ssid, bool 
 }
 
 /* smmuv3 ...: the stream table (IHI 0070 §6.3.24 STRTAB_BASE_CFG). */
+/* The words each statement takes after its positional ones (poke and drop: positional only). */
+static inline int si_check_words(struct img *m, char **argv, int argc)
+{
+	static const char *const header[] = { "strtab", "log2size", "split", "tables-at", NULL };
+	static const char *const ste[] = { "config", "invalid", "span", "cdmax", "s1fmt", "s1dss",
+					   "strw", "vmid", "s2tg", "ias", "s2start", "s2ps", "s2ds",
+					   "s2affd", "s2r", "s2ha", "s1-tables", NULL };
+	static const char *const cd[] = { "invalid", "tg0", "va", "tg1", "va1", "epd0", "epd1",
+					  "ips", "asid", "affd", "ha", "r", "ds", "tbi0", "tbi1",
+					  "pan", NULL };
+	static const char *const map[] = { "page", "perm", "user", "contig", "noaf", NULL };
+
+	if (strcmp(argv[0], "smmuv3") == 0)
+		return img_check_words(m, argv, argc, 0, header);
+	if (strcmp(argv[0], "ste") == 0)
+		return img_check_words(m, argv, argc, 1, ste);
+	if (strcmp(argv[0], "cd") == 0)
+		return img_check_words(m, argv, argc, 1, cd);
+	if (strcmp(argv[0], "map") == 0)
+		return img_check_words(m, argv, argc, 4, map);
+	return 0;
+}
+
 static inline int si_header(struct smmu_img *s, char **argv, int argc)
 {
 	static const char *const fmts[] = { "linear", "2level" };
@@ -638,6 +661,8 @@ static inline int smmu_img_build(struct smmu_img *s, struct img *m, const char *
 			continue;
 		if (!s->strtab && strcmp(argv[0], "smmuv3"))
 			r = img_fail(m, "the first statement must be smmuv3");
+		else if (si_check_words(m, argv, argc) < 0)
+			r = -EINVAL;
 		else if (strcmp(argv[0], "smmuv3") == 0)
 			r = si_header(s, argv, argc);
 		else if (strcmp(argv[0], "ste") == 0)

@@ -435,7 +435,7 @@ static const struct scenario scenarios[] = {
 	  } },
 	{ "nested 16K stage 1 over 64K stage 2, output not mapped in stage 2",
 	  "smmuv3 strtab=linear log2size=4\n"
-	  "ste 2 config=nested s2tg=64k ias=42 r s2r\n"
+	  "ste 2 config=nested s2tg=64k ias=42 s2r\n"
 	  "cd 2 tg0=16k va=47 r\n"
 	  "map 2 0x4000 0x40000000 32K\n"
 	  "map 2 0x100000 0x50000000 16K\n"
