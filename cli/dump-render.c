@@ -212,7 +212,7 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 	format_bdf(bdf, sizeof(bdf), segment, (uint16_t)sid);
 	out_begin_object(o, key);
 	if (unit == UNIT_SMMUV3)
-		out_uint(o, "sid", NULL, sid);
+		out_hex(o, "sid", NULL, sid);
 	else
 		out_str(o, "device", NULL, bdf);
 	if (pasid == IOMMU_NO_PASID)
@@ -303,7 +303,7 @@ void render_mapping(struct cli *cli, const struct mapping_source *who,
 	if (who->unit == UNIT_SMMUV3) {
 		snprintf(bdf, sizeof(bdf), "sid 0x%x", who->id);
 		out_text(o, "%-13s", bdf);
-		out_uint(o, "sid", NULL, who->id);
+		out_hex(o, "sid", NULL, who->id);
 	} else {
 		format_bdf(bdf, sizeof(bdf), who->segment, (uint16_t)who->id);
 		out_str(o, "device", "%-13s", bdf);

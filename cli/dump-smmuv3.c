@@ -264,7 +264,7 @@ void fault_smmuv3(struct cli *cli, const struct iommu_smmuv3_event *ev, size_t l
 	out_uint(o, "line", NULL, line);
 	out_str(o, "type", "SMMUv3", "smmuv3_event");
 	out_text(o, iommu_smmuv3_event_has(ev, "access") ? (write ? " write" : " read") : "");
-	out_uint(o, "sid", " from StreamID 0x%llx", sid);
+	out_hex(o, "sid", " from StreamID 0x%llx", sid);
 	out_str(o, "client", iommu_smmuv3_event_get_client(ev) ? " (%s)" : NULL,
 		iommu_smmuv3_event_get_client(ev));
 	if (ssid == IOMMU_NO_PASID)

@@ -163,8 +163,14 @@ static int stes_in(struct space_walk *w, uint64_t table, uint32_t first, uint64_
 			if (!(mem_le64(buf + 64 * j) & 1))
 				continue;
 			r = report(w, (uint32_t)(first + i + j), IOMMU_NO_PASID);
-			if (!r && w->sp.res.status == IOMMU_XLATE_OK && (w->sp.config & 1) &&
-			    !w->sp.s1_bypass) {
+			/*
+			 * Stage 1 on: the substreams have their CDs whatever the
+			 * transactions without one meet (S1DSS), unless the STE
+			 * itself is refused.
+			 */
+			if (!r && (w->sp.config & 1) &&
+			    !(w->sp.res.status == IOMMU_XLATE_FAULT &&
+			      (w->sp.res.ev.id == EVT_C_BAD_STE || w->sp.res.ev.id == EVT_C_BAD_STREAMID))) {
 				struct iommu_smmuv3_space stream = w->sp;
 
 				r = foreach_cd(w, &stream);

@@ -102,14 +102,12 @@ IOMMU_EXPORT int iommu_vtd_foreach_space(struct iommu_vtd *vtd, iommu_vtd_space_
 /* ---- mappings ----------------------------------------------------------- */
 
 struct mapping_walk {
-	struct pt_enum e;
+	struct pt_nested n;		/* n.e: the enumeration; the rest for nested spaces */
 	struct iommu_vtd *vtd;
 	const struct iommu_vtd_space *space;
 	iommu_mapping_fn fn;
 	void *userdata;
 	unsigned int fs_bits;		/* first stage: canonical width (sign-extend IOVAs) */
-	struct pt_run pending;		/* nested: pieces being merged */
-	bool open;
 };
 
 static int deliver(struct mapping_walk *w, const struct pt_run *run)
@@ -138,30 +136,6 @@ static int emit_direct(struct pt_enum *e, const struct pt_run *run)
 	return deliver(w, &r);
 }
 
-/* Nested: merge the second-stage pieces of first-stage runs back into maximal runs. */
-static int nested_piece(struct mapping_walk *w, const struct pt_run *p)
-{
-	struct pt_run *q = &w->pending;
-	int r;
-
-	if (!w->e.leaves && w->open && p->kind == IOMMU_MAPPING_MAPPED &&
-	    q->kind == IOMMU_MAPPING_MAPPED && q->iova + q->size == p->iova &&
-	    q->phys + q->size == p->phys && q->perm == p->perm && q->page_size == p->page_size) {
-		q->size += p->size;
-		q->leaves += p->leaves;
-		return 0;
-	}
-	if (w->open) {
-		w->open = false;
-		r = deliver(w, q);
-		if (r)
-			return r;
-	}
-	*q = *p;
-	w->open = true;
-	return 0;
-}
-
 /* Translate a first-stage table address through the second stage (enumeration: no trace). */
 static int nested_table(struct pt_enum *e, uint64_t gpa, uint64_t *ret_hpa)
 {
@@ -177,48 +151,23 @@ static int nested_table(struct pt_enum *e, uint64_t gpa, uint64_t *ret_hpa)
 	return -1;
 }
 
-static int emit_nested(struct pt_enum *e, const struct pt_run *run)
+/* Nested (walk.h pt_nested_emit): the second-stage walk of a guest physical address. */
+static void nested_second(struct pt_nested *n, uint64_t gpa, struct pt_out *o)
 {
-	struct mapping_walk *w = (struct mapping_walk *)e;
-	const struct iommu_vtd_space *sp = w->space;
-	uint64_t done = 0;
-	int r;
+	struct mapping_walk *w = (struct mapping_walk *)n;
 
-	if (run->kind != IOMMU_MAPPING_MAPPED)
-		return nested_piece(w, run);
-	while (done < run->size) {
-		uint64_t gpa = run->phys + done, step;
-		struct pt_out o = { 0 };
-		struct pt_run p = *run;
+	vtd_ss_walk(w->vtd->dump, &w->space->ss, gpa, 0, NULL, o);
+}
 
-		vtd_ss_walk(w->vtd->dump, &sp->ss, gpa, 0, NULL, &o);
-		if (o.stop == PT_OK) {
-			uint64_t ss_size = 1ULL << o.page_shift;
+static uint64_t nested_span(struct pt_nested *n, unsigned int level)
+{
+	(void)n;
+	return 1ULL << pt_shift(&vtd_ss_format, level);
+}
 
-			step = ss_size - (gpa & (ss_size - 1));
-			if (step > run->size - done)
-				step = run->size - done;
-			p.phys = o.oa;
-			p.perm = run->perm & (o.perm | IOMMU_PERM_USER);
-			p.page_size = run->page_size < ss_size ? run->page_size : ss_size;
-		} else {
-			step = 1ULL << pt_shift(&vtd_ss_format, o.level);
-			step -= gpa & (step - 1);
-			if (step > run->size - done)
-				step = run->size - done;
-			p.kind = o.stop == PT_NO_DATA ? IOMMU_MAPPING_NOT_IN_DUMP : IOMMU_MAPPING_INVALID;
-			p.missing = o.missing;
-			p.entry = o.entry;
-		}
-		p.iova = canonical(w, run->iova + done);
-		p.size = step;
-		p.leaves = 1;
-		done += step;
-		r = nested_piece(w, &p);
-		if (r)
-			return r;
-	}
-	return 0;
+static int nested_deliver(struct pt_nested *n, const struct pt_run *run)
+{
+	return emit_direct(&n->e, run);
 }
 
 IOMMU_EXPORT int iommu_vtd_foreach_mapping(struct iommu_vtd *vtd,
@@ -234,29 +183,27 @@ IOMMU_EXPORT int iommu_vtd_foreach_mapping(struct iommu_vtd *vtd,
 	case SPACE_SECOND:
 		cfg = &space->ss;
 		walk = vtd_ss_enum;
-		w.e.emit = emit_direct;
+		w.n.e.emit = emit_direct;
 		break;
 	case SPACE_FIRST:
 	case SPACE_NESTED:
 		cfg = &space->fs;
 		walk = vtd_fs_enum;
 		w.fs_bits = 12 + 9 * space->fs.levels;
-		w.e.emit = space->mode == SPACE_NESTED ? emit_nested : emit_direct;
-		w.e.table_addr = space->mode == SPACE_NESTED ? nested_table : NULL;
+		w.n.e.emit = space->mode == SPACE_NESTED ? pt_nested_emit : emit_direct;
+		w.n.e.table_addr = space->mode == SPACE_NESTED ? nested_table : NULL;
+		w.n.second = nested_second;
+		w.n.span = nested_span;
+		w.n.deliver = nested_deliver;
 		break;
 	default:
 		return 0;
 	}
-	w.e.d = vtd->dump;
-	w.e.cfg = cfg;
-	w.e.leaves = flags & IOMMU_MAPPINGS_LEAVES;
-	walk(&w.e, cfg->root, cfg->levels, 0, ~0u);
-	pt_enum_flush(&w.e);
-	if (!w.e.stop && w.open) {
-		w.open = false;
-		w.e.stop = deliver(&w, &w.pending);
-	}
-	return w.e.stop;
+	w.n.e.d = vtd->dump;
+	w.n.e.cfg = cfg;
+	w.n.e.leaves = flags & IOMMU_MAPPINGS_LEAVES;
+	walk(&w.n.e, cfg->root, cfg->levels, 0, ~0u);
+	return pt_nested_finish(&w.n);
 }
 
 /* ---- reverse lookup ----------------------------------------------------- */

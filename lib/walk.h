@@ -701,6 +701,9 @@ static inline int pt_nested_emit(struct pt_enum *e, const struct pt_run *run)
 		p.size = step;
 		p.leaves = 1;
 		done += step;
+		/* An address the second stage does not map is not mapped: no run. */
+		if (o.stop == PT_NOT_PRESENT)
+			continue;
 		r = pt_nested_piece(n, &p);
 		if (r)
 			return r;

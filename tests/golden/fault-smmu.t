@@ -60,7 +60,7 @@ $ printf 'arm-smmu-v3 arm-smmu-v3.0.auto: event 0x10 received:\narm-smmu-v3 arm-
     {
       "line": 1,
       "type": "smmuv3_event",
-      "sid": 8,
+      "sid": "0x8",
       "client": null,
       "ssid": null,
       "iova": "0x10002000",

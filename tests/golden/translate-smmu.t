@@ -115,7 +115,7 @@ $ printf 'smmuv3\nste 8 config=s1\ncd 8 asid=3 r\nmap 8 0x10000000 0x2000000 4K 
   "schema_version": 1,
   "translations": [
     {
-      "sid": 8,
+      "sid": "0x8",
       "ssid": null,
       "iova": "0x10000010",
       "status": "fault",
