@@ -119,7 +119,8 @@ static void read_platform(struct status_facts *f)
 	vendor = read_line_or_null(f->ctx, "/sys/class/dmi/id/sys_vendor");
 	product = read_line_or_null(f->ctx, "/sys/class/dmi/id/product_name");
 	if (dmi_is_vm(vendor, product) &&
-	    asprintf(&f->dmi_vm, "%s %s", vendor ? vendor : "", product ? product : "") < 0)
+	    asprintf(&f->dmi_vm, "%s%s%s", vendor ? vendor : "", vendor && product ? " " : "",
+		     product ? product : "") < 0)
 		f->dmi_vm = NULL;
 	bios_vendor = read_line_or_null(f->ctx, "/sys/class/dmi/id/bios_vendor");
 	bios_version = read_line_or_null(f->ctx, "/sys/class/dmi/id/bios_version");

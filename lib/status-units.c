@@ -36,6 +36,29 @@ static int read_hex(struct iommu_ctx *ctx, const char *name, const char *attr, u
 	return r;
 }
 
+/*
+ * Linux names a virtio-iommu after its virtio transport's device: a PCI function
+ * 1af4:1057 (virtio 1.2 §4.1.2.1: 0x1040 + device ID 23) or a virtio-mmio platform device.
+ */
+static bool is_virtio_iommu(struct iommu_ctx *ctx, const struct iommu_unit *u)
+{
+	char path[256], *vendor = NULL, *device = NULL;
+	bool virtio;
+
+	if (u->target && strstr(u->target, "virtio"))
+		return true;
+	snprintf(path, sizeof(path), CLASS_DIR "/%s/device/vendor", u->name);
+	if (sysroot_read_line(ctx, path, &vendor) < 0)
+		return false;
+	snprintf(path, sizeof(path), CLASS_DIR "/%s/device/device", u->name);
+	if (sysroot_read_line(ctx, path, &device) < 0)
+		device = NULL;
+	virtio = strcmp(vendor, "0x1af4") == 0 && device && strcmp(device, "0x1057") == 0;
+	free(vendor);
+	free(device);
+	return virtio;
+}
+
 static void classify(struct iommu_ctx *ctx, struct iommu_unit *u)
 {
 	const char *hex;
@@ -58,7 +81,7 @@ static void classify(struct iommu_ctx *ctx, struct iommu_unit *u)
 		hex = strstr(u->name, ".0x");
 		if (hex)
 			u->address = strtoull(hex + 3, NULL, 16);
-	} else if (u->target && strstr(u->target, "virtio")) {
+	} else if (is_virtio_iommu(ctx, u)) {
 		u->vendor = IOMMU_VENDOR_VIRTIO;
 		u->model = "virtio-iommu";
 	} else {

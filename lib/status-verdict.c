@@ -443,7 +443,10 @@ static void check_log(struct iommu_status *st, const struct status_facts *f, enu
 		c = status_check(st, "kernel.log", IOMMU_RESULT_UNKNOWN,
 				 f->log_error == -EPERM ? "the kernel log is restricted to root (kernel.dmesg_restrict = 1)"
 							: "the kernel log is not available");
-		status_evidence(st, c, "kernel log", "%s", strerror(-f->log_error));
+		if (f->log_error == -ENOENT)
+			status_evidence(st, c, "/dmesg.txt", "not in this snapshot");
+		else
+			status_evidence(st, c, "kernel log", "%s", strerror(-f->log_error));
 		if (f->log_error == -EPERM)
 			status_hint(st, c, "run as root to read the kernel log");
 		return;

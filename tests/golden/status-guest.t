@@ -19,7 +19,7 @@ FAIL    kernel.units            no IOMMU unit is running
 FAIL    kernel.groups           no IOMMU groups
         /sys/kernel/iommu_groups: empty (the directory exists on every kernel with the IOMMU API: its existence proves nothing)
 UNKNOWN kernel.log              the kernel log is not available
-        kernel log: No such file or directory
+        /dmesg.txt: not in this snapshot
 SKIP    dma.mode                no IOMMU: DMA is not translated
 SKIP    interrupts.remapping    interrupt remapping is off: a device given to a VM could inject interrupts, so VFIO refuses it unless told allow_unsafe_interrupts
         /proc/interrupts: IO-APIC (3), PCI-MSI (4)
@@ -134,8 +134,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/guest-no-iommu.desc $TMP/r && io
       "summary": "the kernel log is not available",
       "evidence": [
         {
-          "source": "kernel log",
-          "text": "No such file or directory"
+          "source": "/dmesg.txt",
+          "text": "not in this snapshot"
         }
       ],
       "hint": null

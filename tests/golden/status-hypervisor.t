@@ -19,7 +19,7 @@ FAIL    kernel.units            no IOMMU unit is running
 FAIL    kernel.groups           no IOMMU groups
         /sys/kernel/iommu_groups: empty (the directory exists on every kernel with the IOMMU API: its existence proves nothing)
 UNKNOWN kernel.log              the kernel log is not available
-        kernel log: No such file or directory
+        /dmesg.txt: not in this snapshot
 SKIP    dma.mode                no IOMMU: DMA is not translated
 SKIP    interrupts.remapping    no I/O APIC, MSI or HPET interrupts to remap
         /proc/interrupts: xen-pirq (4)
@@ -140,8 +140,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/xen-dom0.desc $TMP/r && iommutoo
       "summary": "the kernel log is not available",
       "evidence": [
         {
-          "source": "kernel log",
-          "text": "No such file or directory"
+          "source": "/dmesg.txt",
+          "text": "not in this snapshot"
         }
       ],
       "hint": null

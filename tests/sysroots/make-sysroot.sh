@@ -11,6 +11,7 @@
 #   unit NAME intel ADDR CAP ECAP   a VT-d unit (/sys/class/iommu/NAME, intel-iommu/*)
 #   unit NAME amd PCI FEATURES      an AMD-Vi unit below PCI function PCI (amd-iommu/*)
 #   unit NAME arm PLATFORM          an SMMU below platform device PLATFORM
+#   unit NAME virtio PCI            a virtio-iommu, PCI function PCI (named after it by Linux)
 #   pci BDF VENDOR DEVICE CLASS [driver=D] [group=N] [unit=U] [parent=BDF] [bus=SEC]
 #                                   a PCI function (a bridge when bus= names its secondary bus)
 #   platform NAME [driver=D] [group=N] [unit=U]   a platform device
@@ -129,6 +130,9 @@ while IFS= read -r line || [ -n "$line" ]; do
 			put "$dir/amd-iommu/cap" "40"
 			put "$dir/amd-iommu/features" "${args[3]}" ;;
 		arm) dir=/sys/devices/platform/${args[2]}/iommu/$name ;;
+		virtio)
+			dir=$(pci_dir "${args[2]}")/iommu/$name
+			link "$dir/device" "$(pci_dir "${args[2]}")" ;;
 		*) die "unknown unit kind ${args[1]}" ;;
 		esac
 		mkdir -p "$root$dir/devices"

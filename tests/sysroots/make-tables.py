@@ -74,3 +74,9 @@ write('iort.dat', table(b'IORT', struct.pack('<III', 3, 48, 0) + its + smmu + rc
 # ---- Header-only tables, so that a sysroot lists more than its IOMMU table.
 write('apic.dat', table(b'APIC', b''))
 write('facp.dat', table(b'FACP', b''))
+
+# ---- VIOT: a virtio-iommu at 00:02.0 (node 0x30) translating every other function of
+# segment 0 (PCI range node 0x40).  ACPI 6.5 §5.2.32.
+iommu = struct.pack('<BBHHHQ', 3, 0, 16, 0, 0x0010, 0)
+pci_range = struct.pack('<BBHIHHHHH6x', 1, 0, 24, 0, 0, 0, 0x0000, 0xffff, 0x30)
+write('viot.dat', table(b'VIOT', struct.pack('<HHQ', 2, 0x30, 0) + iommu + pci_range))
