@@ -347,7 +347,8 @@ static void check_faults(struct iommu_status *st, const struct status_facts *f)
 			quoted++;
 		}
 	}
-	status_hint(st, c, "iommutool fault decodes them; update the device's driver and the firmware (intel_iommu=igfx_off for an integrated GPU) rather than turning the IOMMU off");
+	status_hint(st, c, "iommutool fault decodes them; update the device's driver and the firmware%s rather than turning the IOMMU off",
+		    st->vendor == IOMMU_VENDOR_INTEL ? " (intel_iommu=igfx_off for an integrated GPU)" : "");
 }
 
 static void check_lint(struct iommu_status *st, const struct status_facts *f)

@@ -35,8 +35,9 @@ PASS    vfio.unsafe_interrupts  VFIO insists on interrupt remapping
         /sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts: N
 PASS    vfio.noiommu            VFIO's unsafe no-IOMMU mode is off
         /sys/module/vfio/parameters/enable_unsafe_noiommu_mode: N
-PASS    dma.protection          the firmware asks for protection from external devices' DMA
+PASS    dma.protection          the firmware asks for protection from external devices' DMA, and Thunderbolt has it
         /sys/firmware/acpi/tables/DMAR: DMA_CTRL_PLATFORM_OPT_IN: the kernel turns VT-d on for external ports
+        /sys/bus/thunderbolt/devices/domain*/iommu_dma_protection: 1 of 1 domains protected
 PASS    cmdline.lint            the IOMMU words on the kernel command line are all valid and effective
 SKIP    log.misleading          kernel log lines that look like evidence and are not
         kernel log: "DMAR: Host address width 39": printed while parsing the DMAR table, also when DMA remapping then stays off
@@ -426,11 +427,15 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
     {
       "id": "dma.protection",
       "result": "pass",
-      "summary": "the firmware asks for protection from external devices' DMA",
+      "summary": "the firmware asks for protection from external devices' DMA, and Thunderbolt has it",
       "evidence": [
         {
           "source": "/sys/firmware/acpi/tables/DMAR",
           "text": "DMA_CTRL_PLATFORM_OPT_IN: the kernel turns VT-d on for external ports"
+        },
+        {
+          "source": "/sys/bus/thunderbolt/devices/domain*/iommu_dma_protection",
+          "text": "1 of 1 domains protected"
         }
       ],
       "hint": null

@@ -82,6 +82,10 @@ WARN    vfio.unsafe_interrupts  VFIO accepts devices without interrupt remapping
         /sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts: Y
         hint: fix interrupt remapping and drop allow_unsafe_interrupts
 SKIP    vfio.noiommu            VFIO offers no no-IOMMU mode here (not loaded, or built without it)
+WARN    dma.faults              2 IOMMU fault lines in the kernel log: a device used an address it was not given
+        kernel log: "mlx5_core 0000:02:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000b address=0xfffffffdf8000000 flags=0x0020]"
+        kernel log: "mlx5_core 0000:02:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000b address=0xfffffffdf8001000 flags=0x0020]"
+        hint: iommutool fault decodes them; update the device's driver and the firmware rather than turning the IOMMU off
 WARN    cmdline.unknown         words the kernel does not know
         /proc/cmdline: 'on' is not an amd_iommu option; the kernel logs "AMD-Vi: Unknown option - 'on'" and goes on
         hint: remove it: AMD-Vi is on by default whenever the firmware has an IVRS table
@@ -96,6 +100,7 @@ To fix:
   dma.mode: for isolation remove iommu=pt or iommu.passthrough=1 from the kernel command line (and SEV-SNP needs translation)
   interrupts.remapping: check the firmware offers it (DMAR INTR_REMAP flag, an IVRS listing every I/O APIC) and update the firmware
   vfio.unsafe_interrupts: fix interrupt remapping and drop allow_unsafe_interrupts
+  dma.faults: iommutool fault decodes them; update the device's driver and the firmware rather than turning the IOMMU off
   cmdline.unknown: remove it: AMD-Vi is on by default whenever the firmware has an IVRS table
   cmdline.unsafe: without interrupt remapping a device given to a VM can inject interrupts into the host; fix interrupt remapping instead
 [exit 1]
@@ -255,8 +260,9 @@ PASS    vfio.unsafe_interrupts  VFIO insists on interrupt remapping
         /sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts: N
 PASS    vfio.noiommu            VFIO's unsafe no-IOMMU mode is off
         /sys/module/vfio/parameters/enable_unsafe_noiommu_mode: N
-PASS    dma.protection          the firmware asks for protection from external devices' DMA
+PASS    dma.protection          the firmware asks for protection from external devices' DMA, and Thunderbolt has it
         /sys/firmware/acpi/tables/DMAR: DMA_CTRL_PLATFORM_OPT_IN: the kernel turns VT-d on for external ports
+        /sys/bus/thunderbolt/devices/domain*/iommu_dma_protection: 1 of 1 domains protected
 PASS    cmdline.lint            the IOMMU words on the kernel command line are all valid and effective
 SKIP    log.misleading          kernel log lines that look like evidence and are not
         kernel log: "DMAR: Host address width 39": printed while parsing the DMAR table, also when DMA remapping then stays off

@@ -67,6 +67,8 @@ static void test_verdicts(void)
 		  IOMMU_RESULT_WARN, "kernel.units" },
 		{ "arm-enabled", IOMMU_VERDICT_ENABLED, IOMMU_VENDOR_ARM, IOMMU_MODE_STRICT,
 		  IOMMU_RESULT_PASS, "kernel.units" },
+		{ "virtio-guest", IOMMU_VERDICT_ENABLED, IOMMU_VENDOR_VIRTIO, IOMMU_MODE_LAZY,
+		  IOMMU_RESULT_WARN, "iommu.virtual" },
 		{ "no-firmware", IOMMU_VERDICT_NO_FIRMWARE, IOMMU_VENDOR_INTEL, IOMMU_MODE_NONE,
 		  IOMMU_RESULT_FAIL, "firmware.table" },
 		{ "guest-no-iommu", IOMMU_VERDICT_GUEST_NO_VIOMMU, IOMMU_VENDOR_AMD, IOMMU_MODE_NONE,
@@ -117,6 +119,7 @@ static void test_details(void)
 		CHECK_EQ(result(st, "interrupts.remapping"), IOMMU_RESULT_WARN);
 		CHECK_EQ(result(st, "vfio.unsafe_interrupts"), IOMMU_RESULT_WARN);
 		CHECK_EQ(result(st, "cmdline.unknown"), IOMMU_RESULT_WARN);
+		CHECK_EQ(result(st, "dma.faults"), IOMMU_RESULT_WARN);
 		CHECK_EQ(result(st, "cmdline.lint"), (enum iommu_result)-1);
 		u = iommu_status_get_first_unit(st);
 		CHECK_STR(u ? iommu_unit_get_name(u) : NULL, "ivhd0");
