@@ -218,7 +218,7 @@ static int run_groups(struct cli *cli, void *data)
 
 const struct iommutool_cmd cmd_groups = {
 	.name = "groups",
-	.summary = "Each IOMMU group: type, members, drivers, and whether VFIO can have it",
+	.summary = "Each IOMMU group: type, members, and whether VFIO can have it",
 	.doc = "One row per group member.  A group is viable for VFIO when every member is bound to "
 	       "vfio-pci, pci-stub, pcieport or nothing; the BLOCKER column says which driver holds "
 	       "it.  A WARNING line names each group holding the device of the host's root file "

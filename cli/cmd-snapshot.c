@@ -144,7 +144,7 @@ static int run_snapshot(struct cli *cli, void *data)
 
 const struct iommutool_cmd cmd_snapshot = {
 	.name = "snapshot",
-	.summary = "Capture everything the other commands read into DIR, for --sysroot DIR",
+	.summary = "Capture what the other commands read, for --sysroot elsewhere",
 	.args_doc = "-o DIR",
 	.doc = "Runs status, devices, groups, decode and validate with every read recorded, then "
 	       "copies exactly those files into DIR at their paths (links as links, directories "

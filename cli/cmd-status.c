@@ -150,7 +150,7 @@ static int run_status(struct cli *cli, void *data)
 
 const struct iommutool_cmd cmd_status = {
 	.name = "status",
-	.summary = "Is the IOMMU enabled? The verdict, the evidence behind it, and the fix",
+	.summary = "Is the IOMMU on? The verdict, its evidence, and the fix",
 	.doc = "Reads what needs no root (sysfs, /proc, the kernel command line and configuration) and, "
 	       "as root, the ACPI tables and the kernel log too; says what root would add.  -v also "
 	       "decodes each unit's capability registers.\n\n"
