@@ -312,7 +312,7 @@ static int run_devices(struct cli *cli, void *data)
 
 const struct iommutool_cmd cmd_devices = {
 	.name = "devices",
-	.summary = "Each device and the IOMMU unit serving it, per firmware and kernel",
+	.summary = "Each device and its IOMMU unit, per firmware and per kernel",
 	.doc = "Every PCI function, then the IOMMU group members that are not PCI devices.  The unit "
 	       "per the firmware comes from the DMAR, IVRS or IORT table as Linux reads it (root "
 	       "needed to read the tables); a WARNING line names each device where firmware and "
