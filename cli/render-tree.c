@@ -110,7 +110,7 @@ static void summary_text(struct out *o, const struct iommu_dfield *f)
 	value_text(f, value, sizeof(value));
 	out_text(o, "  %s=%s", iommu_dfield_get_key(f), value);
 	if (meaning)
-		out_text(o, meaning[0] && strchr(meaning, ' ') ? " (%s)" : "(%s)", meaning);
+		out_text(o, " (%s)", meaning);
 }
 
 static void field_line(struct out *o, const struct iommu_dfield *f, unsigned int depth, int verbose)

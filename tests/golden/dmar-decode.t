@@ -4,7 +4,7 @@
 $ iommutool decode $SHARED/corpus/templates/dmar.aml
 DMA Remapping Table (DMAR)  signature=DMAR  length=172  revision=1  oem_id="INTEL "  oem_table_id=TEMPLATE  intr_remap  address_width_bits=48
   DRHD Hardware Unit  include_pci_all  segment=0  register_base=0x0000000000000000
-    Device Scope  type=3(IOAPIC)  enumeration_id=8  path=00:00.1
+    Device Scope  type=3 (IOAPIC)  enumeration_id=8  path=00:00.1
   RMRR Reserved Memory  segment=0  base_address=0x0000000000000000  end_address=0x0000000000000fff  size=0x1000 (4 KiB)
     Device Scope  type=1 (PCI Endpoint)  path=00:00.2
   ATSR Root Port ATS  segment=0
@@ -19,7 +19,7 @@ DMA Remapping Table (DMAR)  signature=DMAR  length=172  revision=1  oem_id="INTE
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy decode
 DMA Remapping Table (DMAR)  signature=DMAR  length=136  revision=1  oem_id="BOCHS "  oem_table_id="BXPC    "  intr_remap  address_width_bits=39
   DRHD Hardware Unit  segment=0  register_base=0x00000000fed90000
-    Device Scope  type=3(IOAPIC)  enumeration_id=0  path=ff:00.0
+    Device Scope  type=3 (IOAPIC)  enumeration_id=0  path=ff:00.0
     Device Scope  type=1 (PCI Endpoint)  path=00:00.0
     Device Scope  type=1 (PCI Endpoint)  path=00:02.0
     Device Scope  type=1 (PCI Endpoint)  path=00:03.0
@@ -188,7 +188,7 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
 $ iommutool decode $TESTDATA/dmar/walk-unknown-then-zero.bin
 DMA Remapping Table (DMAR)  signature=DMAR  length=128  revision=1  oem_id=IOMMUT  oem_table_id=HANDMADE  intr_remap  address_width_bits=39
   DRHD Hardware Unit  include_pci_all  segment=0  register_base=0x00000000fed90000
-    Device Scope  type=3(IOAPIC)  enumeration_id=2  path=f0:1f.0
+    Device Scope  type=3 (IOAPIC)  enumeration_id=2  path=f0:1f.0
   Unknown Structure  type=9  length=12
   RMRR Reserved Memory  segment=0  base_address=0x000000007c000000  end_address=0x000000007c7fffff  size=0x800000 (8 MiB)
     Device Scope  type=1 (PCI Endpoint)  path=00:14.0
@@ -347,7 +347,7 @@ DMA Remapping Table (DMAR)  signature=DMAR  length=204  revision=1  oem_id=ACRSY
   DRHD Hardware Unit  segment=0  register_base=0x00000000fed90000
     Device Scope  type=1 (PCI Endpoint)  path=00:02.0
   DRHD Hardware Unit  include_pci_all  segment=0  register_base=0x00000000fed91000
-    Device Scope  type=3(IOAPIC)  enumeration_id=2  path=f0:1f.0
+    Device Scope  type=3 (IOAPIC)  enumeration_id=2  path=f0:1f.0
     Device Scope  type=4 (MSI-capable HPET)  enumeration_id=0  path=00:1f.0
     Device Scope  type=5 (ACPI Namespace Device)  enumeration_id=1  path=00:15.0
   RMRR Reserved Memory  segment=0  base_address=0x000000008a785000  end_address=0x000000008a7a4fff  size=0x20000 (128 KiB)

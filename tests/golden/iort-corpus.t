@@ -156,20 +156,20 @@ $ iommutool decode $SHARED/corpus/templates/iort.aml
 IORT  signature=IORT  length=629  revision=5 (issue E.d)  oem_id="INTEL "  oem_table_id=Template  node_count=8
   ITS Group @0x34  its_count=1  its_id_0=0
   Named Component @0x4c  device_name=\_SB.PCI0.DEV0
-    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000(null)
+    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000 (null)
   Root Complex @0xcc  pci_segment=0
-    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000(null)
+    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000 (null)
   SMMUv1/v2 @0x104  base_address=0x0000000000000000  model=0 (generic SMMUv1)
     Global Interrupt NSgIrpt  gsiv=0
     Global Interrupt NSgCfgIrpt  gsiv=0
-    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000(null)
+    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000 (null)
   SMMUv3 @0x164  base_address=0x0000000000000000  model=0 (generic SMMUv3)
-    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000(null)
-  PMCG @0x1bc  page0_base=0x0000000000000000  node_reference=0x00000000(null)
-    ID Mapping  input_base=0x00000000  id_count=0x00000000 (ignored: single mapping)  output_base=0x00000000  output_reference=0x00000000(null)  single_mapping
+    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000 (null)
+  PMCG @0x1bc  page0_base=0x0000000000000000  node_reference=0x00000000 (null)
+    ID Mapping  input_base=0x00000000  id_count=0x00000000 (ignored: single mapping)  output_base=0x00000000  output_reference=0x00000000 (null)  single_mapping
   RMR @0x1f8  descriptor_count=1
     Memory Range  base_address=0x0000000000000000  length=0x0000000000000000
-    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000(null)
+    ID Mapping  input_base=0x00000000  id_count=0x00000000 (1 ID)  output_base=0x00000000  output_reference=0x00000000 (null)
   IWB @0x23c  config_frame_base=0x000000002f000000  iwb_index=0  device_name=\_SB_.IWB0
     ID Mapping  input_base=0x00000100  id_count=0x00004000 (16385 IDs)  output_base=0x00003000  output_reference=0x00000100 (inside Root Complex @0xcc)
 

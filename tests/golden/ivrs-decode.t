@@ -4,42 +4,42 @@
 # too short, entries past their IVHD, a zero length, trailing bytes, a block past the table.
 $ iommutool decode $SHARED/corpus/templates/ivrs.aml
 IVRS  signature=IVRS  length=528  revision=2  oem_id="INTEL "  oem_table_id=TEMPLATE
-  IVHD type 10h  device_id=0x0002(00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
-    Start of Range  device_id=0x0008(00:01.0)
-    Select All  device_id=0x0008(00:01.0)
-    Select  device_id=0x0008(00:01.0)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Select  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    Extended Select  device_id=0xff00(ff:00.0)
-    Extended Start of Range  device_id=0xff00(ff:00.0)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=34  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-  IVHD type 11h  device_id=0x0002(00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
-    Start of Range  device_id=0x0008(00:01.0)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Padding  device_id=0x0000(00:00.0)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-  IVHD type 40h  device_id=0x0002(00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
-    Start of Range  device_id=0x0008(00:01.0)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Padding  device_id=0x0000(00:00.0)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=34  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV0
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV1
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV2
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV3
-  IVMD type 20h (all devices)  unity  iw  exclusion_range  device_id=0x1122(11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
-  IVMD type 21h (one device)  unity  iw  exclusion_range  device_id=0x1122(11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
-  IVMD type 22h (device range)  unity  iw  exclusion_range  device_id=0x1122(11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
+  IVHD type 10h  device_id=0x0002 (00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
+    Start of Range  device_id=0x0008 (00:01.0)
+    Select All  device_id=0x0008 (00:01.0)
+    Select  device_id=0x0008 (00:01.0)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Select  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    Extended Select  device_id=0xff00 (ff:00.0)
+    Extended Start of Range  device_id=0xff00 (ff:00.0)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=34  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+  IVHD type 11h  device_id=0x0002 (00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
+    Start of Range  device_id=0x0008 (00:01.0)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Padding  device_id=0x0000 (00:00.0)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+  IVHD type 40h  device_id=0x0002 (00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
+    Start of Range  device_id=0x0008 (00:01.0)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Padding  device_id=0x0000 (00:00.0)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=34  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV0
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV1
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV2
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV3
+  IVMD type 20h (all devices)  unity  iw  exclusion_range  device_id=0x1122 (11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
+  IVMD type 21h (one device)  unity  iw  exclusion_range  device_id=0x1122 (11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
+  IVMD type 22h (device range)  unity  iw  exclusion_range  device_id=0x1122 (11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
 findings:
   warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
@@ -47,38 +47,38 @@ findings:
 [exit 0]
 $ iommutool decode $SHARED/corpus/ivrs/lenovo-thinkpad-t14-gen-3-21cf004pge-2a874809.bin
 IVRS  signature=IVRS  length=484  revision=2  oem_id=LENOVO  oem_table_id="TP-R23  "
-  IVHD type 10h  device_id=0x0002(00:00.2)  base_address=0x00000000fe000000  pci_segment=0x0000
-    Start of Range  device_id=0x0008(00:01.0)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Padding  device_id=0x0000(00:00.0)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=32  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=33  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-  IVHD type 11h  device_id=0x0002(00:00.2)  base_address=0x00000000fe000000  pci_segment=0x0000
-    Start of Range  device_id=0x0008(00:01.0)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Padding  device_id=0x0000(00:00.0)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=32  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=33  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-  IVMD type 21h (one device)  exclusion_range  device_id=0x0300(03:00.0)  start_address=0x000000007132f000  memory_length=0x0000000000026000
-  IVHD type 40h  device_id=0x0002(00:00.2)  base_address=0x00000000fe000000  pci_segment=0x0000
-    Start of Range  device_id=0x0008(00:01.0)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Padding  device_id=0x0000(00:00.0)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=32  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=33  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR0
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR1
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR2
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR3
+  IVHD type 10h  device_id=0x0002 (00:00.2)  base_address=0x00000000fe000000  pci_segment=0x0000
+    Start of Range  device_id=0x0008 (00:01.0)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Padding  device_id=0x0000 (00:00.0)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=32  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=33  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+  IVHD type 11h  device_id=0x0002 (00:00.2)  base_address=0x00000000fe000000  pci_segment=0x0000
+    Start of Range  device_id=0x0008 (00:01.0)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Padding  device_id=0x0000 (00:00.0)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=32  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=33  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+  IVMD type 21h (one device)  exclusion_range  device_id=0x0300 (03:00.0)  start_address=0x000000007132f000  memory_length=0x0000000000026000
+  IVHD type 40h  device_id=0x0002 (00:00.2)  base_address=0x00000000fe000000  pci_segment=0x0000
+    Start of Range  device_id=0x0008 (00:01.0)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Padding  device_id=0x0000 (00:00.0)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=32  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=33  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR0
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR1
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR2
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR3
   Unknown block type 51h
 findings:
   warning [0x1c4] block at 0x1c4 has undefined type 51h; skipped by its Length  (ivrs.block.unknown_type, AMD IOMMU 48882: IVRS)
@@ -397,81 +397,81 @@ $ iommutool --json decode $SHARED/corpus/ivrs/msi-ms-7793-d999d397.bin
 [exit 0]
 $ iommutool decode $SHARED/corpus/ivrs/mechrevo-wujie14xa-69d7ad5b.bin
 IVRS  signature=IVRS  length=568  revision=2  oem_id="AMD  "  oem_table_id=AmdTable
-  IVHD type 10h  device_id=0x0002(00:00.2)  base_address=0x00000000fd200000  pci_segment=0x0000
-    Start of Range  device_id=0x0003(00:00.3)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=34  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-  IVHD type 11h  device_id=0x0002(00:00.2)  base_address=0x00000000fd200000  pci_segment=0x0000
-    Start of Range  device_id=0x0003(00:00.3)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=34  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-  IVMD type 22h (device range)  exclusion_range  device_id=0x0000(00:00.0)  start_address=0x000000009618e000  memory_length=0x0000000000000001
-  IVMD type 22h (device range)  exclusion_range  device_id=0x0000(00:00.0)  start_address=0x0000000097d9d000  memory_length=0x0000000000000001
-  IVMD type 22h (device range)  exclusion_range  device_id=0x0000(00:00.0)  start_address=0x0000000097d9c000  memory_length=0x0000000000000001
-  IVMD type 22h (device range)  exclusion_range  device_id=0x0000(00:00.0)  start_address=0x0000000097b98000  memory_length=0x0000000000000001
-  IVMD type 22h (device range)  exclusion_range  device_id=0x0000(00:00.0)  start_address=0x0000000097b97000  memory_length=0x0000000000000001
-  IVHD type 40h  device_id=0x0002(00:00.2)  base_address=0x00000000fd200000  pci_segment=0x0000
-    Start of Range  device_id=0x0003(00:00.3)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=34  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR0
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR1
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR2
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR3
+  IVHD type 10h  device_id=0x0002 (00:00.2)  base_address=0x00000000fd200000  pci_segment=0x0000
+    Start of Range  device_id=0x0003 (00:00.3)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=34  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+  IVHD type 11h  device_id=0x0002 (00:00.2)  base_address=0x00000000fd200000  pci_segment=0x0000
+    Start of Range  device_id=0x0003 (00:00.3)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=34  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+  IVMD type 22h (device range)  exclusion_range  device_id=0x0000 (00:00.0)  start_address=0x000000009618e000  memory_length=0x0000000000000001
+  IVMD type 22h (device range)  exclusion_range  device_id=0x0000 (00:00.0)  start_address=0x0000000097d9d000  memory_length=0x0000000000000001
+  IVMD type 22h (device range)  exclusion_range  device_id=0x0000 (00:00.0)  start_address=0x0000000097d9c000  memory_length=0x0000000000000001
+  IVMD type 22h (device range)  exclusion_range  device_id=0x0000 (00:00.0)  start_address=0x0000000097b98000  memory_length=0x0000000000000001
+  IVMD type 22h (device range)  exclusion_range  device_id=0x0000 (00:00.0)  start_address=0x0000000097b97000  memory_length=0x0000000000000001
+  IVHD type 40h  device_id=0x0002 (00:00.2)  base_address=0x00000000fd200000  pci_segment=0x0000
+    Start of Range  device_id=0x0003 (00:00.3)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=34  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR0
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR1
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR2
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR3
 
 [exit 0]
 $ iommutool decode $SHARED/corpus/fwts/ivrs-0001_acpidump-0002.log
 FACP  signature=FACP  length=244  revision=3  oem_id="AMD   "  oem_table_id="GUAM    "
 
 IVRS  signature=IVRS  length=528  revision=2  oem_id="INTEL "  oem_table_id=TEMPLATE
-  IVHD type 10h  device_id=0x0002(00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
-    Start of Range  device_id=0x0008(00:01.0)
-    Select All  device_id=0x0008(00:01.0)
-    Select  device_id=0x0008(00:01.0)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Select  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    Extended Select  device_id=0xff00(ff:00.0)
-    Extended Start of Range  device_id=0xff00(ff:00.0)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Unknown entry type 44h  device_id=0x0000(00:00.0)
-  IVHD type 11h  device_id=0x0002(00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
-    Start of Range  device_id=0x0008(00:01.0)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Padding  device_id=0x0000(00:00.0)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-  IVHD type 40h  device_id=0x0002(00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
-    Start of Range  device_id=0x0008(00:01.0)
-    End of Range  device_id=0xfffe(ff:1f.6)
-    Alias Start of Range  device_id=0xff00(ff:00.0)  source_device_id=0x00a5(00:14.5)
-    End of Range  device_id=0xffff(ff:1f.7)
-    Padding  device_id=0x0000(00:00.0)
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=34  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV0
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV1
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV2
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV3
-  IVMD type 20h (all devices)  unity  iw  exclusion_range  device_id=0x1122(11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
-  IVMD type 21h (one device)  unity  iw  exclusion_range  device_id=0x1122(11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
-  IVMD type 22h (device range)  unity  iw  exclusion_range  device_id=0x1122(11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
+  IVHD type 10h  device_id=0x0002 (00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
+    Start of Range  device_id=0x0008 (00:01.0)
+    Select All  device_id=0x0008 (00:01.0)
+    Select  device_id=0x0008 (00:01.0)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Select  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    Extended Select  device_id=0xff00 (ff:00.0)
+    Extended Start of Range  device_id=0xff00 (ff:00.0)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Unknown entry type 44h  device_id=0x0000 (00:00.0)
+  IVHD type 11h  device_id=0x0002 (00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
+    Start of Range  device_id=0x0008 (00:01.0)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Padding  device_id=0x0000 (00:00.0)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+  IVHD type 40h  device_id=0x0002 (00:00.2)  base_address=0x00000000fdf00000  pci_segment=0x0000
+    Start of Range  device_id=0x0008 (00:01.0)
+    End of Range  device_id=0xfffe (ff:1f.6)
+    Alias Start of Range  device_id=0xff00 (ff:00.0)  source_device_id=0x00a5 (00:14.5)
+    End of Range  device_id=0xffff (ff:1f.7)
+    Padding  device_id=0x0000 (00:00.0)
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=34  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV0
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV1
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV2
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=INTC0020  uid=\_SB.DEV3
+  IVMD type 20h (all devices)  unity  iw  exclusion_range  device_id=0x1122 (11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
+  IVMD type 21h (one device)  unity  iw  exclusion_range  device_id=0x1122 (11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
+  IVMD type 22h (device range)  unity  iw  exclusion_range  device_id=0x1122 (11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
 findings:
   error   [0x009] checksum is 0x6c, should be 0x37  (acpi.table.checksum, ACPI 6.5 §5.2.6)
   warning [0x024] IVRS: reserved field 'Reserved (bits 4:2)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
@@ -646,48 +646,48 @@ findings:
 [exit 0]
 $ iommutool decode $TESTDATA/ivrs/entries.bin
 IVRS  signature=IVRS  length=348  revision=2  oem_id=IOMMUT  oem_table_id=HANDMADE
-  IVHD type 11h  device_id=0x0002(00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
-    ACPI HID Device  device_id=0x00a5(00:14.5)  hid=AMDI0020  uid=\_SB.FUR0
-  IVHD type 40h  device_id=0x0002(00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
-    Padding  device_id=0x0000(00:00.0)
-    Unknown entry type 05h  device_id=0x0100(01:00.0)
-    Start of Range  device_id=0x0100(01:00.0)
-    Start of Range  device_id=0x0200(02:00.0)
-    End of Range  device_id=0x02ff(02:1f.7)
-    Select  device_id=0x0210(02:02.0)  init_pass
-    End of Range  device_id=0x0010(00:02.0)
-    Extended Select  device_id=0x0300(03:00.0)  ats_disabled
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
-    Special Device  handle=33  source_device_id=0x0001(00:00.1)  variety=0x01(IOAPIC)
-    Special Device  handle=9  source_device_id=0x00a2(00:14.2)  variety=0x03
-    Special Device  handle=0  source_device_id=0x00a0(00:14.0)  variety=0x02(HPET)
-    ACPI HID Device  device_id=0x00a5(00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR0
-    ACPI HID Device  device_id=0x00a6(00:14.6)
-    ACPI HID Device  device_id=0x00a7(00:14.7)  hid=PNP0D40
-  IVHD type 40h  device_id=0x4002(40:00.2)  base_address=0x00000000fd100000  pci_segment=0x0001
-    End of Range  device_id=0x00ff(00:1f.7)
+  IVHD type 11h  device_id=0x0002 (00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  hid=AMDI0020  uid=\_SB.FUR0
+  IVHD type 40h  device_id=0x0002 (00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
+    Padding  device_id=0x0000 (00:00.0)
+    Unknown entry type 05h  device_id=0x0100 (01:00.0)
+    Start of Range  device_id=0x0100 (01:00.0)
+    Start of Range  device_id=0x0200 (02:00.0)
+    End of Range  device_id=0x02ff (02:1f.7)
+    Select  device_id=0x0210 (02:02.0)  init_pass
+    End of Range  device_id=0x0010 (00:02.0)
+    Extended Select  device_id=0x0300 (03:00.0)  ats_disabled
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
+    Special Device  handle=33  source_device_id=0x0001 (00:00.1)  variety=0x01 (IOAPIC)
+    Special Device  handle=9  source_device_id=0x00a2 (00:14.2)  variety=0x03
+    Special Device  handle=0  source_device_id=0x00a0 (00:14.0)  variety=0x02 (HPET)
+    ACPI HID Device  device_id=0x00a5 (00:14.5)  lint0_pass  hid=AMDI0020  uid=\_SB.FUR0
+    ACPI HID Device  device_id=0x00a6 (00:14.6)
+    ACPI HID Device  device_id=0x00a7 (00:14.7)  hid=PNP0D40
+  IVHD type 40h  device_id=0x4002 (40:00.2)  base_address=0x00000000fd100000  pci_segment=0x0001
+    End of Range  device_id=0x00ff (00:1f.7)
 findings:
   warning [0x0a3] IVHD type 40h at 0x77: device entry at 0xa3 has undefined type 05h (Linux ignores it)  (ivrs.entry.unknown_type, AMD IOMMU 48882: IVHD device entries)
 
 [exit 0]
 $ iommutool decode $TESTDATA/ivrs/zero-length.bin $TESTDATA/ivrs/trailing.bin $TESTDATA/ivrs/overrun.bin
 IVRS  signature=IVRS  length=88  revision=2  oem_id=IOMMUT  oem_table_id=HANDMADE
-  IVHD type 10h  device_id=0x0002(00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
-    Select All  device_id=0x0000(00:00.0)
+  IVHD type 10h  device_id=0x0002 (00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
+    Select All  device_id=0x0000 (00:00.0)
 findings:
   error   [0x04c] block type 10h at 0x4c has Length 0, less than its 4-byte header; the blocks after it are not decoded  (ivrs.block.zero_length, AMD IOMMU 48882: IVRS)
 
 IVRS  signature=IVRS  length=86  revision=2  oem_id=IOMMUT  oem_table_id=HANDMADE
-  IVHD type 10h  device_id=0x0002(00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
-    Select All  device_id=0x0000(00:00.0)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
+  IVHD type 10h  device_id=0x0002 (00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
+    Select All  device_id=0x0000 (00:00.0)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
 findings:
   error   [0x054] 2 byte(s) after the last block at 0x54 are too few for a block header  (ivrs.block.trailing, AMD IOMMU 48882: IVRS)
 
 IVRS  signature=IVRS  length=84  revision=2  oem_id=IOMMUT  oem_table_id=HANDMADE
-  IVHD type 10h  device_id=0x0002(00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
-    Select All  device_id=0x0000(00:00.0)
-    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0(00:14.0)  variety=0x01(IOAPIC)
+  IVHD type 10h  device_id=0x0002 (00:00.2)  base_address=0x00000000fd000000  pci_segment=0x0000
+    Select All  device_id=0x0000 (00:00.0)
+    Special Device  init_pass  eint_pass  nmi_pass  lint0_pass  lint1_pass  handle=33  source_device_id=0x00a0 (00:14.0)  variety=0x01 (IOAPIC)
 findings:
   error   [0x030] block type 10h at 0x30 has Length 256 but only 36 byte(s) of the table follow it  (ivrs.block.overrun, AMD IOMMU 48882: IVRS)
 

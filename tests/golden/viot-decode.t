@@ -2,9 +2,9 @@
 # hand-made broken ones (tests/data/ivrs/make-tables.py).
 $ iommutool decode $SHARED/corpus/viot/acpica-template-iasl20260408-31834e42.bin
 VIOT  signature=VIOT  length=128  revision=0  oem_id="INTEL "  oem_table_id=Template  node_count=4
-  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0000(00:00.0)  bdf_end=0xffff(ff:1f.7)  output_node=0x0060 (virtio-pci IOMMU)
+  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0000 (00:00.0)  bdf_end=0xffff (ff:1f.7)  output_node=0x0060 (virtio-pci IOMMU)
   MMIO Endpoint  endpoint=0x00010000  base_address=0x000000001c000000  output_node=0x0070 (virtio-mmio IOMMU)
-  virtio-pci IOMMU  segment=0x0000  bdf=0x0000(00:00.0)
+  virtio-pci IOMMU  segment=0x0000  bdf=0x0000 (00:00.0)
   virtio-mmio IOMMU  base_address=0x000000001d000000
 
 [exit 0]
@@ -115,11 +115,11 @@ $ iommutool --json decode $SHARED/corpus/viot/qemu-q35-viot-viot-2022-06-09-a986
 [exit 0]
 $ iommutool decode $TESTDATA/ivrs/viot-broken.bin
 VIOT  signature=VIOT  length=220  revision=0  oem_id=IOMMUT  oem_table_id=HANDMADE  node_count=8
-  virtio-pci IOMMU  segment=0x0000  bdf=0x0008(00:01.0)
+  virtio-pci IOMMU  segment=0x0000  bdf=0x0008 (00:01.0)
   virtio-mmio IOMMU  base_address=0x000000001d000000
-  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0000(00:00.0)  bdf_end=0x00ff(00:1f.7)  output_node=0x0030 (virtio-pci IOMMU)
-  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0080(00:10.0)  bdf_end=0x017f(01:0f.7)  output_node=0x0030 (virtio-pci IOMMU)
-  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0300(03:00.0)  bdf_end=0x0200(02:00.0)  output_node=0x0050 (PCI Range)
+  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0000 (00:00.0)  bdf_end=0x00ff (00:1f.7)  output_node=0x0030 (virtio-pci IOMMU)
+  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0080 (00:10.0)  bdf_end=0x017f (01:0f.7)  output_node=0x0030 (virtio-pci IOMMU)
+  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0300 (03:00.0)  bdf_end=0x0200 (02:00.0)  output_node=0x0050 (PCI Range)
   MMIO Endpoint  endpoint=0x00000000  base_address=0x000000001c000000  output_node=0x0030 (virtio-pci IOMMU)
   MMIO Endpoint  endpoint=0x00000000  base_address=0x000000001c000000  output_node=0x0031 (no node there)
   Unknown node type 7
@@ -132,7 +132,7 @@ findings:
 [exit 0]
 $ iommutool decode $TESTDATA/ivrs/viot-zero-length.bin $TESTDATA/ivrs/viot-offset.bin $TESTDATA/ivrs/viot-overrun.bin
 VIOT  signature=VIOT  length=76  revision=0  oem_id=IOMMUT  oem_table_id=HANDMADE  node_count=2
-  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0000(00:00.0)  bdf_end=0x00ff(00:1f.7)  output_node=0x0030 (PCI Range)
+  PCI Range  endpoint_start=0x00000000  segment_start=0x0000  segment_end=0x0000  bdf_start=0x0000 (00:00.0)  bdf_end=0x00ff (00:1f.7)  output_node=0x0030 (PCI Range)
 findings:
   error   [0x048] node type 3 at 0x48 has Length 0, less than its 4-byte header; the nodes after it are not decoded  (viot.node.zero_length, ACPI 6.5 VIOT)
   warning [0x024] Node Count is 2 but 1 node(s) lie between Node Offset and the end of the table  (viot.node_count.mismatch, ACPI 6.5 VIOT)
@@ -142,7 +142,7 @@ findings:
   error   [0x026] Node Offset 0x10 is inside the table header  (viot.node_offset.invalid, ACPI 6.5 VIOT)
 
 VIOT  signature=VIOT  length=64  revision=0  oem_id=IOMMUT  oem_table_id=HANDMADE  node_count=1
-  virtio-pci IOMMU  segment=0x0000  bdf=0x0008(00:01.0)
+  virtio-pci IOMMU  segment=0x0000  bdf=0x0008 (00:01.0)
 findings:
   error   [0x030] node type 3 at 0x30 has Length 64 but only 16 byte(s) of the table follow it  (viot.node.overrun, ACPI 6.5 VIOT)
 
