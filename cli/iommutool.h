@@ -60,6 +60,7 @@ extern const struct iommutool_cmd cmd_snapshot;
 extern const struct iommutool_cmd cmd_translate;
 extern const struct iommutool_cmd cmd_walk;
 extern const struct iommutool_cmd cmd_fault;
+extern const struct iommutool_cmd cmd_scan;
 
 /* Exit code for a negative errno from the library. */
 int exit_code_for_error(int error);

@@ -22,6 +22,7 @@ static const struct iommutool_cmd *const commands[] = {
 	&cmd_translate,
 	&cmd_walk,
 	&cmd_fault,
+	&cmd_scan,
 };
 
 const char *argp_program_version = "iommutool " VERSION;

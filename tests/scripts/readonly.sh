@@ -89,6 +89,8 @@ invocations() {
 		echo "walk --dump $tmp/vmcore.kdump --registers $regs --queue" ;;
 	fault)
 		echo "fault --dump $tmp/vmcore.kdump --registers $regs" ;;
+	scan)
+		echo "scan --dump $tmp/vmcore.kdump" ;;
 	snapshot)
 		;;	# below, with its output directory
 	*)
