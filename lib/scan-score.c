@@ -25,7 +25,7 @@ void scan_evidence(struct scan_cand *c, const char *fmt, ...)
 	va_end(ap);
 }
 
-void scan_tally_domain(struct scan_tally *t, int domain)
+static void tally_domain(struct scan_tally *t, int domain)
 {
 	for (unsigned int i = 0; i < t->ndomains; i++)
 		if (t->domains[i] == domain)
@@ -103,7 +103,7 @@ bool scan_tally_space(struct scan_tally *t, enum iommu_xlate_status status, cons
 		if (r >= 0) {
 			t->translating++;
 			if (domain >= 0)
-				scan_tally_domain(t, domain);
+				tally_domain(t, domain);
 		}
 	}
 	if (t->budget)
@@ -133,7 +133,8 @@ int scan_tally_score(const struct scan_tally *t, uint64_t entries)
 	       50 * (int)cap(t->bad_structures, 20);
 }
 
-const char *scan_domains_text(const struct scan_tally *t, char *buf, size_t size)
+/* "1, 2, 5, ..." into BUF. */
+static const char *domains_text(const struct scan_tally *t, char *buf, size_t size)
 {
 	size_t at = 0;
 
@@ -160,7 +161,7 @@ void scan_tally_evidence(struct scan_cand *c, const struct scan_tally *t, const 
 		scan_evidence(c, "first refused: %s", t->first_fault);
 	if (t->ndomains)
 		scan_evidence(c, "%u%s domains (%s)", t->ndomains, t->more_domains ? "+" : "",
-			      scan_domains_text(t, doms, sizeof(doms)));
+			      domains_text(t, doms, sizeof(doms)));
 	if (t->tables || t->bad_tables)
 		scan_evidence(c, "%u top-level page tables in the dump with well-formed entries, %u not",
 			      t->tables, t->bad_tables);

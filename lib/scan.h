@@ -24,7 +24,8 @@
 struct scan_page {
 	unsigned int used;		/* entries in use */
 	bool hi_used;			/* VT-d: upper halves of root entries in use (scalable only) */
-	unsigned int span;		/* SMMUv3 level 1: the largest Span */
+	unsigned int span;		/* SMMUv3 level 1: the largest Span (VT-d: 1 when the
+					   page reads as level 1 descriptors of Span 1 too) */
 	unsigned int last;		/* SMMUv3 level 1: the last descriptor in use */
 };
 
@@ -101,7 +102,6 @@ struct scan_tally {
 	signed char root_verdict[64];	/* and what they came to (as top_table()) */
 };
 
-void scan_tally_domain(struct scan_tally *t, int domain);
 /*
  * One space's outcome, its detail, the top table its walks start from
  * (NULL: none) and its domain (-1: none); false when the budget is spent.
@@ -111,8 +111,6 @@ bool scan_tally_space(struct scan_tally *t, enum iommu_xlate_status status, cons
 /* The score from a tally and the entries in use (higher is more certain). */
 int scan_tally_score(const struct scan_tally *t, uint64_t entries);
 void scan_evidence(struct scan_cand *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* "3 domains (1, 2, 5)" into BUF. */
-const char *scan_domains_text(const struct scan_tally *t, char *buf, size_t size);
 /* The evidence every scorer gives from its tally: STRUCTURES and SPACES name what it counted. */
 void scan_tally_evidence(struct scan_cand *c, const struct scan_tally *t, const char *structures,
 			 const char *spaces);
