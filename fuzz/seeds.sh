@@ -10,6 +10,7 @@
 #   kernel-text/  command lines, a build configuration in text and gzip
 #   walk-smmuv3/, walk-amdvi/  stream tables, CDs, device tables and page tables of each kind,
 #              as tests/tools/mkimage (MKIMAGE: its path) builds them
+#   scan/      the walkers' memory images on their own, and the ELF core
 #
 #   FIXTURES=DIR MKIMAGE=PATH fuzz/seeds.sh CORPUS_DIR   (writes CORPUS_DIR/HARNESS/gen-*)
 set -eu
@@ -178,3 +179,10 @@ printf '%s\n' '# Linux/x86 6.1.0 Kernel Configuration' 'CONFIG_IOMMU_SUPPORT=y' 
 	'# CONFIG_INTEL_IOMMU_DEFAULT_ON is not set' 'CONFIG_AMD_IOMMU=m' 'CONFIG_IRQ_REMAP=y' \
 	>"$out/kernel-text/gen-config"
 gzip -9 -c "$out/kernel-text/gen-config" >"$out/kernel-text/gen-config.gz"
+
+# ---- scan: the walkers' memory images without their requests, and the ELF core ----
+mkdir -p "$out/scan"
+for f in "$out"/walk-vtd/gen-*; do tail -c +49 "$f" >"$out/scan/${f##*/}-vtd"; done
+for f in "$out"/walk-smmuv3/gen-*; do [ -f "$f" ] && tail -c +65 "$f" >"$out/scan/${f##*/}-smmuv3"; done
+for f in "$out"/walk-amdvi/gen-*; do [ -f "$f" ] && tail -c +33 "$f" >"$out/scan/${f##*/}-amdvi"; done
+cp "$out/dump/gen-elf" "$out/scan/gen-elf"
