@@ -90,6 +90,8 @@ invocations() {
 	fault)
 		echo "fault --dump $tmp/vmcore.kdump --registers $regs" ;;
 	scan)
+		echo "scan --dump $tmp/vmcore.kdump --all" ;;
+	scan)
 		echo "scan --dump $tmp/vmcore.kdump" ;;
 	snapshot)
 		;;	# below, with its output directory
