@@ -91,8 +91,6 @@ invocations() {
 		echo "fault --dump $tmp/vmcore.kdump --registers $regs" ;;
 	scan)
 		echo "scan --dump $tmp/vmcore.kdump --all" ;;
-	scan)
-		echo "scan --dump $tmp/vmcore.kdump" ;;
 	snapshot)
 		;;	# below, with its output directory
 	*)
