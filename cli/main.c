@@ -282,6 +282,8 @@ static void color_from_environment(struct cli *cli, const char *when)
 }
 
 static void log_to_stderr(struct iommu_ctx *ctx, int priority, const char *file, int line,
+			  const char *fn, const char *format, va_list args) PRINTF_FMT(6, 0);
+static void log_to_stderr(struct iommu_ctx *ctx, int priority, const char *file, int line,
 			  const char *fn, const char *format, va_list args)
 {
 	(void)ctx;
