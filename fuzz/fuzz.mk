@@ -3,6 +3,7 @@
 #   make fuzz                      build them (clang, ASan + UBSan) and run each FUZZ_SECONDS
 #   make fuzz FUZZ_SECONDS=600     longer; FUZZ_JOBS harnesses run at once (default: all cores)
 #   make fuzz O=build/mine         another build directory (default build/libfuzzer)
+#   make fuzz FUZZ_SKIP="a b"      every harness but these
 #
 # fuzz/table.c is built once per signature; fuzz/common.c goes into every harness.
 # fuzz/run seeds each corpus (kept in $(FUZZ_O)/fuzz/corpus) and fails on any crash.
@@ -18,7 +19,7 @@ FUZZ_BINS := $(FUZZ_SRCS:fuzz/%.c=$(O)/fuzz/%) $(FUZZ_SIGNATURES:%=$(O)/fuzz/tab
 fuzz: deps
 	@WITH_CLANG=1 ./tools/install-deps
 	@$(MAKE) --no-print-directory FUZZ=1 O=$(FUZZ_O) fuzz-build
-	@O=$(FUZZ_O) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run
+	@O=$(FUZZ_O) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SKIP='$(FUZZ_SKIP)' fuzz/run
 
 ifeq ($(FUZZ),1)
 # mkimage builds the walker harnesses' seeds (fuzz/seeds.sh).
