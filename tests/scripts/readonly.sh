@@ -14,6 +14,8 @@ shared=${SHARED:-../shared}
 	{ echo "needs the fixtures' sysroots (../shared/fixtures, unpacked by tests/run)"; exit 77; }
 command -v strace >/dev/null || { echo "needs strace (tools/install-deps installs it)"; exit 77; }
 strace -f -qq -o /dev/null true 2>/dev/null || { echo "strace cannot trace here (no ptrace)"; exit 77; }
+# LeakSanitizer cannot run under ptrace; the sanitizer build's leak checks run in the other tests.
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
 tmp=$(mktemp -d "${TMPROOT:-${TMPDIR:-/tmp}}/readonly.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 fixture=$shared/fixtures/q35-vtd-legacy
