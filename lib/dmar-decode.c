@@ -204,10 +204,14 @@ static void decode_path(struct decoder *d, struct iommu_dnode *node, uint64_t of
 			      arena_printf(d->arena, "Path Hop %zu Function", i), IOMMU_DFIELD_HEX,
 			      at + 1, 1, fn);
 		/* A device above 31 or a function above 7 cannot be a PCI address: shown raw. */
-		pos += (size_t)snprintf(path + pos, sizeof(path) - pos, dev < 32 && fn < 8 ?
-					"%s%02x.%x" : "%s%02x.%02x?", i ? "/" : "", dev, fn);
+		if (pos < sizeof(path))
+			pos += (size_t)snprintf(path + pos, sizeof(path) - pos, dev < 32 && fn < 8 ?
+						"%s%02x.%x" : "%s%02x.%02x?", i ? "/" : "", dev, fn);
 	}
-	if (!nhops)
+	/* Hops beyond what the text holds (each may take 7 characters) end it with "...". */
+	if (pos >= sizeof(path))
+		memcpy(path + sizeof(path) - 4, "...", 4);
+	else if (!nhops)
 		snprintf(path + pos, sizeof(path) - pos, "(none)");
 	dfield_set_summary(dnode_add_string(d, node, "path", "Path", offset, 0,
 					    arena_strdup(d->arena, path)));

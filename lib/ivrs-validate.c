@@ -276,7 +276,7 @@ static void check_ivhds(struct validator *v, const struct iommu_ivrs *ivrs)
 static const struct iommu_ivrs_selection *unit_selections(const struct iommu_ivrs *ivrs,
 							   const struct iommu_ivrs_unit *unit)
 {
-	return &ivrs->selections[unit->first_selection];
+	return unit->nselections ? &ivrs->selections[unit->first_selection] : NULL;
 }
 
 static bool overlap(const struct iommu_ivrs_selection *a, const struct iommu_ivrs_selection *b)
