@@ -22,6 +22,7 @@ int exit_code_for_error(int error)
 	case EPERM:
 		return EXIT_NOPERM;
 	case EBADMSG:
+	case ELOOP:
 	case EINVAL:
 	case EISDIR:
 	case EFBIG:
@@ -56,7 +57,10 @@ int cli_error(const struct cli *cli, int error, const char *fmt, ...)
 	va_start(args, fmt);
 	vfprintf(stderr, fmt, args);
 	va_end(args);
-	if (error)
+	if (error == -ELOOP)	/* from the page-table walker, not from a path */
+		fputs(": the tables point back at themselves or share tables beyond any real domain",
+		      stderr);
+	else if (error)
 		fprintf(stderr, ": %s", strerror(-error));
 	if (hint)
 		fprintf(stderr, " (%s)", hint);

@@ -119,6 +119,11 @@ int mem_elf_segments(struct iommu_dump *d, const char **ret_reason)
 		*ret_reason = "the ELF program headers are invalid";
 		return -EBADMSG;
 	}
+	/* Every program header must lie in the file: a count is never trusted to size memory. */
+	if (phoff > d->map_size || phnum > (d->map_size - phoff) / phentsize) {
+		*ret_reason = "the ELF program headers lie past the end of the file";
+		return -EBADMSG;
+	}
 	d->segs = calloc(phnum ? phnum : 1, sizeof(*d->segs));
 	if (!d->segs)
 		return -ENOMEM;

@@ -58,7 +58,13 @@ int mem_kdump_open(struct iommu_dump *d, int fd, const char **ret_reason)
 		kdump_free(k);
 		return -errno;
 	}
-	s = kdump_open_fd(k, fd);
+	/*
+	 * read(2), never mmap(2): libkdumpfile reads a mapping past the end of
+	 * a truncated file, which is SIGBUS, where a read just comes up short.
+	 */
+	s = kdump_set_number_attr(k, KDUMP_ATTR_FILE_MMAP_POLICY, KDUMP_MMAP_NEVER);
+	if (s == KDUMP_OK)
+		s = kdump_open_fd(k, fd);
 	if (s != KDUMP_OK) {
 		dbg(d->ctx, "libkdumpfile: %s\n", kdump_get_err(k));
 		kdump_release(k);

@@ -444,9 +444,18 @@ struct pt_enum {
 	int (*emit)(struct pt_enum *e, const struct pt_run *run);
 	struct pt_run run;		/* the run being grown */
 	bool open;
-	int stop;			/* non-zero: emit asked to stop */
+	int stop;			/* non-zero: emit asked to stop, or -ELOOP */
 	uint64_t path[WALK_MAX_LEVELS];
+	uint64_t tables[WALK_MAX_LEVELS + 1];	/* the table being read at each level */
+	uint64_t visited;		/* tables entered so far */
 };
+
+/*
+ * Tables an enumeration may enter: far more than any real domain has (each is
+ * a page of the dump), far fewer than tables that point back at themselves
+ * or at one shared table from every entry would make it enter (512^levels).
+ */
+#define PT_ENUM_MAX_TABLES (1u << 20)
 
 /*
  * The public struct iommu_mapping: a run and the address space it belongs
@@ -533,6 +542,16 @@ static inline void pt_enum_table_run(struct pt_enum *e, enum iommu_mapping_kind 
 	pt_enum_report(e, &r);
 }
 
+/* Is TABLE one of those being read, from LEVEL up to TOP? */
+static inline bool pt_enum_is_ancestor(const struct pt_enum *e, uint64_t table, unsigned int level,
+				       unsigned int top)
+{
+	for (unsigned int l = level; l <= top && l <= WALK_MAX_LEVELS; l++)
+		if (e->tables[l] == (table & ~7ULL))
+			return true;
+	return false;
+}
+
 /*
  * Enumerate the table at TABLE (level LEVEL) mapping IOVAs from BASE, with
  * the permissions PERM granted above.  A format instantiates it as a
@@ -553,6 +572,8 @@ pt_enum_table(const struct pt_format *f, pt_enum_fn recurse, struct pt_enum *e, 
 	if (shift + bits > 64)
 		n = 1ULL << (64 - shift);
 	table &= ~((1ULL << f->entry_shift) - 1);
+	if (level <= WALK_MAX_LEVELS)
+		e->tables[level] = table;
 	for (uint64_t first = 0; first < n && !e->stop; first += count) {
 		uint64_t at = table + (first << f->entry_shift), host = at;
 		uint64_t room = (MEM_PAGE_SIZE - (at & (MEM_PAGE_SIZE - 1))) >> f->entry_shift;
@@ -614,9 +635,24 @@ pt_enum_table(const struct pt_format *f, pt_enum_fn recurse, struct pt_enum *e, 
 					pt_enum_leaf(e, iova, phys, shift, page, granted, level);
 				continue;
 			}
+			/* A table that holds itself, or an ancestor, is a loop: invalid. */
+			if (pt_enum_is_ancestor(e, f->addr(ent, level, false), level, cfg->levels)) {
+				struct pt_run r = { .kind = IOMMU_MAPPING_INVALID, .iova = iova,
+						    .size = pt_span(iova, 1, shift), .entry = ent,
+						    .level = level };
+
+				pt_enum_report(e, &r);
+				continue;
+			}
+			if (++e->visited > PT_ENUM_MAX_TABLES) {
+				e->stop = -ELOOP;
+				break;
+			}
 			/* Skipped levels translate nothing: their entries' paths hold none. */
-			for (unsigned int l = level - 1; l > next; l--)
+			for (unsigned int l = level - 1; l > next; l--) {
 				e->path[cfg->levels - l] = 0;
+				e->tables[l] = UINT64_MAX;
+			}
 			recurse(e, f->addr(ent, level, false), next, iova,
 				perm & (f->table_perm ? f->table_perm(ent, cfg) : f->perm(ent)));
 		}

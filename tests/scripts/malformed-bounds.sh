@@ -73,6 +73,8 @@ dump=(--dump "$image" --base 0 --rtaddr 0)
 for json in "" --json; do
 	run "" $json translate "${dump[@]}" -d 00:02.0 0x0 0xfffffffff000
 	run "" $json walk "${dump[@]}"
+	run "" $json walk "${dump[@]}" --mappings
+	run "" $json walk "${dump[@]}" --reverse 0x2000
 done
 run "0x123456789000 -> 0x2000" translate "${dump[@]}" -d 00:02.0 0x123456789000
 
