@@ -58,6 +58,7 @@ struct state {
 	struct iommu_ctx *ctx;
 	const char *outdir;
 	unsigned long tables, skipped, runs, failures, written;
+	unsigned int input;	/* which input file: two inputs may share a base name */
 };
 
 static void tree_add(struct tree *t, const struct iommu_dnode *node, size_t parent)
@@ -275,7 +276,7 @@ static bool must_survive(const struct tree *t, size_t i, enum mutation m, size_t
 	return t->spots[k].offset < t->spots[i].offset;
 }
 
-/* DIR/NAME:WHAT.bin, WHAT with only letters, digits and "._=@-" (the others become "_"). */
+/* DIR/N-NAME:WHAT.bin (N: the input's position), WHAT with only letters, digits and "._=@-" (the others become "_"). */
 static void write_mutation(struct state *st, const char *name, const char *what,
 			   const uint8_t *buf, size_t size)
 {
@@ -286,7 +287,8 @@ static void write_mutation(struct state *st, const char *name, const char *what,
 
 	if (!st->outdir)
 		return;
-	len = (size_t)snprintf(path, sizeof(path), "%s/%s:", st->outdir, base ? base + 1 : name);
+	len = (size_t)snprintf(path, sizeof(path), "%s/%u-%s:", st->outdir, st->input,
+			       base ? base + 1 : name);
 	for (; *what && len + 5 < sizeof(path); what++)
 		path[len++] = isalnum((unsigned char)*what) || strchr("._=@-", *what) ? *what : '_';
 	snprintf(path + len, sizeof(path) - len, ".bin");
@@ -433,7 +435,7 @@ int main(int argc, char **argv)
 	}
 	if (iommu_ctx_new(&st.ctx) < 0)
 		return 2;
-	for (; i < argc; i++) {
+	for (; i < argc; i++, st.input++) {
 		struct iommu_tables *set;
 		struct iommu_table *t;
 
