@@ -62,7 +62,7 @@ LIB_STATIC := $(O)/libiommu.a
 BIN := $(O)/iommutool
 EXAMPLE := $(O)/example
 
-# Quiet build lines ("CC lib/dmar-decode.c"); V=1 shows the commands.
+# Quiet build lines ("CC lib/acpi/dmar-decode.c"); V=1 shows the commands.
 ifeq ($(V),1)
 Q :=
 say := @true

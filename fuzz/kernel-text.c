@@ -15,7 +15,7 @@
 
 #include "common.h"
 #include "internal.h"
-#include "live.h"
+#include "live/live.h"
 
 static void write_file(const char *dir, const char *name, const void *data, size_t size)
 {

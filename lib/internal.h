@@ -50,7 +50,7 @@ void iommu_log(struct iommu_ctx *ctx, int priority, const char *file, int line,
 #define info(ctx, ...) iommu_log_cond(ctx, LOG_INFO, __VA_ARGS__)
 #define err(ctx, ...) iommu_log_cond(ctx, LOG_ERR, __VA_ARGS__)
 
-/* ---- reads below the sysroot (lib/sysroot.c) ---------------------------- */
+/* ---- reads below the sysroot (lib/live/sysroot.c) ------------------------ */
 
 /*
  * Every path handed to these is absolute as seen on the inspected machine
@@ -72,7 +72,7 @@ bool sysroot_exists(struct iommu_ctx *ctx, const char *path);
 char *sysroot_path(const struct iommu_ctx *ctx, const char *path);
 
 /*
- * Snapshots (lib/snapshot-record.c): while a snapshot records, every
+ * Snapshots (lib/live/snapshot-record.c): while a snapshot records, every
  * successful read above notes its path, so that `iommutool snapshot` copies
  * exactly what the commands read.  SYSROOT_NOTE_PRESENT is a path whose
  * existence was tested; sysroot_note() is also for readers that bypass
@@ -102,7 +102,7 @@ void *arena_alloc(struct arena *arena, size_t size);
 char *arena_strdup(struct arena *arena, const char *s);
 char *arena_printf(struct arena *arena, const char *format, ...) PRINTF_FMT(2, 3);
 
-/* ---- findings (lib/findings.c) and checks (lib/checks.c) ---------------- */
+/* ---- findings (lib/acpi/findings.c) and checks (lib/acpi/checks.c) ------- */
 
 struct iommu_findings *findings_new(void);
 /* Adds a finding; the strings are copied.  Returns -ENOMEM on failure. */
@@ -114,7 +114,7 @@ int findings_append(struct iommu_findings *dst, const struct iommu_findings *src
 
 /*
  * A check: what a finding with this id means.  Each table's checks are one
- * array registered in lib/checks.c; iommutool-validate(1) lists them all and
+ * array registered in lib/acpi/checks.c; iommutool-validate(1) lists them all and
  * a test keeps the two in step.
  */
 struct check_desc {
@@ -124,15 +124,15 @@ struct check_desc {
 	const char *summary;		/* one line: what is wrong */
 };
 
-/* Generic checks of every table (lib/checks.c). */
+/* Generic checks of every table (lib/acpi/checks.c). */
 extern const struct check_desc check_table_truncated, check_table_checksum,
 	check_structure_truncated, check_reserved_nonzero;
-/* IVRS and VIOT checks (lib/ivrs-validate.c, lib/viot-validate.c), ended by a NULL id. */
+/* IVRS and VIOT checks (lib/acpi/ivrs-validate.c, lib/acpi/viot-validate.c), ended by a NULL id. */
 extern const struct check_desc ivrs_checks[], viot_checks[];
 extern const struct check_desc iort_checks[];
 extern const struct check_desc dmar_checks[];
 
-/* ---- decoded trees (lib/dnode.c) ---------------------------------------- */
+/* ---- decoded trees (lib/acpi/dnode.c) ------------------------------------ */
 
 /* Flags of a field description. */
 #define FD_SUMMARY	(1u << 0)	/* shown on the node's one-line summary */
@@ -233,7 +233,7 @@ int tables_add_problem(struct iommu_tables *set, const char *source, uint64_t of
 /* Why SIZE bytes at DATA are not an ACPI table header, or NULL when they may be. */
 const char *acpi_header_problem(const uint8_t *data, size_t size);
 
-/* Decoders per signature (lib/acpi-decode.c dispatches). */
+/* Decoders per signature (lib/acpi/acpi-decode.c dispatches). */
 typedef int (*table_decode_fn)(struct iommu_table *table, struct iommu_dnode **ret_root);
 int acpi_header_decode(struct decoder *d, struct iommu_dnode *node);
 int ivrs_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
@@ -241,7 +241,7 @@ int viot_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
 int iort_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
 int dmar_decode(struct iommu_table *table, struct iommu_dnode **ret_root);
 
-/* ---- validation (lib/validate.c dispatches) ----------------------------- */
+/* ---- validation (lib/acpi/validate.c dispatches) ------------------------- */
 
 struct validator {
 	struct iommu_ctx *ctx;

@@ -249,7 +249,7 @@ bool iommu_dfield_is_summary(const struct iommu_dfield *field);
 int iommu_table_validate(struct iommu_table *table, const struct iommu_tables *tables,
 			 unsigned int flags, struct iommu_findings **ret_findings);
 
-/* ---- Intel VT-d: DMAR remapping units and the PCI functions they serve (lib/dmar-units.c) */
+/* ---- Intel VT-d: DMAR remapping units and the PCI functions they serve (lib/acpi/dmar-units.c) */
 
 /*
  * The DRHD units of a DMAR table (VT-d 4.1 §8.3), their device scopes
@@ -300,7 +300,7 @@ bool iommu_dmar_unit_is_include_pci_all(const struct iommu_dmar_unit *unit);
 #define iommu_dmar_foreach_unit(dmar, u) \
 	for (u = iommu_dmar_get_first_unit(dmar); u; u = iommu_dmar_unit_get_next(u))
 
-/* ---- Intel VT-d capability registers (lib/vtd-regs.c) ------------------- */
+/* ---- Intel VT-d capability registers (lib/unit/vtd-regs.c) --------------- */
 
 /*
  * CAP_REG and ECAP_REG (VT-d 4.1 §11.4.2, §11.4.3) as a decoded tree: a node
@@ -430,7 +430,7 @@ uint32_t iommu_ivrs_device_get_ext_settings(const struct iommu_ivrs_device *devi
 uint16_t iommu_ivrs_device_get_requester_id(const struct iommu_ivrs_device *device);
 bool iommu_ivrs_device_is_aliased(const struct iommu_ivrs_device *device);
 
-/* ---- Arm IORT: the node graph and where IDs go (lib/iort-trace.c) ------- */
+/* ---- Arm IORT: the node graph and where IDs go (lib/acpi/iort-trace.c) --- */
 
 /*
  * The nodes of an IORT (Arm DEN 0049) and the ID mappings between them: from
@@ -590,7 +590,7 @@ uint64_t iommu_dump_get_cache_hits(const struct iommu_dump *dump);
 size_t iommu_dump_get_cache_size(const struct iommu_dump *dump);
 void iommu_dump_set_cache_limit(struct iommu_dump *dump, size_t bytes);
 
-/* ---- IOMMU register values (lib/regfile.c) ------------------------------ */
+/* ---- IOMMU register values (lib/unit/regfile.c) -------------------------- */
 
 /*
  * Register values of one or more remapping units, from "NAME VALUE" lines
@@ -723,7 +723,7 @@ const uint64_t *iommu_xlate_get_step_entry(const struct iommu_xlate *xlate, size
 /* Nested translation: the step is part of the second-stage walk of a first-stage table address. */
 bool iommu_xlate_step_is_nested(const struct iommu_xlate *xlate, size_t step);
 
-/* ---- Intel VT-d fault reasons (lib/fault-vtd.c) ------------------------- */
+/* ---- Intel VT-d fault reasons (lib/fault/fault-vtd.c) -------------------- */
 
 struct iommu_vtd_fault_reason;
 
@@ -872,7 +872,7 @@ uint64_t iommu_mapping_get_entry(const struct iommu_mapping *mapping);
 const uint64_t *iommu_mapping_get_path(const struct iommu_mapping *mapping,
 				       unsigned int *ret_levels);
 
-/* ---- interrupt remapping table and invalidation queue (lib/vtd-irq.c) -- */
+/* ---- interrupt remapping table and invalidation queue (lib/unit/vtd-irq.c) -- */
 
 /* One interrupt-remapping table entry (VT-d §9.10 remapped, §9.11 posted). */
 struct iommu_vtd_irte;
@@ -1014,7 +1014,7 @@ const struct iommu_smmuv3_space *iommu_mapping_get_smmuv3_space(const struct iom
 int iommu_smmuv3_ste_decode(const uint64_t ste[8], struct iommu_dnode **ret_root);
 int iommu_smmuv3_cd_decode(const uint64_t cd[8], struct iommu_dnode **ret_root);
 
-/* ---- SMMUv3 events (lib/fault-smmu.c) ----------------------------------- */
+/* ---- SMMUv3 events (lib/fault/fault-smmu.c) ------------------------------ */
 
 /*
  * An event record (Arm IHI 0070 §7.3), from the 4 words the SMMU writes or
@@ -1116,7 +1116,7 @@ const struct iommu_amdvi_space *iommu_mapping_get_amdvi_space(const struct iommu
 /* A DTE (4 words) as a decoded tree, every field with its meaning. */
 int iommu_amdvi_dte_decode(const uint64_t dte[4], struct iommu_dnode **ret_root);
 
-/* ---- AMD-Vi events (lib/fault-amd.c) ------------------------------------ */
+/* ---- AMD-Vi events (lib/fault/fault-amd.c) ------------------------------- */
 
 /*
  * An event log entry (AMD IOMMU 48882 §2.5), from the 2 words the IOMMU
@@ -1219,7 +1219,7 @@ unsigned int iommu_scan_candidate_get_tables(const struct iommu_scan_candidate *
 size_t iommu_scan_candidate_get_evidence_count(const struct iommu_scan_candidate *c);
 const char *iommu_scan_candidate_get_evidence(const struct iommu_scan_candidate *c, size_t index);
 
-/* ---- kernel fault messages (lib/fault-parse.c) -------------------------- */
+/* ---- kernel fault messages (lib/fault/fault-parse.c) --------------------- */
 
 /*
  * A DMA-remapping or interrupt-remapping fault as a Linux kernel logged it,
@@ -1351,7 +1351,7 @@ const struct iommu_dnode *iommu_unit_get_registers(const struct iommu_unit *unit
 #define iommu_status_foreach_unit(status, u) \
 	for (u = iommu_status_get_first_unit(status); u; u = iommu_unit_get_next(u))
 
-/* ---- register decoders (lib/amd-regs.c, lib/smmu-regs.c) ----------------- */
+/* ---- register decoders (lib/unit/amd-regs.c, lib/unit/smmu-regs.c) ------- */
 
 /* AMD IOMMU Extended Feature Register and EFR2 (0 when absent), as sysfs "features" gives them. */
 int iommu_amd_efr_decode(uint64_t efr, uint64_t efr2, struct iommu_dnode **ret_root);

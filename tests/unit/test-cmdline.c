@@ -6,7 +6,7 @@
  * setup_irqremap): later words win, unknown options, the other vendor's
  * words, deprecated forms, unsafe VFIO knobs.
  */
-#include "live.h"
+#include "live/live.h"
 #include "unit.h"
 
 static size_t count_kind(const struct cmdline_issue *issues, size_t n, enum cmdline_issue_kind k)

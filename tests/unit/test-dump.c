@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "mem.h"
+#include "mem/mem.h"
 #include "unit.h"
 
 static char dir[64];

@@ -12,7 +12,7 @@
 
 #include <zlib.h>
 
-#include "live.h"
+#include "live/live.h"
 #include "unit.h"
 
 static const char config[] =

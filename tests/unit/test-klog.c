@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "live.h"
+#include "live/live.h"
 #include "unit.h"
 
 static void test_matcher(void)

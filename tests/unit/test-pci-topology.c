@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "internal.h"
-#include "pci-topology.h"
+#include "live/pci-topology.h"
 #include "unit.h"
 
 int main(void)

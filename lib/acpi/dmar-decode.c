@@ -1,0 +1,443 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The DMAR table (Intel VT-d 4.1 chapter 8): the header, every remapping
+ * structure and its device scopes, walked by length as Linux walks them
+ * (dmar_walk_remapping_entries): a zero length stops the walk, a structure
+ * past the table's end is decoded as far as its bytes go, an unknown type is
+ * kept raw and skipped by its length.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+
+#include "acpi/dmar.h"
+
+#define REF "VT-d 4.1 §8"
+
+/* VT-d 4.1 §8.1 DMA Remapping Reporting Structure */
+static const struct bit_desc dmar_flag_bits[] = {
+	{ "intr_remap", "Interrupt Remapping", 0, 1, .flags = FD_SUMMARY },
+	{ "x2apic_opt_out", "x2APIC Opt-Out", 1, 1, .flags = FD_SUMMARY },
+	{ "dma_ctrl_platform_opt_in", "DMA Control Platform Opt-In", 2, 1, .flags = FD_SUMMARY },
+	{ "flags_reserved", "Reserved", 3, 5, .flags = FD_RESERVED },
+};
+
+static const struct field_desc dmar_header_fields[] = {
+	{ "host_address_width", "Host Address Width", 36, 1, IOMMU_DFIELD_HEX },
+	{ "flags", "Flags", 37, 1, IOMMU_DFIELD_HEX, 0, BITS(dmar_flag_bits) },
+	{ "reserved", "Reserved", 38, 10, IOMMU_DFIELD_BYTES, FD_RESERVED },
+};
+
+/* VT-d 4.1 §8.2 Remapping Structure Types */
+static const char *const structure_type_names[] = {
+	"Hardware Unit Definition", "Reserved Memory Region", "Root Port ATS Capability",
+	"Remapping Hardware Static Affinity", "ACPI Namespace Device Declaration",
+	"SoC Integrated Address Translation Cache", "SoC Integrated Device Property",
+};
+
+#define STRUCTURE_HEADER \
+	{ "type", "Type", 0, 2, IOMMU_DFIELD_UINT, 0, NAMES(structure_type_names) }, \
+	{ "length", "Length", 2, 2, IOMMU_DFIELD_UINT }
+
+/* VT-d 4.1 §8.3 DMA Remapping Hardware Unit Definition Structure */
+static const struct bit_desc drhd_flag_bits[] = {
+	{ "include_pci_all", "INCLUDE_PCI_ALL", 0, 1, .flags = FD_SUMMARY },
+	{ "flags_reserved", "Reserved", 1, 7, .flags = FD_RESERVED },
+};
+
+static const struct bit_desc drhd_size_bits[] = {
+	{ "register_set_size", "Register Set Size (2^N pages)", 0, 4 },
+	{ "size_reserved", "Reserved", 4, 4, .flags = FD_RESERVED },
+};
+
+static const struct field_desc drhd_fields[] = {
+	STRUCTURE_HEADER,
+	{ "flags", "Flags", 4, 1, IOMMU_DFIELD_HEX, 0, BITS(drhd_flag_bits) },
+	{ "size", "Size", 5, 1, IOMMU_DFIELD_HEX, 0, BITS(drhd_size_bits) },
+	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ "register_base", "Register Base Address", 8, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+};
+
+/* VT-d 4.1 §8.4 Reserved Memory Region Reporting Structure */
+static const struct field_desc rmrr_fields[] = {
+	STRUCTURE_HEADER,
+	{ "reserved", "Reserved", 4, 2, IOMMU_DFIELD_HEX, FD_RESERVED },
+	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ "base_address", "Base Address", 8, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+	{ "end_address", "End Address (Limit)", 16, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+};
+
+/* VT-d 4.1 §8.5 Root Port ATS Capability Reporting Structure */
+static const struct bit_desc atsr_flag_bits[] = {
+	{ "all_ports", "ALL_PORTS", 0, 1, .flags = FD_SUMMARY },
+	{ "flags_reserved", "Reserved", 1, 7, .flags = FD_RESERVED },
+};
+
+static const struct field_desc atsr_fields[] = {
+	STRUCTURE_HEADER,
+	{ "flags", "Flags", 4, 1, IOMMU_DFIELD_HEX, 0, BITS(atsr_flag_bits) },
+	{ "reserved", "Reserved", 5, 1, IOMMU_DFIELD_HEX, FD_RESERVED },
+	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+};
+
+/* VT-d 4.1 §8.6 Remapping Hardware Static Affinity Structure */
+static const struct field_desc rhsa_fields[] = {
+	STRUCTURE_HEADER,
+	{ "reserved", "Reserved", 4, 4, IOMMU_DFIELD_HEX, FD_RESERVED },
+	{ "register_base", "Register Base Address", 8, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+	{ "proximity_domain", "Proximity Domain", 16, 4, IOMMU_DFIELD_UINT, FD_SUMMARY },
+};
+
+/* VT-d 4.1 §8.7 ACPI Name-space Device Declaration Structure (the name follows) */
+static const struct field_desc andd_fields[] = {
+	STRUCTURE_HEADER,
+	{ "reserved", "Reserved", 4, 3, IOMMU_DFIELD_HEX, FD_RESERVED },
+	{ "device_number", "ACPI Device Number", 7, 1, IOMMU_DFIELD_UINT, FD_SUMMARY },
+};
+
+/* VT-d 4.1 §8.8 SoC Integrated Address Translation Cache Reporting Structure */
+static const struct bit_desc satc_flag_bits[] = {
+	{ "atc_required", "ATC_REQUIRED", 0, 1, .flags = FD_SUMMARY },
+	{ "flags_reserved", "Reserved", 1, 7, .flags = FD_RESERVED },
+};
+
+static const struct field_desc satc_fields[] = {
+	STRUCTURE_HEADER,
+	{ "flags", "Flags", 4, 1, IOMMU_DFIELD_HEX, 0, BITS(satc_flag_bits) },
+	{ "reserved", "Reserved", 5, 1, IOMMU_DFIELD_HEX, FD_RESERVED },
+	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+};
+
+/* VT-d 4.1 §8.9 SoC Integrated Device Property Reporting Structure */
+static const struct field_desc sidp_fields[] = {
+	STRUCTURE_HEADER,
+	{ "reserved", "Reserved", 4, 2, IOMMU_DFIELD_HEX, FD_RESERVED },
+	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+};
+
+/* A type we do not know: its header, then its body as bytes. */
+static const struct field_desc unknown_fields[] = {
+	STRUCTURE_HEADER,
+};
+
+struct structure_desc {
+	const char *kind;
+	const char *title;
+	const struct field_desc *fields;
+	size_t nfields;
+	uint16_t min_length;		/* the fixed fields (Xen's acpi_dmar_check_length) */
+	uint16_t scopes_at;		/* 0: no device scopes */
+};
+
+static const struct structure_desc structure_descs[DMAR_TYPE_COUNT] = {
+	[DMAR_TYPE_DRHD] = { "drhd", "DRHD Hardware Unit", FIELDS(drhd_fields), 16, 16 },
+	[DMAR_TYPE_RMRR] = { "rmrr", "RMRR Reserved Memory", FIELDS(rmrr_fields), 24, 24 },
+	[DMAR_TYPE_ATSR] = { "atsr", "ATSR Root Port ATS", FIELDS(atsr_fields), 8, 8 },
+	[DMAR_TYPE_RHSA] = { "rhsa", "RHSA Static Affinity", FIELDS(rhsa_fields), 20, 0 },
+	[DMAR_TYPE_ANDD] = { "andd", "ANDD Namespace Device", FIELDS(andd_fields), 8, 0 },
+	[DMAR_TYPE_SATC] = { "satc", "SATC SoC Translation Cache", FIELDS(satc_fields), 8, 8 },
+	[DMAR_TYPE_SIDP] = { "sidp", "SIDP SoC Device Property", FIELDS(sidp_fields), 8, 8 },
+};
+
+static const struct structure_desc unknown_desc = {
+	"unknown_structure", "Unknown Structure", FIELDS(unknown_fields), 4, 0
+};
+
+/* VT-d 4.1 §8.3.1 Device Scope Structure */
+static const char *const scope_type_names[] = {
+	NULL, "PCI Endpoint", "PCI Sub-hierarchy", "IOAPIC", "MSI-capable HPET",
+	"ACPI Namespace Device",
+};
+
+static const struct bit_desc scope_flag_bits[] = {
+	{ "req_wo_pasid_nested_notallowed", "REQ_WO_PASID_NESTED_NOTALLOWED", 0, 1, .flags = FD_SUMMARY },
+	{ "req_wo_pasid_pwsnp_notallowed", "REQ_WO_PASID_PWSNP_NOTALLOWED", 1, 1, .flags = FD_SUMMARY },
+	{ "req_wo_pasid_pgsnp_notallowed", "REQ_WO_PASID_PGSNP_NOTALLOWED", 2, 1, .flags = FD_SUMMARY },
+	{ "atc_hardened", "ATC_HARDENED", 3, 1, .flags = FD_SUMMARY },
+	{ "atc_required", "ATC_REQUIRED", 4, 1, .flags = FD_SUMMARY },
+	{ "flags_reserved", "Reserved", 5, 3, .flags = FD_RESERVED },
+};
+
+static const struct field_desc scope_fields[] = {
+	{ "type", "Device Scope Type", 0, 1, IOMMU_DFIELD_UINT, FD_SUMMARY, NAMES(scope_type_names) },
+	{ "length", "Length", 1, 1, IOMMU_DFIELD_UINT },
+	{ "flags", "Flags", 2, 1, IOMMU_DFIELD_HEX, 0, BITS(scope_flag_bits) },
+	{ "reserved", "Reserved", 3, 1, IOMMU_DFIELD_HEX, FD_RESERVED },
+	{ "enumeration_id", "Enumeration ID", 4, 1, IOMMU_DFIELD_UINT },
+	{ "start_bus", "Start Bus Number", 5, 1, IOMMU_DFIELD_HEX },
+};
+
+const char *dmar_scope_type_name(unsigned int type)
+{
+	if (type < ARRAY_SIZE(scope_type_names) && scope_type_names[type])
+		return scope_type_names[type];
+	return "reserved type";
+}
+
+/* Decode the descriptions that fit in LENGTH bytes (a short structure is reported once, by the walk). */
+static void decode_fitting(struct decoder *d, struct iommu_dnode *node, uint64_t offset,
+			   uint64_t length, const struct field_desc *desc, size_t ndesc)
+{
+	size_t fit = 0;
+
+	while (fit < ndesc && desc[fit].offset + (uint64_t)desc[fit].size <= length)
+		fit++;
+	dnode_decode(d, node, offset, length, desc, fit);
+}
+
+/* The path hops as raw fields, and "bb:dd.f/dd.f" as the summary. */
+static void decode_path(struct decoder *d, struct iommu_dnode *node, uint64_t offset,
+			size_t nhops)
+{
+	char path[DMAR_PATH_TEXT];
+	size_t pos;
+
+	pos = (size_t)snprintf(path, sizeof(path), "%02x:", d->data[offset + 5]);
+	for (size_t i = 0; i < nhops; i++) {
+		uint64_t at = offset + DMAR_SCOPE_HEADER_SIZE + 2 * i;
+		uint8_t dev = d->data[at], fn = d->data[at + 1];
+
+		dnode_add_u64(d, node, arena_printf(d->arena, "hop_%zu_device", i),
+			      arena_printf(d->arena, "Path Hop %zu Device", i), IOMMU_DFIELD_HEX,
+			      at, 1, dev);
+		dnode_add_u64(d, node, arena_printf(d->arena, "hop_%zu_function", i),
+			      arena_printf(d->arena, "Path Hop %zu Function", i), IOMMU_DFIELD_HEX,
+			      at + 1, 1, fn);
+		/* A device above 31 or a function above 7 cannot be a PCI address: shown raw. */
+		if (pos < sizeof(path))
+			pos += (size_t)snprintf(path + pos, sizeof(path) - pos, dev < 32 && fn < 8 ?
+						"%s%02x.%x" : "%s%02x.%02x?", i ? "/" : "", dev, fn);
+	}
+	/* Hops beyond what the text holds (each may take 7 characters) end it with "...". */
+	if (pos >= sizeof(path))
+		memcpy(path + sizeof(path) - 4, "...", 4);
+	else if (!nhops)
+		snprintf(path + pos, sizeof(path) - pos, "(none)");
+	dfield_set_summary(dnode_add_string(d, node, "path", "Path", offset, 0,
+					    arena_strdup(d->arena, path)));
+}
+
+static void decode_scope(struct decoder *d, struct iommu_dnode *parent, uint64_t offset,
+			 uint64_t avail)
+{
+	unsigned int type = d->data[offset], length = d->data[offset + 1];
+	uint64_t have = length < avail ? length : avail;
+	struct iommu_dnode *node = dnode_add(d, parent, "device_scope", "Device Scope", offset, length);
+
+	decode_fitting(d, node, offset, have, FIELDS(scope_fields));
+	if (type >= DMAR_SCOPE_IOAPIC && type <= DMAR_SCOPE_NAMESPACE)
+		dfield_set_summary(node ? iommu_dnode_find_field(node, "enumeration_id") : NULL);
+	if (have >= DMAR_SCOPE_HEADER_SIZE)
+		decode_path(d, node, offset, (size_t)(have - DMAR_SCOPE_HEADER_SIZE) / 2);
+
+	if (type == 0 || type >= ARRAY_SIZE(scope_type_names))
+		decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_UNKNOWN_TYPE), offset,
+				"device scope at 0x%llx has reserved type %u", (unsigned long long)offset,
+				type);
+	if (length < DMAR_SCOPE_HEADER_SIZE || (length - DMAR_SCOPE_HEADER_SIZE) % 2)
+		decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_BAD_LENGTH), offset,
+				"device scope at 0x%llx has length %u, not 6 + 2 x (path hops)",
+				(unsigned long long)offset, length);
+	else if (length == DMAR_SCOPE_HEADER_SIZE)
+		decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_PATH_EMPTY), offset,
+				"device scope at 0x%llx has no path hop", (unsigned long long)offset);
+}
+
+/* The device scopes from BEGIN to END (both inside the table). */
+static void decode_scopes(struct decoder *d, struct iommu_dnode *parent, uint64_t begin,
+			  uint64_t end)
+{
+	uint64_t at = begin;
+
+	while (at < end && !d->error) {
+		unsigned int length;
+
+		if (end - at < 2) {
+			decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_BAD_LENGTH), at,
+					"%s at 0x%llx: 1 byte after the last device scope",
+					iommu_dnode_get_title(parent),
+					(unsigned long long)iommu_dnode_get_offset(parent));
+			return;
+		}
+		length = d->data[at + 1];
+		if (length == 0) {
+			/* Its header is shown as it stands (iasl does the same), then the walk stops. */
+			decode_fitting(d, dnode_add(d, parent, "device_scope", "Device Scope", at, 0), at,
+				       end - at, FIELDS(scope_fields));
+			decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_ZERO_LENGTH), at,
+					"device scope at 0x%llx has length 0; %llu byte(s) of %s at 0x%llx not decoded",
+					(unsigned long long)at, (unsigned long long)(end - at),
+					iommu_dnode_get_title(parent),
+					(unsigned long long)iommu_dnode_get_offset(parent));
+			return;
+		}
+		if (length > end - at)
+			decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_OVERRUN), at,
+					"device scope at 0x%llx has length %u; only %llu byte(s) of its structure are left",
+					(unsigned long long)at, length, (unsigned long long)(end - at));
+		decode_scope(d, parent, at, end - at);
+		at += length;
+	}
+}
+
+/* The ANDD's object name: printable text up to its NUL (ACPI paths keep their backslash). */
+static void decode_andd_name(struct decoder *d, struct iommu_dnode *node, uint64_t offset,
+			     uint64_t have)
+{
+	const uint8_t *p = d->data + offset;
+	size_t size = (size_t)have, len = strnlen((const char *)p, size);
+	char *text = arena_alloc(d->arena, 4 * len + 1), *q = text;
+
+	if (!text) {
+		d->error = -ENOMEM;
+		return;
+	}
+	for (size_t i = 0; i < len; i++)
+		q += p[i] >= 0x20 && p[i] < 0x7f ? sprintf(q, "%c", p[i]) : sprintf(q, "\\x%02x", p[i]);
+	*q = 0;
+	dfield_set_summary(dnode_add_string(d, node, "object_name", "ACPI Object Name", offset,
+					    (unsigned int)size, text));
+}
+
+static void decode_body(struct decoder *d, struct iommu_dnode *node, unsigned int type,
+			uint64_t offset, uint64_t have)
+{
+	const struct structure_desc *sd = type < DMAR_TYPE_COUNT ? &structure_descs[type] : &unknown_desc;
+
+	decode_fitting(d, node, offset, have, sd->fields, sd->nfields);
+	if (have < sd->min_length)
+		return;
+	switch (type) {
+	case DMAR_TYPE_DRHD: {
+		struct iommu_dfield *f = iommu_dnode_find_field(node, "register_set_size");
+
+		if (f)
+			dfield_set_meaning(d, f, "%llu KiB", 4ULL << iommu_dfield_get_u64(f));
+		break;
+	}
+	case DMAR_TYPE_RMRR: {
+		uint64_t base = get_le64(d->data + offset + 8), end = get_le64(d->data + offset + 16);
+
+		if (end >= base && end - base < UINT64_MAX) {
+			struct iommu_dfield *f = dnode_add_u64(d, node, "size", "Size", IOMMU_DFIELD_HEX,
+							       offset + 8, 0, end - base + 1);
+			uint64_t size = end - base + 1;
+
+			if (size % (1ULL << 20) == 0)
+				dfield_set_meaning(d, f, "%llu MiB", (unsigned long long)(size >> 20));
+			else if (size % 1024 == 0)
+				dfield_set_meaning(d, f, "%llu KiB", (unsigned long long)(size >> 10));
+			else
+				dfield_set_meaning(d, f, "%llu bytes", (unsigned long long)size);
+			dfield_set_summary(f);
+		}
+		break;
+	}
+	case DMAR_TYPE_ANDD:
+		decode_andd_name(d, node, offset + 8, have - 8);
+		break;
+	default:
+		if (type < DMAR_TYPE_COUNT)
+			break;
+		dfield_set_summary(iommu_dnode_find_field(node, "type"));
+		dfield_set_summary(iommu_dnode_find_field(node, "length"));
+		if (have > 4)
+			dnode_add_bytes(d, node, "data", "Data", offset + 4, (unsigned int)(have - 4));
+		break;
+	}
+	if (sd->scopes_at)
+		decode_scopes(d, node, offset + sd->scopes_at, offset + have);
+}
+
+/* One structure at OFFSET; returns its length, or 0 when the walk must stop. */
+static uint64_t decode_structure(struct decoder *d, uint64_t offset, unsigned int *last_type)
+{
+	unsigned int type = get_le16(d->data + offset), length = get_le16(d->data + offset + 2);
+	const struct structure_desc *sd = type < DMAR_TYPE_COUNT ? &structure_descs[type] : &unknown_desc;
+	uint64_t left = d->size - offset, have = length < left ? length : left;
+	struct iommu_dnode *node;
+
+	if (length < 4) {
+		/* Its header is shown as it stands, then the walk stops. */
+		node = dnode_add(d, NULL, sd->kind, sd->title, offset, length);
+		decode_fitting(d, node, offset, 4, FIELDS(unknown_fields));
+		dfield_set_summary(node ? iommu_dnode_find_field(node, "length") : NULL);
+		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_ZERO_LENGTH), offset,
+				"structure at 0x%llx (type %u) has length %u; the %llu byte(s) from there are not decoded",
+				(unsigned long long)offset, type, length, (unsigned long long)left);
+		return 0;
+	}
+	node = dnode_add(d, NULL, sd->kind, sd->title, offset, length);
+	if (length > left)
+		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_OVERRUN), offset,
+				"%s at 0x%llx has length %u; only %llu byte(s) of the table are left",
+				sd->title, (unsigned long long)offset, length, (unsigned long long)left);
+	if (type >= DMAR_TYPE_COUNT)
+		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_UNKNOWN_TYPE), offset,
+				"structure at 0x%llx has reserved type %u; skipped by its length %u",
+				(unsigned long long)offset, type, length);
+	else if (length < sd->min_length)
+		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_TOO_SHORT), offset,
+				"%s at 0x%llx has length %u; its fixed fields need %u",
+				sd->title, (unsigned long long)offset, length, sd->min_length);
+	if (type < DMAR_TYPE_COUNT) {
+		if (*last_type != UINT_MAX && type < *last_type)
+			decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_ORDER), offset,
+					"%s at 0x%llx (type %u) follows a structure of type %u",
+					sd->title, (unsigned long long)offset, type, *last_type);
+		if (*last_type == UINT_MAX || type > *last_type)
+			*last_type = type;
+	}
+	decode_body(d, node, type, offset, have);
+	return length > left ? 0 : length;
+}
+
+static void decode_header(struct decoder *d)
+{
+	struct iommu_dfield *f;
+
+	decode_fitting(d, d->root, 0, d->size, FIELDS(dmar_header_fields));
+	if (d->size < DMAR_HEADER_SIZE) {
+		decoder_finding(d, DMAR_CHECK(DMAR_TABLE_TOO_SHORT), IOMMU_NO_OFFSET,
+				"the table has %zu bytes; the DMAR header needs %u", d->size,
+				DMAR_HEADER_SIZE);
+		return;
+	}
+	f = iommu_dnode_find_field(d->root, "host_address_width");
+	if (f) {
+		unsigned int bits = (unsigned int)iommu_dfield_get_u64(f) + 1;
+
+		dfield_set_meaning(d, f, "%u bits", bits);
+		dfield_set_summary(dnode_add_u64(d, d->root, "address_width_bits", "Address Width (bits)",
+						 IOMMU_DFIELD_UINT, 36, 0, bits));
+	}
+}
+
+/* VT-d 4.1 §8.1 DMA Remapping Reporting Structure and what follows it */
+int dmar_decode(struct iommu_table *table, struct iommu_dnode **ret_root)
+{
+	struct decoder d;
+	unsigned int last_type = UINT_MAX;
+	uint64_t offset = DMAR_HEADER_SIZE;
+	int r = decoder_init(&d, table, "dmar", "DMA Remapping Table (DMAR)", REF);
+
+	if (r < 0)
+		return r;
+	acpi_header_decode(&d, d.root);
+	decode_header(&d);
+	while (offset < d.size && !d.error) {
+		uint64_t length;
+
+		if (d.size - offset < 4) {
+			decoder_finding(&d, DMAR_CHECK(DMAR_STRUCTURE_TRAILING), offset,
+					"%llu byte(s) after the last structure cannot hold a structure header",
+					(unsigned long long)(d.size - offset));
+			break;
+		}
+		length = decode_structure(&d, offset, &last_type);
+		if (!length)
+			break;
+		offset += length;
+	}
+	return decoder_finish(&d, ret_root);
+}

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+/*
+ * A typed view of a decoded DMAR (VT-d 4.1 §8): the structures and their
+ * device scopes as C values, read back from the decoded tree so that the
+ * bytes are walked once, by the decoder, with its bounds checks.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "acpi/dmar.h"
+
+static const char *const kinds[DMAR_TYPE_COUNT] = {
+	"drhd", "rmrr", "atsr", "rhsa", "andd", "satc", "sidp",
+};
+
+static unsigned int kind_type(const struct iommu_dnode *node)
+{
+	const char *kind = iommu_dnode_get_kind(node);
+
+	for (unsigned int t = 0; t < DMAR_TYPE_COUNT; t++)
+		if (strcmp(kind, kinds[t]) == 0)
+			return t;
+	return (unsigned int)dnode_get_u64(node, "type", UINT16_MAX);
+}
+
+static void read_scope(struct dmar_scope *s, const struct iommu_dnode *node)
+{
+	const struct iommu_dfield *f;
+
+	memset(s, 0, sizeof(*s));
+	s->node = node;
+	s->offset = iommu_dnode_get_offset(node);
+	s->type = (unsigned int)dnode_get_u64(node, "type", 0);
+	s->length = (unsigned int)iommu_dnode_get_length(node);
+	s->enumeration_id = (unsigned int)dnode_get_u64(node, "enumeration_id", 0);
+	s->start_bus = (unsigned int)dnode_get_u64(node, "start_bus", 0);
+	s->complete = iommu_dnode_find_field(node, "start_bus") != NULL;
+	iommu_dnode_foreach_field(node, f) {
+		const char *key = iommu_dfield_get_key(f);
+		const struct iommu_dfield *fn = iommu_dfield_get_next(f);
+		size_t len = strlen(key);
+
+		if (strncmp(key, "hop_", 4) || len < 7 || strcmp(key + len - 7, "_device") ||
+		    !fn || s->nhops >= DMAR_MAX_HOPS)
+			continue;
+		s->hops[s->nhops].dev = (uint8_t)iommu_dfield_get_u64(f);
+		s->hops[s->nhops].fn = (uint8_t)iommu_dfield_get_u64(fn);
+		s->nhops++;
+	}
+}
+
+static void read_structure(struct dmar_structure *s, const struct iommu_dnode *node,
+			   unsigned int type, const uint8_t *data, size_t data_size)
+{
+	const struct iommu_dfield *name;
+
+	memset(s, 0, sizeof(*s));
+	s->node = node;
+	s->offset = iommu_dnode_get_offset(node);
+	s->type = type;
+	s->flags = (unsigned int)dnode_get_u64(node, "flags", 0);
+	s->segment = (uint16_t)dnode_get_u64(node, "segment", 0);
+	switch (type) {
+	case DMAR_TYPE_DRHD:
+		s->base = dnode_get_u64(node, "register_base", 0);
+		s->size_log2 = (unsigned int)dnode_get_u64(node, "register_set_size", 0);
+		s->complete = iommu_dnode_find_field(node, "register_base") != NULL;
+		break;
+	case DMAR_TYPE_RMRR:
+		s->base = dnode_get_u64(node, "base_address", 0);
+		s->end = dnode_get_u64(node, "end_address", 0);
+		s->complete = iommu_dnode_find_field(node, "end_address") != NULL;
+		break;
+	case DMAR_TYPE_RHSA:
+		s->base = dnode_get_u64(node, "register_base", 0);
+		s->proximity_domain = (uint32_t)dnode_get_u64(node, "proximity_domain", 0);
+		s->complete = iommu_dnode_find_field(node, "proximity_domain") != NULL;
+		break;
+	case DMAR_TYPE_ANDD:
+		s->device_number = (unsigned int)dnode_get_u64(node, "device_number", 0);
+		name = iommu_dnode_find_field(node, "object_name");
+		s->complete = name != NULL;
+		if (name) {
+			uint64_t at = iommu_dfield_get_offset(name), size = iommu_dfield_get_size(name);
+
+			s->name = iommu_dfield_get_string(name);
+			s->name_terminated = at <= data_size && size <= data_size - at &&
+					     memchr(data + at, 0, (size_t)size) != NULL;
+		}
+		break;
+	default:
+		s->complete = iommu_dnode_find_field(node, "segment") != NULL;
+		break;
+	}
+}
+
+int dmar_view_new(const struct iommu_dnode *root, const uint8_t *data, size_t size,
+		  struct dmar_view **ret_view)
+{
+	struct dmar_view *v = calloc(1, sizeof(*v));
+	const struct iommu_dnode *c, *sc;
+	size_t nstructures = 0, nscopes = 0;
+	unsigned int seen[DMAR_TYPE_COUNT] = { 0 };
+
+	if (!v)
+		return -ENOMEM;
+	v->width_raw = (unsigned int)dnode_get_u64(root, "host_address_width", 0);
+	v->flags = (unsigned int)dnode_get_u64(root, "flags", 0);
+	v->header_complete = iommu_dnode_find_field(root, "flags") != NULL;
+	iommu_dnode_foreach_child(root, c) {
+		nstructures++;
+		iommu_dnode_foreach_child(c, sc)
+			nscopes++;
+	}
+	v->structures = calloc(nstructures ? nstructures : 1, sizeof(*v->structures));
+	v->scopes = calloc(nscopes ? nscopes : 1, sizeof(*v->scopes));
+	if (!v->structures || !v->scopes) {
+		dmar_view_free(v);
+		return -ENOMEM;
+	}
+	iommu_dnode_foreach_child(root, c) {
+		struct dmar_structure *s = &v->structures[v->nstructures];
+		unsigned int type = kind_type(c);
+
+		read_structure(s, c, type, data, size);
+		if (type < DMAR_TYPE_COUNT)
+			s->index = seen[type]++;
+		s->first_scope = v->nscopes;
+		iommu_dnode_foreach_child(c, sc) {
+			read_scope(&v->scopes[v->nscopes], sc);
+			v->scopes[v->nscopes].structure = v->nstructures;
+			v->nscopes++;
+		}
+		s->nscopes = v->nscopes - s->first_scope;
+		v->nstructures++;
+	}
+	*ret_view = v;
+	return 0;
+}
+
+void dmar_view_free(struct dmar_view *view)
+{
+	if (!view)
+		return;
+	free(view->structures);
+	free(view->scopes);
+	free(view);
+}
+
+char *dmar_scope_path_text(const struct dmar_scope *scope, char *buf, size_t size)
+{
+	size_t pos = (size_t)snprintf(buf, size, "%02x:", scope->start_bus);
+
+	for (size_t i = 0; i < scope->nhops && pos < size; i++)
+		pos += (size_t)snprintf(buf + pos, size - pos, "%s%02x.%x", i ? "/" : "",
+					scope->hops[i].dev, scope->hops[i].fn);
+	return buf;
+}
