@@ -290,6 +290,24 @@ static bool gcr3_fetch(struct iommu_amdvi *amd, struct iommu_amdvi_space *sp, ui
 	return true;
 }
 
+/*
+ * 48882 §2.2.2: the DTE's IR and IW govern every request before any table; a
+ * DTE with both clear (what Linux writes for unused device ids) faults every
+ * request, whatever its mode says.  FLAGS: the request's GN.
+ */
+static void dte_grants_some(struct iommu_amdvi_space *sp, unsigned int flags)
+{
+	if (!amd_dte_denies(sp, 0))
+		return;
+	amd_fault(&sp->res, IOMMU_AMDVI_IO_PAGE_FAULT, flags | IOMMU_AMDVI_FLAG_PR | IOMMU_AMDVI_FLAG_PE,
+		  "the DTE grants neither read nor write (IR/IW)");
+}
+
+bool amd_dte_denies(const struct iommu_amdvi_space *sp, unsigned int req)
+{
+	return (req & sp->dte_perm) != req || !sp->dte_perm;
+}
+
 void amd_resolve(struct iommu_amdvi *amd, uint16_t devid, uint32_t pasid,
 		 struct iommu_amdvi_space *sp)
 {
@@ -307,6 +325,7 @@ void amd_resolve(struct iommu_amdvi *amd, uint16_t devid, uint32_t pasid,
 	giov = sp->dte[0] & BIT(54);
 	if (pasid == IOMMU_NO_PASID && !(gv && giov)) {
 		sp->mode = sp->host.levels ? AMD_V1 : AMD_PASSTHROUGH;
+		dte_grants_some(sp, 0);
 		return;
 	}
 	if (!gv) {
@@ -316,6 +335,8 @@ void amd_resolve(struct iommu_amdvi *amd, uint16_t devid, uint32_t pasid,
 		return;
 	}
 	sp->pasid = pasid == IOMMU_NO_PASID ? 0 : pasid;
-	if (gcr3_fetch(amd, sp, sp->pasid))
+	if (gcr3_fetch(amd, sp, sp->pasid)) {
 		sp->mode = sp->host.levels ? AMD_NESTED : AMD_V2;
+		dte_grants_some(sp, IOMMU_AMDVI_FLAG_GN);
+	}
 }

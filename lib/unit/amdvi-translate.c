@@ -172,7 +172,7 @@ static void translate_space(struct iommu_amdvi *amd, const struct iommu_amdvi_sp
 	if (sp->mode == AMD_V2 || sp->mode == AMD_NESTED)
 		flags |= IOMMU_AMDVI_FLAG_GN | (priv ? 0 : IOMMU_AMDVI_FLAG_US);
 	/* 48882 §2.2.2: the DTE's IR and IW govern every request before any table. */
-	if ((req & sp->dte_perm) != req || (access == IOMMU_ACCESS_ANY && !sp->dte_perm)) {
+	if (amd_dte_denies(sp, req)) {
 		amd_fault(r, IOMMU_AMDVI_IO_PAGE_FAULT, flags | IOMMU_AMDVI_FLAG_PR | IOMMU_AMDVI_FLAG_PE,
 			  "the DTE %s (IR/IW)", grants_text(buf, sizeof(buf), sp->dte_perm, false));
 		return;
@@ -245,6 +245,9 @@ IOMMU_EXPORT int iommu_amdvi_translate(struct iommu_amdvi *amdvi, uint16_t devid
 	memcpy(x->trace.steps, sp->trace.steps, sp->trace.n * sizeof(sp->trace.steps[0]));
 	if (r.status == IOMMU_XLATE_OK)
 		translate_space(amdvi, sp, iova, access, flags & IOMMU_REQ_PRIV, x, &r);
+	else if (r.status == IOMMU_XLATE_FAULT && r.code == IOMMU_AMDVI_IO_PAGE_FAULT &&
+		 access == IOMMU_ACCESS_WRITE)
+		r.flags |= IOMMU_AMDVI_FLAG_RW;	/* §2.5.3: the request's direction */
 	x->status = r.status;
 	x->fr = r.status == IOMMU_XLATE_FAULT ? r.code : 0;
 	x->missing = r.missing;

@@ -73,6 +73,8 @@ void amd_missing(struct amd_result *r, uint64_t addr, const char *what);
 void amd_host_walk(struct iommu_amdvi *amd, const struct iommu_amdvi_space *sp, uint64_t gpa,
 		   unsigned int req, struct walk_trace *t, struct pt_out *o);
 const char *amd_mode_name(enum amd_mode mode);
+/* The DTE's IR/IW refuse REQ (IOMMU_PERM_*; 0: any access): both clear refuse everything. */
+bool amd_dte_denies(const struct iommu_amdvi_space *sp, unsigned int req);
 /* DTE GCR3 Table Root Pointer: bits 14:12 in 60:58, 30:15 in 95:80, 51:31 in 127:107. */
 uint64_t amd_gcr3_root(const uint64_t *dte);
 /* IOMMU_AMDVI_* record of an event (2 words). */

@@ -598,7 +598,15 @@ static bool cd_check(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp)
 		return false;
 	}
 	sp->ips = (uint8_t)(ips < smmu_oas(smmu) ? ips : smmu_oas(smmu));
-	return tt_config(smmu, sp, 0) && tt_config(smmu, sp, 1);
+	if (!tt_config(smmu, sp, 0) || !tt_config(smmu, sp, 1))
+		return false;
+	/* Both halves' walks disabled: every transaction is a stage 1 translation fault. */
+	if (sp->tt[0].disabled && sp->tt[1].disabled) {
+		smmu_fault(r, EVT_F_TRANSLATION, "CD.EPD0 and CD.EPD1 disable the walks of both TTB0 and TTB1");
+		r->suppressed = !sp->record;
+		return false;
+	}
+	return true;
 }
 
 /* ---- resolution ---------------------------------------------------------- */

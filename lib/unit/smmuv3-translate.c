@@ -187,8 +187,10 @@ static bool s1_translate(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3_sp
 	struct pt_out o = { 0 };
 	uint64_t table_pa;
 
-	if (!tt)
+	if (!tt) {
+		r->suppressed = !sp->record;	/* §5.4 CD.R: stage 1 translation faults */
 		return false;
+	}
 	vmsa_walk(tt->cfg.fmt, smmu->dump, &tt->cfg, iova, req, nested ? &nest.base : NULL, sp->ha,
 		  &x->trace, &o);
 	s1_fault(r, tt, &o);

@@ -1,6 +1,7 @@
 # iommutool walk on AMD-Vi images built by tests/tools/mkimage: every device table entry in use and
 # each PASID of its GCR3 table with the event its entries raise, the DTE decoded (-v), mappings
-# (host and guest tables, Next Level 7 pages, nested), the reverse look-up, and JSON.
+# (host and guest tables, Next Level 7 pages, nested), the reverse look-up, and JSON; a DTE
+# with IR and IW clear (0x3, what Linux writes for unused device ids) faults in walk as in translate.
 $ printf 'amdvi\ndte 00:01.0 mode=0\ndte 00:02.0 notv\ndte 00:03.0 mode=7\ndte 00:04.0 mode=3 domain=5\nmap 00:04.0 0x10000000 0x2000000 16K perm=r\nmap 00:04.0 0x30000000 0x3000000 64K page=32K\nmap 00:04.0 0x40000000 0x40000000 1G page=1G perm=w\ndte 00:05.0 mode=0 gv domain=6\ngcr3 00:05.0 1\ngcr3 00:05.0 2\nmap 00:05.0/1 0x1000 0x100000 8K user\nmap 00:05.0/2 0x200000 0x400000 2M page=2M perm=r\ndte 00:06.0 mode=3 gv domain=7\ngcr3 00:06.0 3\nmap 00:06.0/3 0x1000 0x40000000 8K\nmap 00:06.0 0x40000000 0x2000000 4K\ndte 01:00.0 invalid\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && iommutool walk --dump img --dev-table $r; iommutool walk --dump img --dev-table $r --mappings; iommutool walk --dump img --dev-table $r --mappings --leaves -d 00:04.0; iommutool walk --dump img --dev-table $r -R 0x2001000; iommutool walk --dump img --dev-table $r -R 0x400000; iommutool walk --dump img --dev-table $r --sid 0x28 -p 2
 dump img (raw, 1 range)
 device table 0x101000, 2048 entries
@@ -158,4 +159,20 @@ DEVICE        PASID  IOVA                              PHYS                     
 dump img (elf, 1 range)
 device table 0x40000000, 128 entries
 ! iommutool: the device table at 0x40000000 is not in the dump
+[exit 1]
+$ printf 'amdvi\ndte 00:01.0 mode=0 perm=none\ndte 00:02.0 mode=3 perm=none domain=4\nmap 00:02.0 0x1000 0x100000 4K\ndte 00:03.0 mode=0 perm=r\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && iommutool walk --dump img --dev-table $r; iommutool walk --dump img --dev-table $r --mappings; iommutool translate --dump img --dev-table $r -d 00:01.0 0x1000; iommutool translate --dump img --dev-table $r -d 00:02.0 --write 0x1000
+dump img (raw, 1 range)
+device table 0x101000, 2048 entries
+DEVICE        PASID  MODE          DOMAIN  LEVELS  TABLE  STATUS  EVENT
+0000:00:01.0      -  -                  1  -       -      fault   IO_PAGE_FAULT 0x0050
+0000:00:02.0      -  -                  4  -       -      fault   IO_PAGE_FAULT 0x0050
+0000:00:03.0      -  pass-through       1  -       -      ok      -
+0000:00:01.0: the DTE grants neither read nor write (IR/IW)
+0000:00:02.0: the DTE grants neither read nor write (IR/IW)
+DEVICE        PASID  IOVA                              PHYS                           PAGE  PERM
+no mappings
+0x1000: event 2 IO_PAGE_FAULT flags 0x0050 (PR PE)
+  the DTE grants neither read nor write (IR/IW)
+0x1000: event 2 IO_PAGE_FAULT flags 0x0070 (PR RW PE)
+  the DTE grants neither read nor write (IR/IW)
 [exit 1]
