@@ -14,7 +14,7 @@ struct groups_opts {
 enum { OPT_OUTPUT = 'o' };
 
 static const struct argp_option groups_options[] = {
-	{ "output", OPT_OUTPUT, "COLUMNS", 0, "Columns to show, comma-separated (see --help)", 0 },
+	{ "output", OPT_OUTPUT, "COLUMNS", 0, "Columns to show, comma-separated (listed below)", 0 },
 	{ NULL }
 };
 

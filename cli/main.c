@@ -110,6 +110,34 @@ static error_t parse_global(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
+/*
+ * "  NAME       SUMMARY", the summary wrapped under itself: argp wraps the text
+ * after the options at its right margin but would start each line at column 0.
+ */
+static void print_command_line(FILE *f, const struct iommutool_cmd *cmd)
+{
+	enum { INDENT = 13, RIGHT_MARGIN = 79 };
+	const char *word = cmd->summary;
+	size_t column = (size_t)fprintf(f, "  %-10s", cmd->name);
+
+	while (*word) {
+		size_t len = strcspn(word, " ");
+
+		if (column > INDENT && column + 1 + len > RIGHT_MARGIN) {
+			fprintf(f, "\n%*s", INDENT, "");
+			column = INDENT;
+		} else {
+			fputc(' ', f);
+			column++;
+		}
+		fprintf(f, "%.*s", (int)len, word);
+		column += len;
+		word += len;
+		word += strspn(word, " ");
+	}
+	fputc('\n', f);
+}
+
 static char *global_help(int key, const char *text, void *input)
 {
 	char *buf = NULL;
@@ -125,7 +153,7 @@ static char *global_help(int key, const char *text, void *input)
 	fputs("Commands:\n", f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!(commands[i]->flags & CMD_HIDDEN))
-			fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+			print_command_line(f, commands[i]);
 	fputs("\n'iommutool COMMAND --help' shows a command's options.\n\n"
 	      "Exit status:\n"
 	      "   0  success; clean\n"
