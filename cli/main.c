@@ -158,7 +158,7 @@ static char *global_help(int key, const char *text, void *input)
 	      "Exit status:\n"
 	      "   0  success; clean\n"
 	      "   1  worked, the answer is not clean (warnings, faults)\n"
-	      "   2  status: IOMMU not enabled; validate: errors\n"
+	      "   2  status: IOMMU not enabled; groups: none; validate: errors\n"
 	      "   3  status: cannot tell\n"
 	      "  64  usage error\n"
 	      "  65  input malformed\n"
