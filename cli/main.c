@@ -327,6 +327,18 @@ static ssize_t discard_write(void *cookie, const char *buf, size_t size)
 	return (ssize_t)size;
 }
 
+/*
+ * The reader went away (`iommutool walk ... | head`): end quietly, killed by
+ * SIGPIPE as coreutils are.  Only reached when SIGPIPE was ignored by whoever
+ * started us; otherwise the failed write has already ended the process.
+ */
+static void end_on_closed_pipe(void)
+{
+	signal(SIGPIPE, SIG_DFL);
+	raise(SIGPIPE);
+	_exit(128 + SIGPIPE);
+}
+
 /* Set up the context and output, run the command, check the output was written. */
 static int run_setup(const struct iommutool_cmd *cmd, const struct globals *g, void *opts)
 {
@@ -361,6 +373,8 @@ static int run_setup(const struct iommutool_cmd *cmd, const struct globals *g, v
 	if (code == EXIT_USAGE)
 		out_discard(cli.out);
 	r = out_close(cli.out);
+	if (r == -EPIPE)
+		end_on_closed_pipe();
 	if (r < 0) {
 		int write_code = cli_error(&cli, r, "cannot write the output");
 
@@ -422,8 +436,6 @@ int main(int argc, char **argv)
 	struct globals g = { 0 };
 	const struct iommutool_cmd *cmd;
 
-	/* A closed pipe is reported as a write error, not a silent death. */
-	signal(SIGPIPE, SIG_IGN);
 	if (argp_parse(&global_argp, argc, argv, ARGP_IN_ORDER, NULL, &g))
 		return EXIT_USAGE;
 	if (g.list_cmds) {
