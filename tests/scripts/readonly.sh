@@ -51,7 +51,8 @@ traced() {
 		bad=$((bad + 1))
 	fi
 	while IFS= read -r line; do
-		line=${line#* }	# the pid
+		# The pid, which strace pads to a width: "8571  open...", "  12  open...".
+		[[ $line =~ ^\ *[0-9]+\ +(.*)$ ]] && line=${BASH_REMATCH[1]}
 		name=${line%%(*}
 		if [[ $name == open* || $name == creat ]]; then
 			[[ $line =~ $writes ]] || [ "$name" = creat ] || continue
