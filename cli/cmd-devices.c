@@ -15,7 +15,7 @@ struct devices_opts {
 enum { OPT_OUTPUT = 'o', OPT_TREE = 't' };
 
 static const struct argp_option devices_options[] = {
-	{ "output", OPT_OUTPUT, "COLUMNS", 0, "Columns to show, comma-separated (see --help)", 0 },
+	{ "output", OPT_OUTPUT, "COLUMNS", 0, "Columns to show, comma-separated (listed below)", 0 },
 	{ "tree", OPT_TREE, NULL, 0, "Show IOMMU units, then the bridges and devices below them", 0 },
 	{ NULL }
 };

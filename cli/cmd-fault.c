@@ -215,7 +215,10 @@ static int run_fault(struct cli *cli, void *data)
 		pos += used;
 	}
 	out_end_array(cli->out);
-	if (!fr.count)
+	/* Faults decoded are the answer "not clean", as a faulting translate is. */
+	if (fr.count)
+		code = EXIT_NOT_CLEAN;
+	else
 		out_text(cli->out, "no fault or event messages (DMAR, arm-smmu-v3, AMD-Vi)\n");
 out:
 	free(text);

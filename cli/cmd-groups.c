@@ -14,7 +14,7 @@ struct groups_opts {
 enum { OPT_OUTPUT = 'o' };
 
 static const struct argp_option groups_options[] = {
-	{ "output", OPT_OUTPUT, "COLUMNS", 0, "Columns to show, comma-separated (see --help)", 0 },
+	{ "output", OPT_OUTPUT, "COLUMNS", 0, "Columns to show, comma-separated (listed below)", 0 },
 	{ NULL }
 };
 
@@ -174,14 +174,14 @@ static int run_groups(struct cli *cli, void *data)
 	const struct iommu_member *m;
 	struct out_table *t;
 	char *bad = NULL;
-	int r;
+	int code, r;
 
 	r = iommu_groups_new(cli->ctx, &groups);
 	if (r == -ENOENT) {
 		out_text(cli->out, "no IOMMU groups: this kernel has no IOMMU support (/sys/kernel/iommu_groups is missing)\n");
 		out_begin_array(cli->out, "groups");
 		out_end_array(cli->out);
-		return EXIT_CLEAN;
+		return EXIT_BAD;
 	}
 	if (r < 0)
 		return cli_error(cli, r, "cannot read the IOMMU groups");
@@ -191,7 +191,7 @@ static int run_groups(struct cli *cli, void *data)
 	t = out_table_new(cli->out, "groups", columns, sizeof(columns) / sizeof(columns[0]),
 			  opts->columns, &bad);
 	if (!t) {
-		int code = bad ? (fprintf(stderr, "iommutool: unknown column '%s' (try --help)\n", bad),
+		code = bad ? (fprintf(stderr, "iommutool: unknown column '%s' (try --help)\n", bad),
 				  EXIT_USAGE)
 			       : cli_error(cli, -ENOMEM, "cannot list groups");
 		free(bad);
@@ -208,12 +208,14 @@ static int run_groups(struct cli *cli, void *data)
 			member_row(t, g, m, devices, acs, regions);
 	}
 	out_table_end(t);
-	if (!iommu_groups_get_first(groups))
+	/* No group is the answer "no IOMMU", as status's exit code 2 says. */
+	code = iommu_groups_get_first(groups) ? EXIT_CLEAN : EXIT_BAD;
+	if (code == EXIT_BAD)
 		out_text(cli->out, "no IOMMU groups: no IOMMU is enabled (iommutool status says why)\n");
 	warnings(cli->out, groups);
 	iommu_devices_unref(devices);
 	iommu_groups_unref(groups);
-	return EXIT_CLEAN;
+	return code;
 }
 
 const struct iommutool_cmd cmd_groups = {

@@ -22,8 +22,8 @@ enum { OPT_DUMP = 'd', OPT_FORCE = 'f', OPT_HEX = 'x', OPT_ALL = 'a', OPT_OUTPUT
 
 static const struct argp_option tables_options[] = {
 	{ "all", OPT_ALL, NULL, 0, "Every table, not only DMAR, IVRS, IORT and VIOT", 0 },
-	{ "output", OPT_OUTPUT, "COLUMNS", 0, "Columns to show, comma-separated (see --help)", 0 },
-	{ "dump", OPT_DUMP, "DIR", 0, "Write the tables into DIR as raw files (NAME.dat)", 0 },
+	{ "output", OPT_OUTPUT, "COLUMNS", 0, "Columns to show, comma-separated (listed below)", 0 },
+	{ "dump", OPT_DUMP, "DIR", 0, "Write the tables into DIR as raw files named as acpidump -b names them (dmar.dat)", 0 },
 	{ "force", OPT_FORCE, NULL, 0, "With --dump: replace files that exist", 0 },
 	{ "hex", OPT_HEX, NULL, 0, "Print the tables in acpidump's text format", 0 },
 	{ NULL }

@@ -110,6 +110,34 @@ static error_t parse_global(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
+/*
+ * "  NAME       SUMMARY", the summary wrapped under itself: argp wraps the text
+ * after the options at its right margin but would start each line at column 0.
+ */
+static void print_command_line(FILE *f, const struct iommutool_cmd *cmd)
+{
+	enum { INDENT = 13, RIGHT_MARGIN = 79 };
+	const char *word = cmd->summary;
+	size_t column = (size_t)fprintf(f, "  %-10s", cmd->name);
+
+	while (*word) {
+		size_t len = strcspn(word, " ");
+
+		if (column > INDENT && column + 1 + len > RIGHT_MARGIN) {
+			fprintf(f, "\n%*s", INDENT, "");
+			column = INDENT;
+		} else {
+			fputc(' ', f);
+			column++;
+		}
+		fprintf(f, "%.*s", (int)len, word);
+		column += len;
+		word += len;
+		word += strspn(word, " ");
+	}
+	fputc('\n', f);
+}
+
 static char *global_help(int key, const char *text, void *input)
 {
 	char *buf = NULL;
@@ -125,12 +153,12 @@ static char *global_help(int key, const char *text, void *input)
 	fputs("Commands:\n", f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!(commands[i]->flags & CMD_HIDDEN))
-			fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+			print_command_line(f, commands[i]);
 	fputs("\n'iommutool COMMAND --help' shows a command's options.\n\n"
 	      "Exit status:\n"
 	      "   0  success; clean\n"
 	      "   1  worked, the answer is not clean (warnings, faults)\n"
-	      "   2  status: IOMMU not enabled; validate: errors\n"
+	      "   2  status: IOMMU not enabled; groups: none; validate: errors\n"
 	      "   3  status: cannot tell\n"
 	      "  64  usage error\n"
 	      "  65  input malformed\n"
@@ -299,6 +327,18 @@ static ssize_t discard_write(void *cookie, const char *buf, size_t size)
 	return (ssize_t)size;
 }
 
+/*
+ * The reader went away (`iommutool walk ... | head`): end quietly, killed by
+ * SIGPIPE as coreutils are.  Only reached when SIGPIPE was ignored by whoever
+ * started us; otherwise the failed write has already ended the process.
+ */
+static void end_on_closed_pipe(void)
+{
+	signal(SIGPIPE, SIG_DFL);
+	raise(SIGPIPE);
+	_exit(128 + SIGPIPE);
+}
+
 /* Set up the context and output, run the command, check the output was written. */
 static int run_setup(const struct iommutool_cmd *cmd, const struct globals *g, void *opts)
 {
@@ -333,6 +373,8 @@ static int run_setup(const struct iommutool_cmd *cmd, const struct globals *g, v
 	if (code == EXIT_USAGE)
 		out_discard(cli.out);
 	r = out_close(cli.out);
+	if (r == -EPIPE)
+		end_on_closed_pipe();
 	if (r < 0) {
 		int write_code = cli_error(&cli, r, "cannot write the output");
 
@@ -394,8 +436,6 @@ int main(int argc, char **argv)
 	struct globals g = { 0 };
 	const struct iommutool_cmd *cmd;
 
-	/* A closed pipe is reported as a write error, not a silent death. */
-	signal(SIGPIPE, SIG_IGN);
 	if (argp_parse(&global_argp, argc, argv, ARGP_IN_ORDER, NULL, &g))
 		return EXIT_USAGE;
 	if (g.list_cmds) {

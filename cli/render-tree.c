@@ -142,8 +142,9 @@ static void field_line(struct out *o, const struct iommu_dfield *f, unsigned int
 	out_text(o, "\n");
 }
 
+/* SHOWN false: JSON only (a detail node in text without -v). */
 static void render_node(struct out *o, const struct iommu_dnode *node, unsigned int depth,
-			int verbose)
+			int verbose, bool shown)
 {
 	const struct iommu_dfield *f;
 	const struct iommu_dnode *c;
@@ -153,19 +154,22 @@ static void render_node(struct out *o, const struct iommu_dnode *node, unsigned 
 	out_hex(o, "offset", NULL, iommu_dnode_get_offset(node));
 	out_uint(o, "length", NULL, iommu_dnode_get_length(node));
 
-	out_indent(o, depth);
-	out_text_color(o, COLOR_BOLD, "%s", iommu_dnode_get_title(node));
-	if (verbose)
+	if (shown) {
+		out_indent(o, depth);
+		out_text_color(o, COLOR_BOLD, "%s", iommu_dnode_get_title(node));
+	}
+	if (shown && verbose)
 		out_text_color(o, COLOR_DIM, "  [0x%03llx, %llu bytes]",
 			       (unsigned long long)iommu_dnode_get_offset(node),
 			       (unsigned long long)iommu_dnode_get_length(node));
 	iommu_dnode_foreach_field(node, f) {
 		field_json(o, f);
-		if (!verbose && iommu_dfield_is_summary(f))
+		if (shown && !verbose && iommu_dfield_is_summary(f))
 			summary_text(o, f);
 	}
-	out_text(o, "\n");
-	if (verbose)
+	if (shown)
+		out_text(o, "\n");
+	if (shown && verbose)
 		iommu_dnode_foreach_field(node, f)
 			field_line(o, f, depth + 1, verbose);
 
@@ -174,7 +178,8 @@ static void render_node(struct out *o, const struct iommu_dnode *node, unsigned 
 	out_begin_array(o, "children");
 	iommu_dnode_foreach_child(node, c) {
 		out_begin_object(o, NULL);
-		render_node(o, c, depth + 1, verbose);
+		render_node(o, c, depth + 1, verbose,
+			    shown && (verbose || !iommu_dnode_is_detail(c)));
 		out_end_object(o);
 	}
 	out_end_array(o);
@@ -182,7 +187,7 @@ static void render_node(struct out *o, const struct iommu_dnode *node, unsigned 
 
 void render_dnode(struct out *o, const struct iommu_dnode *root, int verbose)
 {
-	render_node(o, root, 0, verbose);
+	render_node(o, root, 0, verbose, true);
 }
 
 static enum out_color severity_color(enum iommu_severity s)

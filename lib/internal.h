@@ -189,6 +189,8 @@ int decoder_finish(struct decoder *d, struct iommu_dnode **ret_root);
 
 struct iommu_dnode *dnode_add(struct decoder *d, struct iommu_dnode *parent, const char *kind,
 			      const char *title, uint64_t offset, uint64_t length);
+/* Mark NODE as told by its parent's summary (iommu_dnode_is_detail()); NULL is a no-op. */
+void dnode_set_detail(struct iommu_dnode *node);
 /*
  * Decode the described fields of the structure at OFFSET of length LENGTH
  * (both bounded by the table).  A field past the structure or the table is

@@ -203,6 +203,11 @@ const char *iommu_dnode_get_kind(const struct iommu_dnode *node);
 const char *iommu_dnode_get_title(const struct iommu_dnode *node);
 uint64_t iommu_dnode_get_offset(const struct iommu_dnode *node);
 uint64_t iommu_dnode_get_length(const struct iommu_dnode *node);
+/*
+ * A structure its parent's summary already tells (a DMAR path hop, told by
+ * the scope's "path"): text shows it only when asked for every field.
+ */
+bool iommu_dnode_is_detail(const struct iommu_dnode *node);
 struct iommu_dnode *iommu_dnode_get_first_child(const struct iommu_dnode *node);
 struct iommu_dnode *iommu_dnode_get_next(const struct iommu_dnode *node);
 struct iommu_dfield *iommu_dnode_get_first_field(const struct iommu_dnode *node);

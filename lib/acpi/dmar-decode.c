@@ -185,7 +185,10 @@ static void decode_fitting(struct decoder *d, struct iommu_dnode *node, uint64_t
 	dnode_decode(d, node, offset, length, desc, fit);
 }
 
-/* The path hops as raw fields, and "bb:dd.f/dd.f" as the summary. */
+/*
+ * VT-d 4.1 §8.3.1 Device Scope Path: each hop a "path_hop" child in order (an
+ * array in JSON), and "bb:dd.f/dd.f" as the scope's summary.
+ */
 static void decode_path(struct decoder *d, struct iommu_dnode *node, uint64_t offset,
 			size_t nhops)
 {
@@ -196,13 +199,11 @@ static void decode_path(struct decoder *d, struct iommu_dnode *node, uint64_t of
 	for (size_t i = 0; i < nhops; i++) {
 		uint64_t at = offset + DMAR_SCOPE_HEADER_SIZE + 2 * i;
 		uint8_t dev = d->data[at], fn = d->data[at + 1];
+		struct iommu_dnode *hop = node ? dnode_add(d, node, "path_hop", "Path Hop", at, 2) : NULL;
 
-		dnode_add_u64(d, node, arena_printf(d->arena, "hop_%zu_device", i),
-			      arena_printf(d->arena, "Path Hop %zu Device", i), IOMMU_DFIELD_HEX,
-			      at, 1, dev);
-		dnode_add_u64(d, node, arena_printf(d->arena, "hop_%zu_function", i),
-			      arena_printf(d->arena, "Path Hop %zu Function", i), IOMMU_DFIELD_HEX,
-			      at + 1, 1, fn);
+		dnode_set_detail(hop);
+		dnode_add_u64(d, hop, "device", "Device", IOMMU_DFIELD_HEX, at, 1, dev);
+		dnode_add_u64(d, hop, "function", "Function", IOMMU_DFIELD_HEX, at + 1, 1, fn);
 		/* A device above 31 or a function above 7 cannot be a PCI address: shown raw. */
 		if (pos < sizeof(path))
 			pos += (size_t)snprintf(path + pos, sizeof(path) - pos, dev < 32 && fn < 8 ?

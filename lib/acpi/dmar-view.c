@@ -26,7 +26,7 @@ static unsigned int kind_type(const struct iommu_dnode *node)
 
 static void read_scope(struct dmar_scope *s, const struct iommu_dnode *node)
 {
-	const struct iommu_dfield *f;
+	const struct iommu_dnode *hop;
 
 	memset(s, 0, sizeof(*s));
 	s->node = node;
@@ -36,16 +36,12 @@ static void read_scope(struct dmar_scope *s, const struct iommu_dnode *node)
 	s->enumeration_id = (unsigned int)dnode_get_u64(node, "enumeration_id", 0);
 	s->start_bus = (unsigned int)dnode_get_u64(node, "start_bus", 0);
 	s->complete = iommu_dnode_find_field(node, "start_bus") != NULL;
-	iommu_dnode_foreach_field(node, f) {
-		const char *key = iommu_dfield_get_key(f);
-		const struct iommu_dfield *fn = iommu_dfield_get_next(f);
-		size_t len = strlen(key);
-
-		if (strncmp(key, "hop_", 4) || len < 7 || strcmp(key + len - 7, "_device") ||
-		    !fn || s->nhops >= DMAR_MAX_HOPS)
+	iommu_dnode_foreach_child(node, hop) {
+		if (strcmp(iommu_dnode_get_kind(hop), "path_hop") ||
+		    !iommu_dnode_find_field(hop, "function") || s->nhops >= DMAR_MAX_HOPS)
 			continue;
-		s->hops[s->nhops].dev = (uint8_t)iommu_dfield_get_u64(f);
-		s->hops[s->nhops].fn = (uint8_t)iommu_dfield_get_u64(fn);
+		s->hops[s->nhops].dev = (uint8_t)dnode_get_u64(hop, "device", 0);
+		s->hops[s->nhops].fn = (uint8_t)dnode_get_u64(hop, "function", 0);
 		s->nhops++;
 	}
 }

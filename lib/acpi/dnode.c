@@ -30,6 +30,7 @@ struct iommu_dnode {
 	const char *kind;
 	const char *title;
 	uint64_t offset, length;
+	bool detail;		/* its parent's summary tells it: text shows it under -v */
 	struct iommu_dnode *next, *first_child, *last_child;
 	struct iommu_dfield *first_field, *last_field;
 	/* root only */
@@ -390,6 +391,17 @@ IOMMU_EXPORT uint64_t iommu_dnode_get_offset(const struct iommu_dnode *node)
 IOMMU_EXPORT uint64_t iommu_dnode_get_length(const struct iommu_dnode *node)
 {
 	return node->length;
+}
+
+IOMMU_EXPORT bool iommu_dnode_is_detail(const struct iommu_dnode *node)
+{
+	return node->detail;
+}
+
+void dnode_set_detail(struct iommu_dnode *node)
+{
+	if (node)
+		node->detail = true;
 }
 
 IOMMU_EXPORT struct iommu_dnode *iommu_dnode_get_first_child(const struct iommu_dnode *node)

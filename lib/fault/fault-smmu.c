@@ -18,9 +18,8 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "bits.h"
 #include "unit/smmuv3.h"
-
-#define GENMASK(h, l) ((~0ULL >> (63 - (h))) & ~((1ULL << (l)) - 1))
 
 struct event_desc {
 	unsigned int id;

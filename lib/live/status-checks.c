@@ -44,15 +44,20 @@ static void check_mode(struct iommu_status *st, const struct status_facts *f)
 				 "DMA is translated, invalidations batched (lazy): a freed buffer stays reachable for a few milliseconds");
 		status_hint(st, c, "iommu.strict=1 on the kernel command line makes it strict, at some cost in throughput");
 		break;
+	/*
+	 * Passthrough (iommu=pt) is a supported choice, common on VFIO hosts: the
+	 * IOMMU is on and isolates what VFIO is given.  Information, not a warning.
+	 */
 	case IOMMU_MODE_PASSTHROUGH:
-		c = status_check(st, "dma.mode", IOMMU_RESULT_WARN,
-				 "DMA is not translated (passthrough): devices can reach all memory; VFIO still isolates the devices it is given");
-		status_hint(st, c, "for isolation remove iommu=pt or iommu.passthrough=1 from the kernel command line (and SEV-SNP needs translation)");
+		c = status_check(st, "dma.mode", IOMMU_RESULT_PASS,
+				 "DMA is not translated (passthrough): the host's own drivers reach all memory; VFIO still isolates the devices it is given");
+		status_hint(st, c, st->vendor == IOMMU_VENDOR_AMD ?
+			    "to isolate the host's own devices too, remove iommu=pt or iommu.passthrough=1 from the kernel command line (SEV-SNP hosts need translation)" :
+			    "to isolate the host's own devices too, remove iommu=pt or iommu.passthrough=1 from the kernel command line");
 		break;
 	case IOMMU_MODE_MIXED:
-		c = status_check(st, "dma.mode", f->ntype_identity ? IOMMU_RESULT_WARN : IOMMU_RESULT_PASS,
-				 "groups of different types%s", f->ntype_identity ?
-				 ": some devices are not translated (identity)" : "");
+		c = status_check(st, "dma.mode", IOMMU_RESULT_PASS, "groups of different types%s",
+				 f->ntype_identity ? ": some devices are not translated (identity)" : "");
 		break;
 	case IOMMU_MODE_UNKNOWN:
 		c = status_check(st, "dma.mode", IOMMU_RESULT_UNKNOWN,

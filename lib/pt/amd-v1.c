@@ -7,9 +7,9 @@
  * Level 0: the level's page; 7: a larger page whose size the address bits
  * encode, replicated in every entry it covers), IR and IW at every level.
  */
+#include "bits.h"
 #include "unit/amdvi.h"
 
-#define BIT(n) (1ULL << (n))
 #define ADDR_MASK 0x000ffffffffff000ULL
 #define NL(e) ((unsigned int)((e) >> 9) & 7)
 #define PDE_RSVD 0x1ff0000000000000ULL	/* bits 60:52 */

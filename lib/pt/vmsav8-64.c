@@ -5,10 +5,8 @@
  * DS for 4K and 16K: OA[51:50] in bits 9:8; LPA for 64K: OA[51:48] in bits
  * 15:12).  Walker level L is Arm's level 4 - L: level 1 holds pages.
  */
+#include "bits.h"
 #include "unit/smmuv3.h"
-
-#define BIT(n) (1ULL << (n))
-#define GENMASK(h, l) ((~0ULL >> (63 - (h))) & ~((1ULL << (l)) - 1))
 
 #define DESC_AF		BIT(10)
 #define DESC_AP1	BIT(6)		/* stage 1: EL0 access; stage 2: S2AP read */

@@ -4,10 +4,10 @@
  * second-level tables are the same format) and first stage (x86-64 paging),
  * and the walks and enumerations instantiated for each.
  */
+#include "bits.h"
 #include "unit/vtd.h"
 
 #define ADDR_MASK 0x000ffffffffff000ULL
-#define BIT(n) (1ULL << (n))
 /* The formats' operations: inlined into the walks instantiated below. */
 #define PT_OP static inline __attribute__((always_inline))
 

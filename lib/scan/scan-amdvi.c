@@ -16,11 +16,11 @@
  * with Mode 0) the host table pointer is zero; without GV the guest fields
  * (GIoV, GLX, the GCR3 pointer) are zero.
  */
-#define DTE0_RSVD (SCAN_GENMASK(6, 2) | SCAN_BIT(63))
-#define DTE1_RSVD SCAN_BIT(42)
-#define DTE2_RSVD (SCAN_GENMASK(55, 52) | SCAN_BIT(59))
-#define DTE0_GUEST (SCAN_GENMASK(60, 56) | SCAN_BIT(54))
-#define DTE1_GUEST (SCAN_GENMASK(63, 43) | SCAN_GENMASK(31, 16))
+#define DTE0_RSVD (GENMASK(6, 2) | BIT(63))
+#define DTE1_RSVD BIT(42)
+#define DTE2_RSVD (GENMASK(55, 52) | BIT(59))
+#define DTE0_GUEST (GENMASK(60, 56) | BIT(54))
+#define DTE1_GUEST (GENMASK(63, 43) | GENMASK(31, 16))
 
 bool scan_amdvi_dte_page(const uint64_t *w, struct scan_page *ret)
 {
@@ -36,8 +36,8 @@ bool scan_amdvi_dte_page(const uint64_t *w, struct scan_page *ret)
 			continue;
 		}
 		if ((w0 & DTE0_RSVD) || (w1 & DTE1_RSVD) || (le64toh(w[i + 2]) & DTE2_RSVD) ||
-		    mode == 7 || ((!(w0 & 2) || !mode) && (w0 & SCAN_GENMASK(51, 9))) ||
-		    (!(w0 & SCAN_BIT(55)) && ((w0 & DTE0_GUEST) || (w1 & DTE1_GUEST))))
+		    mode == 7 || ((!(w0 & 2) || !mode) && (w0 & GENMASK(51, 9))) ||
+		    (!(w0 & BIT(55)) && ((w0 & DTE0_GUEST) || (w1 & DTE1_GUEST))))
 			return false;
 		used++;
 	}

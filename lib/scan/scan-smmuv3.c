@@ -16,9 +16,9 @@
  * (31:16 of the third word) and above S2TTB (63:52 of the fourth).  STEs
  * not valid are zero as the kernel leaves them (a scan heuristic).
  */
-#define STE0_RSVD SCAN_GENMASK(58, 52)
-#define STE2_RSVD SCAN_GENMASK(31, 16)
-#define STE3_RSVD SCAN_GENMASK(63, 52)
+#define STE0_RSVD GENMASK(58, 52)
+#define STE2_RSVD GENMASK(31, 16)
+#define STE3_RSVD GENMASK(63, 52)
 
 /* One STE (words as in memory): -1 malformed, 0 not valid (and zero), 1 valid. */
 static int ste_check(const uint64_t *w)
@@ -92,7 +92,7 @@ static int level2_tables(struct iommu_scan *s, const struct scan_cand *c, bool s
 
 			if (mem_load64(s->dump, c->addr + 8 * i, &d) < 0 || !(d & 0x1f))
 				continue;
-			r = level2_table(s, d & SCAN_GENMASK(51, 6), pass ? 1ULL << ((d & 0x1f) - 1) : 1);
+			r = level2_table(s, d & GENMASK(51, 6), pass ? 1ULL << ((d & 0x1f) - 1) : 1);
 			if (r < 0 && stop)
 				return -1;
 			good += pass && r > 0;
@@ -124,12 +124,12 @@ bool scan_smmuv3_l1_page(const uint64_t *w, struct scan_page *ret)
 	unsigned int used = 0, span_max = 0, last = 0;
 
 	for (unsigned int i = 0; i < SCAN_WORDS; i++) {
-		uint64_t q = le64toh(w[i]), l2 = q & SCAN_GENMASK(51, 6);
+		uint64_t q = le64toh(w[i]), l2 = q & GENMASK(51, 6);
 		unsigned int span = (unsigned int)q & 0x1f;
 
 		if (!q)
 			continue;
-		if (!span || span > 11 || (q & (SCAN_BIT(5) | SCAN_GENMASK(63, 52))) || !l2 ||
+		if (!span || span > 11 || (q & (BIT(5) | GENMASK(63, 52))) || !l2 ||
 		    (l2 & ((64ULL << (span - 1)) - 1)))
 			return false;
 		used++;

@@ -16,7 +16,7 @@
  * width; legacy upper halves are reserved.  Entries not present are zero as
  * the kernel leaves them (a scan heuristic: the hardware ignores them).
  */
-#define ROOT_RSVD (SCAN_GENMASK(63, 52) | SCAN_GENMASK(11, 1))
+#define ROOT_RSVD (GENMASK(63, 52) | GENMASK(11, 1))
 
 bool scan_vtd_root_page(const uint64_t *w, struct scan_page *ret)
 {
@@ -59,9 +59,9 @@ static bool context_entry_ok(const uint64_t *e, bool scalable)
 	if (!(e[0] & 1))
 		return !e[0] && !e[1] && (!scalable || (!e[2] && !e[3]));
 	if (scalable)
-		return !(e[0] & SCAN_GENMASK(63, 52)) && !(e[1] & SCAN_GENMASK(63, 21)) && !e[2] && !e[3];
-	return !(e[0] & (SCAN_GENMASK(63, 52) | SCAN_GENMASK(11, 4))) && ((e[0] >> 2) & 3) != 3 &&
-	       (e[1] & 7) <= 4 && !(e[1] & (SCAN_GENMASK(63, 24) | SCAN_BIT(7)));
+		return !(e[0] & GENMASK(63, 52)) && !(e[1] & GENMASK(63, 21)) && !e[2] && !e[3];
+	return !(e[0] & (GENMASK(63, 52) | GENMASK(11, 4))) && ((e[0] >> 2) & 3) != 3 &&
+	       (e[1] & 7) <= 4 && !(e[1] & (GENMASK(63, 24) | BIT(7)));
 }
 
 /* What the context tables a root table points to hold. */
@@ -110,7 +110,7 @@ static bool context_tables(struct iommu_scan *s, uint64_t root, bool scalable, b
 
 			if (mem_load64(s->dump, root + 8ULL * (scalable ? i : 2 * i), &re) < 0 || !(re & 1))
 				continue;
-			r = context_table(s, re & SCAN_GENMASK(51, 12), scalable, pass ? MEM_PAGE_SIZE : 64);
+			r = context_table(s, re & GENMASK(51, 12), scalable, pass ? MEM_PAGE_SIZE : 64);
 			if (r == -1 && stop)
 				return false;
 			n->good += r == 1;

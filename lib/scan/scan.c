@@ -99,7 +99,7 @@ static void mark_level2(struct iommu_scan *s, const struct scan_cand *l1, struct
 
 		if (mem_load64(s->dump, l1->addr + 8 * i, &d) < 0 || !(d & 0x1f))
 			continue;
-		key.addr = d & SCAN_GENMASK(51, 6);
+		key.addr = d & GENMASK(51, 6);
 		hit = bsearch(&k, linear, n, sizeof(*linear), by_addr);
 		if (hit && !(*hit)->subordinate) {
 			(*hit)->subordinate = true;

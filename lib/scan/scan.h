@@ -12,11 +12,10 @@
 #ifndef LIBIOMMU_SCAN_H
 #define LIBIOMMU_SCAN_H
 
+#include "bits.h"
 #include "mem/mem.h"
 #include "pt/walk.h"
 
-#define SCAN_BIT(n) (1ULL << (n))
-#define SCAN_GENMASK(h, l) ((~0ULL >> (63 - (h))) & ~((1ULL << (l)) - 1))
 #define SCAN_WORDS (MEM_PAGE_SIZE / 8)
 #define SCAN_EVIDENCE 8
 

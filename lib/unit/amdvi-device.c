@@ -12,12 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bits.h"
 #include "unit/amdvi.h"
 #include "unit/vtd.h"	/* the x86-64 format of guest tables */
-
-#define BIT(n) (1ULL << (n))
-#define GENMASK(h, l) ((~0ULL >> (63 - (h))) & ~((1ULL << (l)) - 1))
-#define FIELD(v, h, l) ((unsigned int)(((v) >> (l)) & ((1ULL << ((h) - (l) + 1)) - 1)))
 
 IOMMU_EXPORT int iommu_amdvi_new(struct iommu_dump *dump, uint64_t dev_table_base,
 				 struct iommu_amdvi **ret_amdvi)

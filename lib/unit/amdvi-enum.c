@@ -8,12 +8,9 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "bits.h"
 #include "unit/amdvi.h"
 #include "unit/vtd.h"	/* the x86-64 format of guest tables */
-
-#define BIT(n) (1ULL << (n))
-#define GENMASK(h, l) ((~0ULL >> (63 - (h))) & ~((1ULL << (l)) - 1))
-#define FIELD(v, h, l) ((unsigned int)(((v) >> (l)) & ((1ULL << ((h) - (l) + 1)) - 1)))
 
 struct space_walk {
 	struct iommu_amdvi *amd;

@@ -12,11 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bits.h"
 #include "unit/smmuv3.h"
-
-#define BIT(n) (1ULL << (n))
-#define GENMASK(h, l) ((~0ULL >> (63 - (h))) & ~((1ULL << (l)) - 1))
-#define FIELD(v, h, l) ((unsigned int)(((v) >> (l)) & ((1ULL << ((h) - (l) + 1)) - 1)))
 
 IOMMU_EXPORT int iommu_smmuv3_new(struct iommu_dump *dump, uint64_t strtab_base,
 				  uint64_t strtab_base_cfg, struct iommu_smmuv3 **ret_smmu)

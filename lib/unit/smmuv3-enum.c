@@ -8,11 +8,8 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "bits.h"
 #include "unit/smmuv3.h"
-
-#define BIT(n) (1ULL << (n))
-#define GENMASK(h, l) ((~0ULL >> (63 - (h))) & ~((1ULL << (l)) - 1))
-#define FIELD(v, h, l) ((unsigned int)(((v) >> (l)) & ((1ULL << ((h) - (l) + 1)) - 1)))
 
 struct space_walk {
 	struct iommu_smmuv3 *smmu;

@@ -10,9 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bits.h"
 #include "unit/smmuv3.h"
-
-#define GENMASK(h, l) ((~0ULL >> (63 - (h))) & ~((1ULL << (l)) - 1))
 
 static int arm_level(unsigned int level)
 {

@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bits.h"
 #include "unit/vtd.h"
 
 #define ADDR_MASK 0x000ffffffffff000ULL
-#define BIT(n) (1ULL << (n))
 
 IOMMU_EXPORT int iommu_vtd_new(struct iommu_dump *dump, uint64_t rtaddr, struct iommu_vtd **ret_vtd)
 {

@@ -6,10 +6,10 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "bits.h"
 #include "unit/vtd.h"
 
 #define ADDR_MASK 0xfffffffffffff000ULL
-#define FIELD(v, hi, lo) (((v) >> (lo)) & ((2ULL << ((hi) - (lo))) - 1))
 
 struct iommu_vtd_irte {
 	unsigned int index;

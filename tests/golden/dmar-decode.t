@@ -1,6 +1,7 @@
 # iommutool decode on DMAR tables: ACPICA's template (every structure type), the q35 fixture's
 # own table, hand-made walks (a reserved type skipped by its length, then a zero length; an
-# RMRR past the table's end) and the corpus' one table with a namespace device (ANDD).
+# RMRR past the table's end), the corpus' one table with a namespace device (ANDD), and a
+# device scope's path in JSON: an array of hops.
 $ iommutool decode $SHARED/corpus/templates/dmar.aml
 DMA Remapping Table (DMAR)  signature=DMAR  length=172  revision=1  oem_id="INTEL "  oem_table_id=TEMPLATE  intr_remap  address_width_bits=48
   DRHD Hardware Unit  include_pci_all  segment=0  register_base=0x0000000000000000
@@ -68,9 +69,10 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x044]      Enumeration ID                 : 0
       [0x045]      Start Bus Number               : 0xff
-      [0x046]      Path Hop 0 Device              : 0x00
-      [0x047]      Path Hop 0 Function            : 0x00
                    Path                           : ff:00.0
+      Path Hop  [0x046, 2 bytes]
+        [0x046]      Device                         : 0x00
+        [0x047]      Function                       : 0x00
     Device Scope  [0x048, 8 bytes]
       [0x048]      Device Scope Type              : 1 (PCI Endpoint)
       [0x049]      Length                         : 8
@@ -82,9 +84,10 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x04c]      Enumeration ID                 : 0
       [0x04d]      Start Bus Number               : 0x00
-      [0x04e]      Path Hop 0 Device              : 0x00
-      [0x04f]      Path Hop 0 Function            : 0x00
                    Path                           : 00:00.0
+      Path Hop  [0x04e, 2 bytes]
+        [0x04e]      Device                         : 0x00
+        [0x04f]      Function                       : 0x00
     Device Scope  [0x050, 8 bytes]
       [0x050]      Device Scope Type              : 1 (PCI Endpoint)
       [0x051]      Length                         : 8
@@ -96,9 +99,10 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x054]      Enumeration ID                 : 0
       [0x055]      Start Bus Number               : 0x00
-      [0x056]      Path Hop 0 Device              : 0x02
-      [0x057]      Path Hop 0 Function            : 0x00
                    Path                           : 00:02.0
+      Path Hop  [0x056, 2 bytes]
+        [0x056]      Device                         : 0x02
+        [0x057]      Function                       : 0x00
     Device Scope  [0x058, 8 bytes]
       [0x058]      Device Scope Type              : 1 (PCI Endpoint)
       [0x059]      Length                         : 8
@@ -110,9 +114,10 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x05c]      Enumeration ID                 : 0
       [0x05d]      Start Bus Number               : 0x00
-      [0x05e]      Path Hop 0 Device              : 0x03
-      [0x05f]      Path Hop 0 Function            : 0x00
                    Path                           : 00:03.0
+      Path Hop  [0x05e, 2 bytes]
+        [0x05e]      Device                         : 0x03
+        [0x05f]      Function                       : 0x00
     Device Scope  [0x060, 8 bytes]
       [0x060]      Device Scope Type              : 1 (PCI Endpoint)
       [0x061]      Length                         : 8
@@ -124,9 +129,10 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x064]      Enumeration ID                 : 0
       [0x065]      Start Bus Number               : 0x00
-      [0x066]      Path Hop 0 Device              : 0x04
-      [0x067]      Path Hop 0 Function            : 0x00
                    Path                           : 00:04.0
+      Path Hop  [0x066, 2 bytes]
+        [0x066]      Device                         : 0x04
+        [0x067]      Function                       : 0x00
     Device Scope  [0x068, 8 bytes]
       [0x068]      Device Scope Type              : 2 (PCI Sub-hierarchy)
       [0x069]      Length                         : 8
@@ -138,9 +144,10 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x06c]      Enumeration ID                 : 0
       [0x06d]      Start Bus Number               : 0x00
-      [0x06e]      Path Hop 0 Device              : 0x05
-      [0x06f]      Path Hop 0 Function            : 0x00
                    Path                           : 00:05.0
+      Path Hop  [0x06e, 2 bytes]
+        [0x06e]      Device                         : 0x05
+        [0x06f]      Function                       : 0x00
     Device Scope  [0x070, 8 bytes]
       [0x070]      Device Scope Type              : 1 (PCI Endpoint)
       [0x071]      Length                         : 8
@@ -152,9 +159,10 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x074]      Enumeration ID                 : 0
       [0x075]      Start Bus Number               : 0x00
-      [0x076]      Path Hop 0 Device              : 0x1f
-      [0x077]      Path Hop 0 Function            : 0x00
                    Path                           : 00:1f.0
+      Path Hop  [0x076, 2 bytes]
+        [0x076]      Device                         : 0x1f
+        [0x077]      Function                       : 0x00
     Device Scope  [0x078, 8 bytes]
       [0x078]      Device Scope Type              : 1 (PCI Endpoint)
       [0x079]      Length                         : 8
@@ -166,9 +174,10 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x07c]      Enumeration ID                 : 0
       [0x07d]      Start Bus Number               : 0x00
-      [0x07e]      Path Hop 0 Device              : 0x1f
-      [0x07f]      Path Hop 0 Function            : 0x02
                    Path                           : 00:1f.2
+      Path Hop  [0x07e, 2 bytes]
+        [0x07e]      Device                         : 0x1f
+        [0x07f]      Function                       : 0x02
     Device Scope  [0x080, 8 bytes]
       [0x080]      Device Scope Type              : 1 (PCI Endpoint)
       [0x081]      Length                         : 8
@@ -180,9 +189,10 @@ DMA Remapping Table (DMAR)  [0x000, 136 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x084]      Enumeration ID                 : 0
       [0x085]      Start Bus Number               : 0x00
-      [0x086]      Path Hop 0 Device              : 0x1f
-      [0x087]      Path Hop 0 Function            : 0x03
                    Path                           : 00:1f.3
+      Path Hop  [0x086, 2 bytes]
+        [0x086]      Device                         : 0x1f
+        [0x087]      Function                       : 0x03
 
 [exit 0]
 $ iommutool decode $TESTDATA/dmar/walk-unknown-then-zero.bin
@@ -243,9 +253,10 @@ DMA Remapping Table (DMAR)  [0x000, 96 bytes]
         bit 4      ATC_REQUIRED                   : no
       [0x05c]      Enumeration ID                 : 0
       [0x05d]      Start Bus Number               : 0x00
-      [0x05e]      Path Hop 0 Device              : 0x14
-      [0x05f]      Path Hop 0 Function            : 0x00
                    Path                           : 00:14.0
+      Path Hop  [0x05e, 2 bytes]
+        [0x05e]      Device                         : 0x14
+        [0x05f]      Function                       : 0x00
 findings:
   error   [0x040] RMRR Reserved Memory at 0x40 has length 1024; only 32 byte(s) of the table are left  (dmar.structure.overrun, VT-d 4.1 §8.2)
 
@@ -321,9 +332,17 @@ $ iommutool --json decode $TESTDATA/dmar/walk-overrun.bin
               "atc_required": false,
               "enumeration_id": 0,
               "start_bus": "0x0",
-              "hop_0_device": "0x14",
-              "hop_0_function": "0x0",
-              "path": "00:14.0"
+              "path": "00:14.0",
+              "children": [
+                {
+                  "kind": "path_hop",
+                  "title": "Path Hop",
+                  "offset": "0x5e",
+                  "length": 2,
+                  "device": "0x14",
+                  "function": "0x0"
+                }
+              ]
             }
           ]
         }
@@ -356,4 +375,89 @@ DMA Remapping Table (DMAR)  signature=DMAR  length=204  revision=1  oem_id=ACRSY
     Device Scope  type=1 (PCI Endpoint)  path=00:02.0
   ANDD Namespace Device  device_number=1  object_name=\_SB.PCI0.I2C0
 
+[exit 0]
+$ iommutool --json decode $TESTDATA/dmar/q35-scopes.bin | sed -n '/"path": "00:02.0\/00.0"/,/^          \]/p'
+              "path": "00:02.0/00.0",
+              "children": [
+                {
+                  "kind": "path_hop",
+                  "title": "Path Hop",
+                  "offset": "0x66",
+                  "length": 2,
+                  "device": "0x2",
+                  "function": "0x0"
+                },
+                {
+                  "kind": "path_hop",
+                  "title": "Path Hop",
+                  "offset": "0x68",
+                  "length": 2,
+                  "device": "0x0",
+                  "function": "0x0"
+                }
+              ]
+            },
+            {
+              "kind": "device_scope",
+              "title": "Device Scope",
+              "offset": "0x6a",
+              "length": 8,
+              "type": 1,
+              "type_text": "PCI Endpoint",
+              "flags": "0x0",
+              "req_wo_pasid_nested_notallowed": false,
+              "req_wo_pasid_pwsnp_notallowed": false,
+              "req_wo_pasid_pgsnp_notallowed": false,
+              "atc_hardened": false,
+              "atc_required": false,
+              "enumeration_id": 0,
+              "start_bus": "0x0",
+              "path": "00:07.0",
+              "children": [
+                {
+                  "kind": "path_hop",
+                  "title": "Path Hop",
+                  "offset": "0x70",
+                  "length": 2,
+                  "device": "0x7",
+                  "function": "0x0"
+                }
+              ]
+            },
+            {
+              "kind": "device_scope",
+              "title": "Device Scope",
+              "offset": "0x72",
+              "length": 10,
+              "type": 1,
+              "type_text": "PCI Endpoint",
+              "flags": "0x0",
+              "req_wo_pasid_nested_notallowed": false,
+              "req_wo_pasid_pwsnp_notallowed": false,
+              "req_wo_pasid_pgsnp_notallowed": false,
+              "atc_hardened": false,
+              "atc_required": false,
+              "enumeration_id": 0,
+              "start_bus": "0x0",
+              "path": "00:05.0/00.0",
+              "children": [
+                {
+                  "kind": "path_hop",
+                  "title": "Path Hop",
+                  "offset": "0x78",
+                  "length": 2,
+                  "device": "0x5",
+                  "function": "0x0"
+                },
+                {
+                  "kind": "path_hop",
+                  "title": "Path Hop",
+                  "offset": "0x7a",
+                  "length": 2,
+                  "device": "0x0",
+                  "function": "0x0"
+                }
+              ]
+            }
+          ]
 [exit 0]

@@ -13,7 +13,7 @@ AMD-Vi write from 0000:04:00.0, domain 0xc, address 0x10b4a01e0
   event 2 IO_PAGE_FAULT flags 0x0020 (RW): a DMA request found no translation, or one without the permission it needed (the flags say which)
 AMD-Vi read from 0001:41:00.0, PASID 0x3, address 0x2000
   event 2 IO_PAGE_FAULT flags 0x0055 (GN US PR PE): a DMA request found no translation, or one without the permission it needed (the flags say which)
-[exit 0]
+[exit 1]
 $ printf 'AMD-Vi: Event logged [ILLEGAL_DEV_TABLE_ENTRY device=0000:00:06.0 pasid=0x00000 address=0x1234 flags=0x0080]\nAMD-Vi: Event logged [DEV_TAB_HARDWARE_ERROR device=0000:00:06.0 address=0xfd200000 flags=0x0000]\nAMD-Vi: Event logged [PAGE_TAB_HARDWARE_ERROR device=0000:00:06.0 pasid=0x0000 address=0x1f000 flags=0x0000]\nAMD-Vi: Event logged [ILLEGAL_COMMAND_ERROR address=0x4002000]\nAMD-Vi: Event logged [COMMAND_HARDWARE_ERROR address=0x4002000 flags=0x0000]\nAMD-Vi: Event logged [IOTLB_INV_TIMEOUT device=0000:03:00.0 address=0x4003000]\nAMD-Vi: Event logged [INVALID_DEVICE_REQUEST device=0000:03:00.0 pasid=0x00002 address=0x1000 flags=0x0001]\nAMD-Vi: Event logged [UNKNOWN event[0]=0x00000020 event[1]=0xb0000005 event[2]=0x00001000 event[3]=0x00000000]\n' | iommutool -v fault
 AMD-Vi read from 0000:00:06.0, PASID 0x0, address 0x1234  (line 1)
   event 1 ILLEGAL_DEV_TABLE_ENTRY flags 0x0080 (RZ)
@@ -52,7 +52,7 @@ AMD-Vi read from 0000:03:00.0, PASID 0x2, address 0x1000  (line 7)
 AMD-Vi from 0000:00:04.0, address 0x1000  (line 8)
   event 11 (undefined)
   log format: UNKNOWN with the entry's words
-[exit 0]
+[exit 1]
 $ printf 'nvme 0000:01:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000e address=0xfffe0000 flags=0x0050]\n' | iommutool --json fault
 {
   "schema_version": 1,
@@ -76,7 +76,7 @@ $ printf 'nvme 0000:01:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000e a
     }
   ]
 }
-[exit 0]
+[exit 1]
 $ printf 'amdvi\ndte 00:04.0 mode=3 domain=5\nmap 00:04.0 0x10000000 0x2000000 8K perm=r\ndte 00:05.0 mode=7\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && printf 'AMD-Vi: Event logged [IO_PAGE_FAULT device=0000:00:04.0 domain=0x0005 address=0x10002000 flags=0x0000]\nAMD-Vi: Event logged [IO_PAGE_FAULT device=0000:00:04.0 domain=0x0005 address=0x10000000 flags=0x0070]\nAMD-Vi: Event logged [IO_PAGE_FAULT device=0000:00:04.0 domain=0x0005 address=0x10001000 flags=0x0000]\nAMD-Vi: Event logged [IO_PAGE_FAULT device=0000:00:04.0 domain=0x0005 address=0x10001000 flags=0x0020]\nAMD-Vi: Event logged [ILLEGAL_DEV_TABLE_ENTRY device=0000:00:05.0 pasid=0x00000 address=0x1000 flags=0x0080]\n' | iommutool fault --dump img --dev-table $r; printf 'AMD-Vi: Event logged [IO_PAGE_FAULT device=0000:00:04.0 domain=0x0005 address=0x10000000 flags=0x0070]\n' | iommutool -v fault --dump img --dev-table $r
 AMD-Vi read from 0000:00:04.0, domain 0x5, address 0x10002000
   event 2 IO_PAGE_FAULT flags 0x0000: a DMA request found no translation, or one without the permission it needed (the flags say which)
@@ -115,8 +115,8 @@ AMD-Vi write from 0000:00:04.0, domain 0x5, address 0x10000000  (line 1)
   host level 2 entry: 0x6000000000113201
   host level 1 entry: 0x2000000002000001
   verdict: same
-[exit 0]
+[exit 1]
 $ printf 'AMD-Vi: Event logged [IO_PAGE_FAULT device=zz domain=0x0005]\nAMD-Vi: Event logged [NOT_AN_EVENT device=0000:00:04.0]\nAMD-Vi: Event logged IO_PAGE_FAULT\nEvent logged [IO_PAGE_FAULT device=0000:00:04.0 domain=0x0005 address=0x1000 flags=0x0000]\n' | iommutool fault
 AMD-Vi, domain 0x5
   event 2 IO_PAGE_FAULT: a DMA request found no translation, or one without the permission it needed (the flags say which)
-[exit 0]
+[exit 1]

@@ -14,7 +14,7 @@ dma_write from 0000:00:04.0, PASID 5, address 0x7f3a2000
   fault 0x85 SGN.6: SM: No write permission for Write/AtomicOp request
 dma_read from 0001:3a:00.1, address 0xfffff000
   fault 0x71 SFL.2: SM: Present bit in first-level paging entry is clear
-[exit 0]
+[exit 1]
 $ iommutool fault 'INTR-REMAP: Request device [[f0:1f.0] fault index 24' 'INTR-REMAP:[fault reason 38] Blocked an interrupt request due to source-id verification failure' 'DMAR: [INTR-REMAP] Request device [f0:1f.0] fault index 0x24 [fault reason 0x25] Blocked a compatibility format interrupt request' 'DMAR: [INTR-REMAP] Request device [0000:f0:1f.0] fault index 0x24 [fault reason 0x22] Present field in the IRTE entry is clear'
 interrupt from 0000:f0:1f.0, interrupt index 0x24
   fault 0x26: Blocked an interrupt request due to source-id verification failure
@@ -22,13 +22,13 @@ interrupt from 0000:f0:1f.0, interrupt index 0x24
   fault 0x25: Blocked a compatibility format interrupt request
 interrupt from 0000:f0:1f.0, interrupt index 0x24
   fault 0x22: Present field in the IRTE entry is clear
-[exit 0]
+[exit 1]
 $ printf '[    0.731245] DMAR: IOMMU enabled\n[   12.000001] DMAR: DRHD: handling fault status reg 2\n[   12.000002] DMAR: [DMA Read NO_PASID] Request device [00:04.0] fault addr 0x10002000 [fault reason 0x06] PTE Read access is not set\nMar 3 10:00:00 host kernel: DMAR: [DMA Write NO_PASID] Request device [00:04.0] fault addr 0x10000000 [fault reason 0x05] PTE Write access is not set\n' | iommutool fault
 dma_read from 0000:00:04.0, address 0x10002000
   fault 0x06 LGN.3: PTE Read access is not set
 dma_write from 0000:00:04.0, address 0x10000000
   fault 0x05 LGN.2: PTE Write access is not set
-[exit 0]
+[exit 1]
 $ printf 'DMAR: IOMMU enabled\nnothing to see\n' | iommutool fault; iommutool fault 'DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x1000'
 no fault or event messages (DMAR, arm-smmu-v3, AMD-Vi)
 no fault or event messages (DMAR, arm-smmu-v3, AMD-Vi)
@@ -50,7 +50,7 @@ dma_read from 0000:00:02.0, PASID 1, address 0x9c000000  (line 3)
   likely causes: a PASID (or RID_PASID) not attached, or detached while the device used it
   the log says "SM: Present bit in PASID table entry is clear"
   log format: NO_PASID/PASID tag
-[exit 0]
+[exit 1]
 $ iommutool --json fault 'DMAR: [DMA Write PASID 0x5] Request device [00:04.0] fault addr 0x7f3a2000 [fault reason 0x85] SM: No write permission for Write/AtomicOp request' 'DMAR: [INTR-REMAP] Request device [f0:1f.0] fault index 0x24 [fault reason 0x25] Blocked a compatibility format interrupt request'
 {
   "schema_version": 1,
@@ -87,7 +87,7 @@ $ iommutool --json fault 'DMAR: [DMA Write PASID 0x5] Request device [00:04.0] f
     }
   ]
 }
-[exit 0]
+[exit 1]
 $ printf 'mode legacy\ndevice 00:04.0 did=5 aw=39\nmap 00:04.0 0x10000000 0x2000000 8K perm=r\ndevice 00:05.0 aw=39 fpd\n' >$TMP/d && cd $TMP && rt=$($TOOLS/mkimage d img) && iommutool fault --dump img --rtaddr $rt 'DMAR: [DMA Read NO_PASID] Request device [0000:00:04.0] fault addr 0x10002000 [fault reason 0x06] PTE Read access is not set' 'DMAR: [DMA Write NO_PASID] Request device [0000:00:04.0] fault addr 0x10000000 [fault reason 0x05] PTE Write access is not set' 'DMAR: [DMA Read NO_PASID] Request device [0000:00:04.0] fault addr 0x10000000 [fault reason 0x06] PTE Read access is not set' 'DMAR: [DMA Read NO_PASID] Request device [0000:00:04.0] fault addr 0x10003000 [fault reason 0x05] PTE Write access is not set' 'DMAR: [DMA Read NO_PASID] Request device [0000:00:06.0] fault addr 0x1000 [fault reason 0x02] Present bit in context entry is clear' 'DMAR: [DMA Read NO_PASID] Request device [0000:00:05.0] fault addr 0x1000 [fault reason 0x06] PTE Read access is not set' 'DMAR: [INTR-REMAP] Request device [f0:1f.0] fault index 0x24 [fault reason 0x25] Blocked a compatibility format interrupt request'
 dma_read from 0000:00:04.0, address 0x10002000
   fault 0x06 LGN.3: PTE Read access is not set
@@ -120,7 +120,7 @@ dma_read from 0000:00:05.0, address 0x1000
   verdict: same
 interrupt from 0000:f0:1f.0, interrupt index 0x24
   fault 0x25: Blocked a compatibility format interrupt request
-[exit 0]
+[exit 1]
 $ printf 'mode scalable\ndevice 00:04.0 paside\npasid 00:04.0 1 pgtt=ss did=3 aw=48\nmap 00:04.0/1 0x10000000 0x2000000 4K perm=r\n' >$TMP/d && cd $TMP && rt=$($TOOLS/mkimage d img) && iommutool -v fault --dump img --rtaddr $rt 'DMAR: [DMA Write PASID 0x1] Request device [00:04.0] fault addr 0x10000000 [fault reason 0x85] SM: No write permission for Write/AtomicOp request' 'DMAR: [DMA Read PASID 0x2] Request device [00:04.0] fault addr 0x10000000 [fault reason 0x59] SM: Present bit in PASID table entry is clear'
 dma_write from 0000:00:04.0, PASID 1, address 0x10000000  (line 1)
   fault 0x85 SGN.6: SM: No write permission for Write/AtomicOp request
@@ -165,14 +165,14 @@ dma_read from 0000:00:04.0, PASID 2, address 0x10000000  (line 2)
   pasid table entry[6]: 0x0000000000000000
   pasid table entry[7]: 0x0000000000000000
   verdict: same
-[exit 0]
+[exit 1]
 $ printf 'mode legacy\ndevice 00:04.0 did=5 aw=39\nmap 00:04.0 0x10000000 0x2000000 4K\ndrop table 00:04.0 0x10000000 1\n' >$TMP/d && cd $TMP && rt=$($TOOLS/mkimage --elf d img) && iommutool fault --dump img --rtaddr $rt 'DMAR: [DMA Read NO_PASID] Request device [00:04.0] fault addr 0x10000000 [fault reason 0x06] PTE Read access is not set'
 dma_read from 0000:00:04.0, address 0x10000000
   fault 0x06 LGN.3: PTE Read access is not set
   in the dump: 0x10000000: not in dump
   the second-level level 1 table page at 0x104000 is not in the dump
   verdict: cannot tell: the walk needs a page that is not in the dump
-[exit 0]
+[exit 1]
 $ cd $TMP && l='DMAR: [DMA Read NO_PASID] Request device [00:04.0] fault addr 0x1000 [fault reason 0x06] PTE Read access is not set' && iommutool fault --dump missing --rtaddr 0x1000 "$l"; echo "exit $?"; printf '\x28\xb5\x2f\xfd' >z.img && iommutool fault --dump z.img --rtaddr 0x1000 "$l"; echo "exit $?"; iommutool fault --dump z.img "$l"
 exit 66
 exit 65

@@ -168,11 +168,11 @@ GROUP  DEVICE        ACS                           RESERVED REGIONS             
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu groups
 no IOMMU groups: no IOMMU is enabled (iommutool status says why)
-[exit 0]
+[exit 2]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu --json groups
 {
   "schema_version": 1,
   "groups": [
   ]
 }
-[exit 0]
+[exit 2]

@@ -205,3 +205,7 @@ WARNING: group 3 holds 0000:00:1c.0, the host's root file system (nvme0n1p2): gi
 WARNING: group 3 holds 0000:01:00.0, the host's root file system (nvme0n1p2): giving this group to a VM (vfio-pci) takes it away from the host
 WARNING: group 4 holds 0000:00:1f.6, the host's default route (eno1): giving this group to a VM (vfio-pci) takes it away from the host
 [exit 0]
+$ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-default.desc $TMP/r && iommutool --sysroot $TMP/r groups; echo "exit $?"; rm -r $TMP/r/sys/kernel/iommu_groups && iommutool --sysroot $TMP/r -q groups
+no IOMMU groups: no IOMMU is enabled (iommutool status says why)
+exit 2
+[exit 2]

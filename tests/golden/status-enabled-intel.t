@@ -481,3 +481,52 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r -q status
 [exit 0]
+$ sed -e 's/ro quiet splash$/ro quiet splash iommu=pt/' -e 's/^group \([0-9]*\) DMA-FQ/group \1 identity/' -e '/lazy mode$/d' -e 's/^log iommu: Default domain type: Translated/log iommu: Default domain type: Passthrough (set via kernel command line)/' tests/sysroots/intel-enabled.desc >$TMP/pt.desc && tests/sysroots/make-sysroot.sh $TMP/pt.desc $TMP/r && iommutool --sysroot $TMP/r status; iommutool --sysroot $TMP/r -q status && echo "IOMMU on"
+IOMMU enabled: Intel VT-d, 2 units (dmar0, dmar1); DMA not translated (passthrough)
+
+PASS    platform                GenuineIntel CPU
+        /proc/cpuinfo: GenuineIntel
+PASS    firmware.table          the firmware describes Intel VT-d (DMAR table)
+        /sys/firmware/acpi/tables/DMAR: present, 128 bytes
+        /sys/firmware/acpi/tables/DMAR: Flags 0x05: INTR_REMAP DMA_CTRL_PLATFORM_OPT_IN
+PASS    kernel.config           this kernel has the Intel VT-d driver
+        /boot/config-6.8.0-51-generic: CONFIG_INTEL_IOMMU=y
+        /boot/config-6.8.0-51-generic: CONFIG_INTEL_IOMMU_DEFAULT_ON=y
+        /boot/config-6.8.0-51-generic: CONFIG_IRQ_REMAP=y
+        /boot/config-6.8.0-51-generic: CONFIG_IOMMU_DEFAULT_DMA_LAZY=y
+        /boot/config-6.8.0-51-generic: CONFIG_VFIO=m
+PASS    kernel.cmdline          nothing on the kernel command line turns the IOMMU off
+        /proc/cmdline: iommu=pt: DMA passed through (not translated) by default
+PASS    kernel.units            2 IOMMU units are running
+        /sys/class/iommu/dmar0: Intel VT-d at 0xfed90000, 2 devices
+        /sys/class/iommu/dmar1: Intel VT-d at 0xfed91000, 9 devices
+PASS    kernel.groups           7 IOMMU groups
+        /sys/kernel/iommu_groups: 7 groups
+PASS    kernel.log              the driver logged its start
+        kernel log: "DMAR: No ATSR found": printed only once DMA remapping is being enabled
+PASS    dma.mode                DMA is not translated (passthrough): the host's own drivers reach all memory; VFIO still isolates the devices it is given
+        /sys/kernel/iommu_groups/*/type: identity (passthrough): 7 groups
+        /proc/cmdline: iommu=pt
+        /boot/config-6.8.0-51-generic: CONFIG_IOMMU_DEFAULT_DMA_LAZY=y: the built-in default
+        hint: to isolate the host's own devices too, remove iommu=pt or iommu.passthrough=1 from the kernel command line
+PASS    interrupts.remapping    interrupt remapping is on: all 11 I/O APIC and MSI interrupts go through it
+        /proc/interrupts: IR-IO-APIC (5), IR-PCI-MSIX (6)
+        kernel log: "DMAR-IR: Enabled IRQ remapping in x2apic mode": interrupt remapping on, x2APIC mode
+PASS    interrupts.x2apic       the APIC runs in x2APIC mode
+        kernel log: "DMAR-IR: Enabled IRQ remapping in x2apic mode": interrupt remapping on, x2APIC mode
+SKIP    interrupts.posted       no unit supports posted interrupts
+PASS    vfio.unsafe_interrupts  VFIO insists on interrupt remapping
+        /sys/module/vfio_iommu_type1/parameters/allow_unsafe_interrupts: N
+PASS    vfio.noiommu            VFIO's unsafe no-IOMMU mode is off
+        /sys/module/vfio/parameters/enable_unsafe_noiommu_mode: N
+PASS    dma.protection          the firmware asks for protection from external devices' DMA, and Thunderbolt has it
+        /sys/firmware/acpi/tables/DMAR: DMA_CTRL_PLATFORM_OPT_IN: the kernel turns VT-d on for external ports
+        /sys/bus/thunderbolt/devices/domain*/iommu_dma_protection: 1 of 1 domains protected
+PASS    cmdline.lint            the IOMMU words on the kernel command line are all valid and effective
+SKIP    log.misleading          kernel log lines that look like evidence and are not
+        kernel log: "DMAR: Host address width 39": printed while parsing the DMAR table, also when DMA remapping then stays off
+        kernel log: "DMAR: DRHD base: 0x000000fed90000 flags: 0x0": printed while parsing the DMAR table, also when DMA remapping then stays off
+        kernel log: "DMAR: DRHD base: 0x000000fed91000 flags: 0x1": printed while parsing the DMAR table, also when DMA remapping then stays off
+        kernel log: "iommu: Default domain type: Passthrough (set via kernel command line)": printed at boot by every kernel with the IOMMU API, even with no IOMMU at all
+IOMMU on
+[exit 0]

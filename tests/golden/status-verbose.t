@@ -66,11 +66,11 @@ PASS    kernel.groups           4 IOMMU groups
         /sys/kernel/iommu_groups: 4 groups
 PASS    kernel.log              the driver logged its start
         kernel log: "pci 0000:00:00.2: AMD-Vi: Found IOMMU cap 0x40": the AMD-Vi driver found a unit
-WARN    dma.mode                DMA is not translated (passthrough): devices can reach all memory; VFIO still isolates the devices it is given
+PASS    dma.mode                DMA is not translated (passthrough): the host's own drivers reach all memory; VFIO still isolates the devices it is given
         /sys/kernel/iommu_groups/*/type: identity (passthrough): 4 groups
         /proc/cmdline: iommu=pt
         /boot/config-6.12.9-amd64: CONFIG_IOMMU_DEFAULT_DMA_LAZY=y: the built-in default
-        hint: for isolation remove iommu=pt or iommu.passthrough=1 from the kernel command line (and SEV-SNP needs translation)
+        hint: to isolate the host's own devices too, remove iommu=pt or iommu.passthrough=1 from the kernel command line (SEV-SNP hosts need translation)
 WARN    interrupts.remapping    interrupt remapping is off: a device given to a VM could inject interrupts, so VFIO refuses it unless told allow_unsafe_interrupts
         /proc/interrupts: IO-APIC (4), PCI-MSIX (9)
         kernel log: "[Firmware Bug]: AMD-Vi: No southbridge IOAPIC found": the IVRS table misses the southbridge I/O APIC, so interrupt remapping is off
@@ -97,7 +97,6 @@ SKIP    log.misleading          kernel log lines that look like evidence and are
         kernel log: "AMD-Vi: AMD IOMMUv2 functionality not available on this system - This is not a bug.": harmless: the optional IOMMUv2 (PASID) module found nothing to do; it says nothing about AMD-Vi
 
 To fix:
-  dma.mode: for isolation remove iommu=pt or iommu.passthrough=1 from the kernel command line (and SEV-SNP needs translation)
   interrupts.remapping: check the firmware offers it (DMAR INTR_REMAP flag, an IVRS listing every I/O APIC) and update the firmware
   vfio.unsafe_interrupts: fix interrupt remapping and drop allow_unsafe_interrupts
   dma.faults: iommutool fault decodes them; update the device's driver and the firmware rather than turning the IOMMU off

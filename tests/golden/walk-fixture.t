@@ -99,4 +99,4 @@ dma_read from 0000:00:04.0, address 0x10003000
   fault 0x06 LGN.3: PTE Read access is not set
   in the dump: 0x10003000 -> 0x29cd000  4K page, rw, domain 5
   verdict: translates (mapped after the fault, or the IOTLB held a stale entry)
-[exit 0]
+[exit 1]

@@ -234,7 +234,7 @@ static void test_tree(void)
 	CHECK_STR(iommu_dnode_get_kind(scope), "device_scope");
 	CHECK_EQ(iommu_dfield_get_u64(iommu_dnode_find_field(scope, "type")), 3);
 	CHECK_EQ(iommu_dfield_get_u64(iommu_dnode_find_field(scope, "enumeration_id")), 8);
-	CHECK_EQ(iommu_dfield_get_u64(iommu_dnode_find_field(scope, "hop_0_function")), 1);
+	CHECK_EQ(iommu_dfield_get_u64(iommu_dnode_find_field(iommu_dnode_get_first_child(scope), "function")), 1);
 	CHECK_STR(iommu_dfield_get_string(iommu_dnode_find_field(scope, "path")), "00:00.1");
 	c = iommu_dnode_get_next(c);
 	f = iommu_dnode_find_field(c, "size");
