@@ -17,7 +17,7 @@ struct walk_opts {
 	const char *device;
 	uint16_t segment, sid;
 	uint32_t pasid;
-	bool have_pasid, mappings, leaves, interrupts, queue, debugfs;
+	bool have_pasid, mappings, leaves, interrupts, queue, debugfs, all;
 	uint64_t reverse, irta, iqa;
 	bool have_reverse, have_irta, have_iqa;
 	uint32_t stream;
@@ -25,10 +25,11 @@ struct walk_opts {
 };
 
 enum { OPT_MAPPINGS = 'm', OPT_DEVICE = 'd', OPT_PASID = 'p', OPT_REVERSE = 'R',
-       OPT_INTERRUPTS = 'i', OPT_FORMAT = 0x100, OPT_LEAVES, OPT_QUEUE, OPT_IRTA, OPT_IQA,
+       OPT_INTERRUPTS = 'i', OPT_ALL = 'a', OPT_FORMAT = 0x100, OPT_LEAVES, OPT_QUEUE, OPT_IRTA, OPT_IQA,
        OPT_SID, OPT_SSID };
 
 static const struct argp_option walk_options[] = {
+	{ "all", OPT_ALL, NULL, 0, "Also the entries that refuse everything (SMMUv3 STEs that abort, AMD-Vi DTEs with IR and IW clear)", 0 },
 	{ "mappings", OPT_MAPPINGS, NULL, 0, "List every mapping: IOVA range, physical range, permissions, page size", 0 },
 	{ "device", OPT_DEVICE, "BDF", 0, "Only this device ([segment:]bus:device.function)", 0 },
 	{ "pasid", OPT_PASID, "N", 0, "Only this PASID", 0 },
@@ -56,6 +57,9 @@ static error_t parse_walk(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_LEAVES:
 		opts->leaves = true;
+		break;
+	case OPT_ALL:
+		opts->all = true;
 		break;
 	case OPT_INTERRUPTS:
 		opts->interrupts = true;
@@ -126,9 +130,15 @@ static bool wanted(const struct walk_opts *opts, const struct iommu_vtd_space *s
 	       (!opts->have_pasid || iommu_vtd_space_get_pasid(sp) == opts->pasid);
 }
 
-static const char *unit_name(const struct dump_source *src)
+/* The unit's name in the kernel's debugfs: the register file's, else dmar and its index. */
+static const char *unit_name(const struct dump_source *src, char *buf, size_t size)
 {
-	return src->regs ? iommu_regs_get_unit_name(src->regs, src->unit) : NULL;
+	const char *name = src->regs ? iommu_regs_get_unit_name(src->regs, src->unit) : NULL;
+
+	if (name)
+		return name;
+	snprintf(buf, size, "dmar%zu", src->unit);
+	return buf;
 }
 
 /* ---- summary ------------------------------------------------------------ */
@@ -369,7 +379,8 @@ static int by_device_pasid(const void *a, const void *b)
 static int debugfs_summary(struct cli *cli, const struct walk_opts *opts, struct dump_source *src)
 {
 	struct debugfs_rows d = { .opts = opts };
-	const char *name = unit_name(src);
+	char buf[16];
+	const char *name = unit_name(src, buf, sizeof(buf));
 	struct out *o = cli->out;
 	int r;
 
@@ -381,7 +392,7 @@ static int debugfs_summary(struct cli *cli, const struct walk_opts *opts, struct
 		return cli_error(cli, r, "cannot walk the tables");
 	}
 	qsort(d.rows, d.n, sizeof(*d.rows), by_device_pasid);
-	out_text(o, "IOMMU %s: Root Table Address: 0x%llx\n", name ? name : "?",
+	out_text(o, "IOMMU %s: Root Table Address: 0x%llx\n", name,
 		 (unsigned long long)(iommu_vtd_get_rtaddr(src->vtd) & ~0xfffULL));
 	out_text(o, "B.D.F\tRoot_entry\t\t\t\tContext_entry\t\t\t\tPASID\tPASID_table_entry\n");
 	for (size_t i = 0; i < d.n; i++) {
@@ -478,6 +489,7 @@ static bool reg_value(const struct dump_source *src, bool have, uint64_t value, 
 static int walk_structures(struct cli *cli, const struct walk_opts *opts, struct dump_source *src)
 {
 	uint64_t reg, iqh, iqt;
+	char name[16];
 	bool heads;
 
 	if (opts->interrupts) {
@@ -485,14 +497,15 @@ static int walk_structures(struct cli *cli, const struct walk_opts *opts, struct
 			cli_error(cli, 0, "no interrupt remapping table pointer: give --irta VALUE, or --registers FILE with IRTA_REG");
 			return EXIT_USAGE;
 		}
-		return walk_interrupts(cli, src->dump, reg, unit_name(src), opts->debugfs);
+		return walk_interrupts(cli, src->dump, reg, unit_name(src, name, sizeof(name)),
+				       opts->debugfs);
 	}
 	if (!reg_value(src, opts->have_iqa, opts->iqa, "IQA", &reg)) {
 		cli_error(cli, 0, "no invalidation queue pointer: give --iqa VALUE, or --registers FILE with IQA_REG");
 		return EXIT_USAGE;
 	}
 	heads = dump_source_reg(src, "IQH", &iqh) == 0 && dump_source_reg(src, "IQT", &iqt) == 0;
-	return walk_queue(cli, src->dump, reg, unit_name(src), heads ? &iqh : NULL,
+	return walk_queue(cli, src->dump, reg, unit_name(src, name, sizeof(name)), heads ? &iqh : NULL,
 			  heads ? &iqt : NULL, opts->debugfs);
 }
 
@@ -501,7 +514,7 @@ static int walk_other(struct cli *cli, const struct walk_opts *opts, struct dump
 {
 	struct walk_request rq = { .mappings = opts->mappings, .leaves = opts->leaves,
 				   .have_reverse = opts->have_reverse, .reverse = opts->reverse,
-				   .have_pasid = opts->have_pasid, .pasid = opts->pasid };
+				   .have_pasid = opts->have_pasid, .pasid = opts->pasid, .all = opts->all };
 	int code;
 
 	if (opts->interrupts || opts->queue || opts->debugfs) {

@@ -61,7 +61,7 @@ struct summary {
 	const struct walk_request *rq;
 	struct out_table *t;
 	FILE *details;
-	size_t count;
+	size_t count, refusing;		/* listed; DTEs that grant nothing, not listed */
 	uint64_t dte[4];		/* the last device's, for -v */
 };
 
@@ -78,6 +78,11 @@ static int summary_row(const struct iommu_amdvi_space *sp, void *userdata)
 
 	if (!wanted(s->rq, sp))
 		return 0;
+	/* Without --all or a device asked for: the devices in use, and a count of those refused. */
+	if (iommu_amdvi_space_grants_nothing(sp) && !s->rq->all && !s->rq->have_id) {
+		s->refusing++;
+		return 0;
+	}
 	s->count++;
 	memcpy(s->dte, iommu_amdvi_space_get_dte(sp), sizeof(s->dte));
 	format_bdf(bdf, sizeof(bdf), 0, iommu_amdvi_space_get_devid(sp));
@@ -136,12 +141,17 @@ static int summary(struct cli *cli, const struct walk_request *rq, struct dump_s
 		out_text(cli->out, "%s", details);
 		free(details);
 	}
+	out_uint(cli->out, "not_listed",
+		 s.refusing == 1 ? "1 more device table entry grants neither read nor write (IR/IW clear: a device id not in use); --all lists it\n"
+		 : s.refusing	 ? "%llu more device table entries grant neither read nor write (IR/IW clear: device ids not in use); --all lists them\n"
+				 : NULL,
+		 s.refusing);
 	if (r == -ENODATA) {
 		cli_error(cli, 0, "the device table at 0x%llx is not in the dump",
 			  (unsigned long long)(iommu_amdvi_get_dev_table_base(src->amdvi) & ~0xfffULL));
 		return EXIT_NOT_CLEAN;
 	}
-	if (!s.count) {
+	if (!s.count && !s.refusing) {
 		out_text(cli->out, "no %s\n", rq->have_id || rq->have_pasid ? "matching device"
 									 : "valid device table entry");
 	} else if (cli->verbose && rq->have_id && iommu_amdvi_dte_decode(s.dte, &root) == 0) {

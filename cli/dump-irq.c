@@ -108,7 +108,7 @@ int walk_interrupts(struct cli *cli, struct iommu_dump *dump, uint64_t irta, con
 		for (int posted = 0; posted < 2; posted++) {
 			c.posted = posted;
 			out_text(cli->out, "%s supported on IOMMU: %s\n IR table address:%llx\n",
-				 posted ? "Posted Interrupt" : "Remapped Interrupt", name ? name : "?",
+				 posted ? "Posted Interrupt" : "Remapped Interrupt", name,
 				 (unsigned long long)(irta & ~0xfffULL));
 			out_text(cli->out, posted ? " Entry SrcID   PDA_high PDA_low  Vct IRTE_high\t\tIRTE_low\n"
 						  : " Entry SrcID   DstID    Vct IRTE_high\t\tIRTE_low\n");
@@ -208,7 +208,7 @@ int walk_queue(struct cli *cli, struct iommu_dump *dump, uint64_t iqa, const cha
 		c.tail = *iqt >> shift;
 	}
 	if (debugfs) {
-		out_text(cli->out, "Invalidation queue on IOMMU: %s\n", name ? name : "?");
+		out_text(cli->out, "Invalidation queue on IOMMU: %s\n", name);
 		if (c.have_head)
 			out_text(cli->out, " Base: 0x%llx\tHead: %lld\tTail: %lld\n",
 				 (unsigned long long)(iqa & ~0xfffULL), (long long)c.head,

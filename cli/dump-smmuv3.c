@@ -81,7 +81,7 @@ struct summary {
 	const struct walk_request *rq;
 	struct out_table *t;
 	FILE *details;
-	size_t count;
+	size_t count, aborting;		/* listed; STEs that abort, not listed */
 	uint64_t ste[8], cd[8];		/* the last stream's, for -v */
 	bool have_cd;
 };
@@ -98,6 +98,11 @@ static int summary_row(const struct iommu_smmuv3_space *sp, void *userdata)
 
 	if (!wanted(s->rq, sp))
 		return 0;
+	/* Without --all or a stream asked for: the streams in use, and a count of those that abort. */
+	if (st == IOMMU_XLATE_BLOCKED && !s->rq->all && !s->rq->have_id) {
+		s->aborting++;
+		return 0;
+	}
 	s->count++;
 	memcpy(s->ste, iommu_smmuv3_space_get_ste(sp), sizeof(s->ste));
 	s->have_cd = iommu_smmuv3_space_get_cd(sp) != NULL;
@@ -177,12 +182,17 @@ static int summary(struct cli *cli, const struct walk_request *rq, struct dump_s
 		out_text(cli->out, "%s", details);
 		free(details);
 	}
+	out_uint(cli->out, "not_listed",
+		 s.aborting == 1 ? "1 more stream aborts every transaction (STE.Config 0b000); --all lists it\n"
+		 : s.aborting	 ? "%llu more streams abort every transaction (STE.Config 0b000); --all lists them\n"
+				 : NULL,
+		 s.aborting);
 	if (r == -ENODATA) {
 		cli_error(cli, 0, "the stream table at 0x%llx is not in the dump",
 			  (unsigned long long)(iommu_smmuv3_get_strtab_base(src->smmu) & ~63ULL));
 		return EXIT_NOT_CLEAN;
 	}
-	if (!s.count)
+	if (!s.count && !s.aborting)
 		out_text(cli->out, "no %s\n", rq->have_id || rq->have_pasid ? "matching stream"
 									 : "valid stream table entry");
 	else if (cli->verbose && rq->have_id && s.count == 1)

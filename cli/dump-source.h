@@ -145,6 +145,7 @@ void fault_amdvi(struct cli *cli, const struct iommu_amdvi_event *ev, size_t lin
 /* walk for SMMUv3 and AMD-Vi units: the summary, --mappings, --reverse. */
 struct walk_request {
 	bool mappings, leaves, have_reverse, have_id, have_pasid;
+	bool all;			/* the summary lists entries that refuse everything too */
 	uint64_t reverse;
 	uint32_t id, pasid;		/* --device/--sid and --pasid/--ssid filters */
 };

@@ -1108,6 +1108,11 @@ enum iommu_xlate_status iommu_amdvi_space_get_status(const struct iommu_amdvi_sp
 unsigned int iommu_amdvi_space_get_event(const struct iommu_amdvi_space *space);
 unsigned int iommu_amdvi_space_get_flags(const struct iommu_amdvi_space *space);
 const char *iommu_amdvi_space_get_detail(const struct iommu_amdvi_space *space);
+/*
+ * A valid DTE with IR and IW clear: every request faults, whatever its mode
+ * (what Linux writes for the device ids it does not use).
+ */
+bool iommu_amdvi_space_grants_nothing(const struct iommu_amdvi_space *space);
 /* The DTE's 4 words; the GCR3 entry (0 when none was read). */
 const uint64_t *iommu_amdvi_space_get_dte(const struct iommu_amdvi_space *space);
 uint64_t iommu_amdvi_space_get_gcr3(const struct iommu_amdvi_space *space);

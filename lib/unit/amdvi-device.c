@@ -296,6 +296,7 @@ static void dte_grants_some(struct iommu_amdvi_space *sp, unsigned int flags)
 {
 	if (!amd_dte_denies(sp, 0))
 		return;
+	sp->grants_nothing = true;
 	amd_fault(&sp->res, IOMMU_AMDVI_IO_PAGE_FAULT, flags | IOMMU_AMDVI_FLAG_PR | IOMMU_AMDVI_FLAG_PE,
 		  "the DTE grants neither read nor write (IR/IW)");
 }

@@ -301,6 +301,11 @@ iommu_amdvi_space_get_status(const struct iommu_amdvi_space *space)
 	return space->res.status;
 }
 
+IOMMU_EXPORT bool iommu_amdvi_space_grants_nothing(const struct iommu_amdvi_space *space)
+{
+	return space->grants_nothing;
+}
+
 IOMMU_EXPORT unsigned int iommu_amdvi_space_get_event(const struct iommu_amdvi_space *space)
 {
 	return space->res.status == IOMMU_XLATE_FAULT ? space->res.code : 0;

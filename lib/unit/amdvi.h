@@ -48,6 +48,7 @@ struct iommu_amdvi_space {
 	int domain;
 	bool dte_ok;			/* the DTE passed its checks */
 	bool sa;			/* DTE.SA: IO_PAGE_FAULTs not logged */
+	bool grants_nothing;		/* DTE.IR and IW clear: every request faults */
 	unsigned int dte_perm;		/* DTE.IR/IW as IOMMU_PERM_* */
 	struct pt_cfg host, guest;	/* levels 0: not used */
 	uint64_t dte[4], gcr3;

@@ -131,7 +131,8 @@ Device Table Entry  [0x000, 32 bytes]
       "event": null,
       "detail": null
     }
-  ]
+  ],
+  "not_listed": 0
 }
 {
   "schema_version": 1,
@@ -160,14 +161,20 @@ dump img (elf, 1 range)
 device table 0x40000000, 128 entries
 ! iommutool: the device table at 0x40000000 is not in the dump
 [exit 1]
-$ printf 'amdvi\ndte 00:01.0 mode=0 perm=none\ndte 00:02.0 mode=3 perm=none domain=4\nmap 00:02.0 0x1000 0x100000 4K\ndte 00:03.0 mode=0 perm=r\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && iommutool walk --dump img --dev-table $r; iommutool walk --dump img --dev-table $r --mappings; iommutool translate --dump img --dev-table $r -d 00:01.0 0x1000; iommutool translate --dump img --dev-table $r -d 00:02.0 --write 0x1000
+$ printf 'amdvi\ndte 00:01.0 mode=0 perm=none\ndte 00:02.0 mode=3 perm=none domain=4\nmap 00:02.0 0x1000 0x100000 4K\ndte 00:03.0 mode=0 perm=r\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && iommutool walk --dump img --dev-table $r; iommutool walk --dump img --dev-table $r --all | tail -n +3; iommutool walk --dump img --dev-table $r -d 00:02.0 | tail -n +3; iommutool walk --dump img --dev-table $r --mappings; iommutool translate --dump img --dev-table $r -d 00:01.0 0x1000; iommutool translate --dump img --dev-table $r -d 00:02.0 --write 0x1000
 dump img (raw, 1 range)
 device table 0x101000, 2048 entries
+DEVICE        PASID  MODE          DOMAIN  LEVELS  TABLE  STATUS  EVENT
+0000:00:03.0      -  pass-through       1  -       -      ok      -
+2 more device table entries grant neither read nor write (IR/IW clear: device ids not in use); --all lists them
 DEVICE        PASID  MODE          DOMAIN  LEVELS  TABLE  STATUS  EVENT
 0000:00:01.0      -  -                  1  -       -      fault   IO_PAGE_FAULT 0x0050
 0000:00:02.0      -  -                  4  -       -      fault   IO_PAGE_FAULT 0x0050
 0000:00:03.0      -  pass-through       1  -       -      ok      -
 0000:00:01.0: the DTE grants neither read nor write (IR/IW)
+0000:00:02.0: the DTE grants neither read nor write (IR/IW)
+DEVICE        PASID  MODE  DOMAIN  LEVELS  TABLE  STATUS  EVENT
+0000:00:02.0      -  -          4  -       -      fault   IO_PAGE_FAULT 0x0050
 0000:00:02.0: the DTE grants neither read nor write (IR/IW)
 DEVICE        PASID  IOVA                              PHYS                           PAGE  PERM
 no mappings

@@ -5,17 +5,16 @@
 $ printf 'smmuv3 strtab=2level log2size=16 split=8\nste 8 config=s1 cdmax=4 s1dss=bypass\ncd 8/0 asid=3 r\ncd 8/2 asid=4 tg0=64k va=42\ncd 8/3 invalid\nmap 8/0 0x10000000 0x2000000 8K perm=r user\nmap 8/2 0x40000000 0x80000000 512M page=512M\nste 9 config=bypass\nste 10 config=abort\nste 0x1208 config=nested vmid=7 ias=40 s2start=1 s2r\ncd 0x1208 asid=5 tg0=16k va=36 r\nmap 0x1208 0x10000000 0x20000000 32K user\nmap 0x1208:s2 0x20000000 0x5000000 16K\nste 0x1300 config=s2 s2tg=64k ias=44 vmid=9\nmap 0x1300:s2 0x1000000 0x7000000 128K\nste 0x1301 config=s2 ias=40 s2start=1\npoke ste 0x1301 2 and 0xffffff3fffffffff\n' >$TMP/d && cd $TMP && s=$($TOOLS/mkimage d img) && iommutool walk --dump img --strtab $s; iommutool walk --dump img --strtab $s --mappings; iommutool walk --dump img --strtab $s --mappings --leaves --sid 0x1208; iommutool walk --dump img --strtab $s --reverse 0x2001234; iommutool walk --dump img --strtab $s --reverse 0x5003000
 dump img (raw, 1 range)
 stream table 0x101000, 2-level, 2^16 StreamIDs, split 8
-STREAM  SSID  MODE     ASID  VMID  STAGE 1    STAGE 2    TABLE     STATUS   EVENT
-   0x8     -  bypass      -     -  -          -          -         ok       -
-   0x8     0  stage-1     3     -  4K/48b/4   -          0x109000  ok       -
-   0x8     2  stage-1     4     -  64K/42b/2  -          0x110000  ok       -
-   0x9     -  bypass      -     -  -          -          -         ok       -
-   0xa     -  -           -     -  -          -          -         blocked  -
-0x1208     -  nested      5     7  16K/36b/2  4K/40b/3   0x130000  ok       -
-0x1300     -  stage-2     -     9  -          64K/44b/3  0x140000  ok       -
-0x1301     -  -           -     1  -          -          -         fault    C_BAD_STE
-sid 0xa: STE.Config 0b000 aborts every transaction, without an event
+STREAM  SSID  MODE     ASID  VMID  STAGE 1    STAGE 2    TABLE     STATUS  EVENT
+   0x8     -  bypass      -     -  -          -          -         ok      -
+   0x8     0  stage-1     3     -  4K/48b/4   -          0x109000  ok      -
+   0x8     2  stage-1     4     -  64K/42b/2  -          0x110000  ok      -
+   0x9     -  bypass      -     -  -          -          -         ok      -
+0x1208     -  nested      5     7  16K/36b/2  4K/40b/3   0x130000  ok      -
+0x1300     -  stage-2     -     9  -          64K/44b/3  0x140000  ok      -
+0x1301     -  -           -     1  -          -          -         fault   C_BAD_STE
 sid 0x1301: STE.S2SL0 0 is inconsistent with STE.S2T0SZ 24 and the 4K granule
+1 more stream aborts every transaction (STE.Config 0b000); --all lists it
 STREAM         SSID  IOVA                              PHYS                           PAGE  PERM
 sid 0x8           0  0x000010000000-0x000010001fff  -> 0x000002000000-0x000002001fff  4K    r-u
 sid 0x8           2  0x000040000000-0x00005fffffff  -> 0x000080000000-0x00009fffffff  512M  rw
@@ -204,15 +203,25 @@ sid 0x8           -  0x000040000000-0x0000401fffff  not in dump: the table at 0x
       "event": null,
       "detail": null
     }
-  ]
+  ],
+  "not_listed": 0
 }
 [exit 0]
-$ printf 'smmuv3\nste 0x18 config=s1\ncd 0x18 epd0\nste 0x20 config=s1\ncd 0x20\nmap 0x20 0x1000 0x100000 4K user\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && iommutool walk --dump img --strtab $r; iommutool translate --dump img --strtab $r --sid 0x18 0x1000; iommutool translate --dump img --strtab $r --sid 0x20 0x1000 0xff80000000001000
+$ printf 'smmuv3\nste 0x8 config=abort\nste 0x10 config=abort\nste 0x18 config=s1\ncd 0x18 epd0\nste 0x20 config=s1\ncd 0x20\nmap 0x20 0x1000 0x100000 4K user\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && iommutool walk --dump img --strtab $r; iommutool walk --dump img --strtab $r --all | tail -n +3; iommutool translate --dump img --strtab $r --sid 0x18 0x1000; iommutool translate --dump img --strtab $r --sid 0x20 0x1000 0xff80000000001000
 dump img (raw, 1 range)
 stream table 0x104000, linear, 2^8 StreamIDs
 STREAM  SSID  MODE     ASID  VMID  STAGE 1   STAGE 2  TABLE     STATUS  EVENT
   0x18     -  -           1     -  -         -        -         fault   F_TRANSLATION
   0x20     -  stage-1     1     -  4K/48b/4  -        0x10a000  ok      -
+sid 0x18: CD.EPD0 and CD.EPD1 disable the walks of both TTB0 and TTB1
+2 more streams abort every transaction (STE.Config 0b000); --all lists them
+STREAM  SSID  MODE     ASID  VMID  STAGE 1   STAGE 2  TABLE     STATUS   EVENT
+   0x8     -  -           -     -  -         -        -         blocked  -
+  0x10     -  -           -     -  -         -        -         blocked  -
+  0x18     -  -           1     -  -         -        -         fault    F_TRANSLATION
+  0x20     -  stage-1     1     -  4K/48b/4  -        0x10a000  ok       -
+sid 0x8: STE.Config 0b000 aborts every transaction, without an event
+sid 0x10: STE.Config 0b000 aborts every transaction, without an event
 sid 0x18: CD.EPD0 and CD.EPD1 disable the walks of both TTB0 and TTB1
 0x1000: event 0x10 F_TRANSLATION (stage 1, input address) (not recorded: CD.R is clear)
   CD.EPD0 and CD.EPD1 disable the walks of both TTB0 and TTB1

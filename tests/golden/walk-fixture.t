@@ -1,6 +1,7 @@
 # iommutool translate, walk and fault on the q35-vtd-legacy fixture's ELF dump: what a real
 # Linux guest left in memory on QEMU's VT-d (the full agreement check is
-# tests/scripts/fixture-vtd-legacy.sh).
+# tests/scripts/fixture-vtd-legacy.sh); walk and translate on the q35-amd-crash fixture's, where
+# Linux left the DTEs of unused device ids granting nothing (V, TV set, IR and IW clear).
 $ zstd -q -d $SHARED/fixtures/q35-vtd-legacy/vmcore.elf.zst -o $TMP/vmcore && r=$PWD/$SHARED/fixtures/q35-vtd-legacy/registers.txt && cd $TMP && iommutool walk --dump vmcore --registers $r; iommutool walk --dump vmcore --registers $r --format=debugfs; iommutool walk --dump vmcore --registers $r --mappings --device 00:02.0; iommutool walk --dump vmcore --registers $r --reverse 0x29cd123
 dump vmcore (elf, 2 ranges)
 unit at 0xfed90000
@@ -15,7 +16,7 @@ DEVICE        PASID  MODE    DOMAIN  LEVELS  TABLE       STATUS  REASON
 0000:00:1f.2      -  legacy       7  3       0x60ee000   ok      -
 0000:00:1f.3      -  legacy       7  3       0x60ee000   ok      -
 0000:01:00.0      -  legacy       8  3       0x60f8000   ok      -
-IOMMU ?: Root Table Address: 0x601f000
+IOMMU dmar0: Root Table Address: 0x601f000
 B.D.F	Root_entry				Context_entry				PASID	PASID_table_entry
 00:00.0	0x0000000000000000:0x0000000006087001	0x0000000000000201:0x0000000006086001	-1    	0x0000000000000000:0x0000000000000000:0x0000000000000000
 00:02.0	0x0000000000000000:0x0000000006087001	0x0000000000000301:0x000000000608b001	-1    	0x0000000000000000:0x0000000000000000:0x0000000000000000
@@ -51,7 +52,7 @@ INDEX  VECTOR  DEST        DELIVERY  DM       TRIGGER  POSTED  PDA  SOURCE
    24  0x2a    0x00000100  fixed     logical  edge     no      -    requester 00:03.0
    25  0x2c    0x00000100  fixed     logical  edge     no      -    requester 01:00.0
    26  0x2b    0x00000100  fixed     logical  edge     no      -    requester 01:00.0
-Remapped Interrupt supported on IOMMU: ?
+Remapped Interrupt supported on IOMMU: dmar0
  IR table address:4a00000
  Entry SrcID   DstID    Vct IRTE_high		IRTE_low
  0     ff:00.0 00000100 25  000000000004ff00	000001000025000d
@@ -69,7 +70,7 @@ INDEX  TYPE   FIELDS                                                            
     1  wait   status data 0x00000002 to 0x49bac04, status write                         -
     2  iotlb  granularity 3, did 5, addr 0xcaf61000, am 0, drain reads, drain writes    -
     3  wait   status data 0x00000002 to 0x49bac0c, status write                         -
-Invalidation queue on IOMMU: ?
+Invalidation queue on IOMMU: dmar0
  Base: 0x49b0000	Head: 152	Tail: 152
 Index		qw0			qw1			status
     0	00000000000500f2	0000007ff8409000	unknown
@@ -99,4 +100,25 @@ dma_read from 0000:00:04.0, address 0x10003000
   fault 0x06 LGN.3: PTE Read access is not set
   in the dump: 0x10003000 -> 0x29cd000  4K page, rw, domain 5
   verdict: translates (mapped after the fault, or the IOTLB held a stale entry)
+[exit 1]
+$ zstd -q -d $SHARED/fixtures/q35-amd-crash/vmcore.elf.zst -o $TMP/vmcore && r=$PWD/$SHARED/fixtures/q35-amd-crash/registers.txt && cd $TMP && iommutool walk --dump vmcore --registers $r; iommutool walk --dump vmcore --registers $r -d 00:00.1 | tail -n +4; iommutool translate --dump vmcore --registers $r -d 00:00.1 0x1000
+dump vmcore (elf, 2 ranges)
+unit at 0xfed80000
+device table 0x11c8000, 512 entries
+DEVICE        PASID  MODE  DOMAIN  LEVELS  TABLE       STATUS  EVENT
+0000:00:00.0      -  v1         1  3       0x2436000   ok      -
+0000:00:02.0      -  v1         2  3       0x1e5bf000  ok      -
+0000:00:03.0      -  v1         3  3       0x24f2000   ok      -
+0000:00:04.0      -  v1         9  4       0x1bf4e000  ok      -
+0000:00:05.0      -  v1         5  3       0x24f8000   ok      -
+0000:00:1f.0      -  v1         6  3       0x24fb000   ok      -
+0000:00:1f.2      -  v1         6  3       0x24fb000   ok      -
+0000:00:1f.3      -  v1         6  3       0x24fb000   ok      -
+0000:01:00.0      -  v1         7  3       0x24ff000   ok      -
+503 more device table entries grant neither read nor write (IR/IW clear: device ids not in use); --all lists them
+DEVICE        PASID  MODE  DOMAIN  LEVELS  TABLE  STATUS  EVENT
+0000:00:00.1      -  -          0  -       -      fault   IO_PAGE_FAULT 0x0050
+0000:00:00.1: the DTE grants neither read nor write (IR/IW)
+0x1000: event 2 IO_PAGE_FAULT flags 0x0050 (PR PE)
+  the DTE grants neither read nor write (IR/IW)
 [exit 1]
