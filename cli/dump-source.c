@@ -312,7 +312,8 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 	}
 	src->kind = unit_kind(o, src);
 	if (need_unit && src->kind == UNIT_NONE) {
-		cli_error(cli, 0, "no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them");
+		cli_error(cli, 0, "no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them; without register values, 'iommutool scan --dump %s' finds the tables in the dump and the option to give",
+			  o->dump);
 		return EXIT_USAGE;
 	}
 	r = o->have_base ? iommu_dump_open_raw(cli->ctx, o->dump, o->base, &src->dump)

@@ -282,7 +282,7 @@ $ printf '\050\265\057\375' >$TMP/z && iommutool translate --dump $TMP/z --rtadd
 ! iommutool: cannot read the dump '$TMP/z': the file is zstd-compressed; decompress it first (zstd -d)
 [exit 65]
 $ touch $TMP/img && iommutool translate --dump $TMP/img --device 00:04.0 1000
-! iommutool: no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them
+! iommutool: no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them; without register values, 'iommutool scan --dump $TMP/img' finds the tables in the dump and the option to give
 [exit 64]
 $ touch $TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 1000
 ! iommutool: no requester: give --device BDF (or --sid N for an SMMUv3 or AMD-Vi unit)
