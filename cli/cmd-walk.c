@@ -260,7 +260,7 @@ static int mapping_row(const struct iommu_mapping *m, void *userdata)
 	struct listing *l = userdata;
 	const struct iommu_vtd_space *sp = iommu_mapping_get_space(m);
 	struct mapping_source who = { UNIT_VTD, 0, iommu_vtd_space_get_sid(sp),
-				      iommu_vtd_space_get_pasid(sp) };
+				      iommu_vtd_space_get_pasid(sp), NULL };
 
 	l->count++;
 	render_mapping(l->cli, &who, m);

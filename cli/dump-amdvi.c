@@ -175,7 +175,7 @@ static int mapping_row(const struct iommu_mapping *m, void *userdata)
 	struct listing *l = userdata;
 	const struct iommu_amdvi_space *sp = iommu_mapping_get_amdvi_space(m);
 	struct mapping_source who = { UNIT_AMDVI, 0, iommu_amdvi_space_get_devid(sp),
-				      iommu_amdvi_space_get_pasid(sp) };
+				      iommu_amdvi_space_get_pasid(sp), NULL };
 
 	l->count++;
 	render_mapping(l->cli, &who, m);

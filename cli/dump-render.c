@@ -304,6 +304,7 @@ void render_mapping(struct cli *cli, const struct mapping_source *who,
 		snprintf(bdf, sizeof(bdf), "sid 0x%x", who->id);
 		out_text(o, "%-13s", bdf);
 		out_hex(o, "sid", NULL, who->id);
+		out_str(o, "device", NULL, who->requester);
 	} else {
 		format_bdf(bdf, sizeof(bdf), who->segment, (uint16_t)who->id);
 		out_str(o, "device", "%-13s", bdf);

@@ -3,9 +3,11 @@
  * Which id a unit sees for a PCI requester: the StreamID the IORT maps it
  * to (Arm DEN 0049: root complex -> SMMUv3), the requester id an IVRS alias
  * gives it (AMD IOMMU 48882 §5.2.2), or the requester id itself when no
- * tables are at hand (--tables FILE, or a --sysroot's).
+ * tables are at hand (--tables FILE, or a --sysroot's); and back, the
+ * requesters the IORT maps to a StreamID.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "dump-source.h"
 
@@ -105,4 +107,80 @@ int dump_source_requester(struct cli *cli, const struct dump_source *src, uint16
 		break;
 	}
 	return EXIT_CLEAN;
+}
+
+/*
+ * The unit's SMMUv3 node in the IORT: the one at the register file's base,
+ * else the only one.  NULL when the IORT does not say which.
+ */
+static const struct iommu_iort_node *unit_node(const struct dump_source *src,
+					       const struct iommu_iort *iort)
+{
+	uint64_t unit_base = src->regs ? iommu_regs_get_unit_base(src->regs, src->unit) : IOMMU_NO_ADDR;
+	const struct iommu_iort_node *found = NULL;
+	size_t count = 0;
+
+	for (size_t i = 0; i < iommu_iort_get_node_count(iort); i++) {
+		const struct iommu_iort_node *node = iommu_iort_get_node(iort, i);
+
+		if (iommu_iort_node_get_type(node) != IOMMU_IORT_SMMU_V3)
+			continue;
+		if (unit_base != IOMMU_NO_ADDR && node_base(node) == unit_base)
+			return node;
+		found = node;
+		count++;
+	}
+	return count == 1 ? found : NULL;
+}
+
+void stream_requesters_open(const struct dump_source *src, struct stream_requesters *sr)
+{
+	struct iommu_table *table = src->tables ? iommu_tables_find(src->tables, "IORT") : NULL;
+
+	*sr = (struct stream_requesters){ NULL, NULL };
+	if (!table || iommu_iort_new(table, &sr->iort) < 0)
+		return;
+	sr->smmu = unit_node(src, sr->iort);
+	if (!sr->smmu)
+		sr->iort = iommu_iort_unref(sr->iort);
+}
+
+void stream_requesters_close(struct stream_requesters *sr)
+{
+	iommu_iort_unref(sr->iort);
+	*sr = (struct stream_requesters){ NULL, NULL };
+}
+
+bool stream_requester(const struct stream_requesters *sr, uint32_t sid, char *buf, size_t size)
+{
+	struct iommu_iort_path *first = NULL, *p;
+	size_t used = 0;
+
+	if (!sr->iort || iommu_iort_trace_reverse(sr->iort, sr->smmu, sid, &first) < 0 || !first) {
+		iommu_iort_path_unref(first);
+		return false;
+	}
+	buf[0] = 0;
+	/* Each requester: a root complex's as segment:bus:device.function, a named component's name. */
+	iommu_iort_foreach_path(first, p) {
+		const struct iommu_iort_node *from = iommu_iort_path_get_node(p, 0);
+		const struct iommu_dnode *dn = iommu_iort_node_get_dnode(from);
+		const struct iommu_dfield *seg = iommu_dnode_find_field(dn, "pci_segment");
+		const struct iommu_dfield *name = iommu_dnode_find_field(dn, "device_name");
+		uint32_t id = iommu_iort_path_get_id(p, 0);
+		char one[64];
+
+		if (iommu_iort_node_get_type(from) == IOMMU_IORT_ROOT_COMPLEX && id <= 0xffff)
+			format_bdf(one, sizeof(one), seg ? (uint16_t)iommu_dfield_get_u64(seg) : 0,
+				   (uint16_t)id);
+		else if (iommu_iort_node_get_type(from) == IOMMU_IORT_NAMED_COMPONENT && name)
+			snprintf(one, sizeof(one), "%s", iommu_dfield_get_string(name));
+		else
+			continue;	/* an SMMU's own MSI: no requester */
+		if (used + strlen(one) + 2 > size)
+			break;
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? "," : "", one);
+	}
+	iommu_iort_path_unref(first);
+	return used > 0;
 }

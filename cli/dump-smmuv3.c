@@ -45,11 +45,12 @@ static bool wanted(const struct walk_request *rq, const struct iommu_smmuv3_spac
 
 /* ---- summary --------------------------------------------------------------- */
 
-enum { SC_SID, SC_SSID, SC_MODE, SC_ASID, SC_VMID, SC_S1, SC_S2, SC_TABLE, SC_STATUS, SC_EVENT,
+enum { SC_SID, SC_DEVICE, SC_SSID, SC_MODE, SC_ASID, SC_VMID, SC_S1, SC_S2, SC_TABLE, SC_STATUS, SC_EVENT,
        SC_DETAIL };
 
 static const struct out_column columns[] = {
 	[SC_SID] = { "sid", "STREAM", COL_HEX, COL_RIGHT, "StreamID" },
+	[SC_DEVICE] = { "device", "DEVICE", COL_STRING, 0, "requester the IORT maps to the StreamID" },
 	[SC_SSID] = { "ssid", "SSID", COL_UINT, COL_RIGHT, "SubstreamID of the CD" },
 	[SC_MODE] = { "mode", "MODE", COL_STRING, 0, "bypass, stage-1, stage-2, nested" },
 	[SC_ASID] = { "asid", "ASID", COL_UINT, COL_RIGHT, "CD.ASID" },
@@ -79,6 +80,7 @@ static bool table_text(const struct iommu_smmuv3_space *sp, enum iommu_smmuv3_ta
 struct summary {
 	struct cli *cli;
 	const struct walk_request *rq;
+	struct stream_requesters requesters;	/* with --tables: the IORT's */
 	struct out_table *t;
 	FILE *details;
 	size_t count, aborting;		/* listed; STEs that abort, not listed */
@@ -93,7 +95,7 @@ static int summary_row(const struct iommu_smmuv3_space *sp, void *userdata)
 	enum iommu_xlate_status st = iommu_smmuv3_space_get_status(sp);
 	uint32_t ssid = iommu_smmuv3_space_get_ssid(sp);
 	const char *name = iommu_smmuv3_event_name(iommu_smmuv3_space_get_event(sp));
-	char s1[40], ttb1[24], s2[24];
+	char s1[40], ttb1[24], s2[24], device[128];
 	uint64_t root;
 
 	if (!wanted(s->rq, sp))
@@ -109,6 +111,8 @@ static int summary_row(const struct iommu_smmuv3_space *sp, void *userdata)
 	if (s->have_cd)
 		memcpy(s->cd, iommu_smmuv3_space_get_cd(sp), sizeof(s->cd));
 	out_cell_hex(t, SC_SID, iommu_smmuv3_space_get_sid(sp), 1);
+	if (stream_requester(&s->requesters, iommu_smmuv3_space_get_sid(sp), device, sizeof(device)))
+		out_cell_str(t, SC_DEVICE, device);
 	if (ssid != IOMMU_NO_PASID)
 		out_cell_uint(t, SC_SSID, ssid);
 	out_cell_str(t, SC_MODE, iommu_smmuv3_space_get_mode(sp));
@@ -175,7 +179,9 @@ static int summary(struct cli *cli, const struct walk_request *rq, struct dump_s
 	}
 	if (!cli->json)
 		s.details = open_memstream(&details, &details_size);
+	stream_requesters_open(src, &s.requesters);
 	r = iommu_smmuv3_foreach_space(src->smmu, summary_row, &s);
+	stream_requesters_close(&s.requesters);
 	out_table_end(s.t);
 	if (s.details) {
 		fclose(s.details);
@@ -206,6 +212,7 @@ struct listing {
 	struct cli *cli;
 	const struct walk_request *rq;
 	struct iommu_smmuv3 *smmu;
+	struct stream_requesters requesters;
 	size_t count;
 };
 
@@ -214,7 +221,11 @@ static int mapping_row(const struct iommu_mapping *m, void *userdata)
 	struct listing *l = userdata;
 	const struct iommu_smmuv3_space *sp = iommu_mapping_get_smmuv3_space(m);
 	struct mapping_source who = { UNIT_SMMUV3, 0, iommu_smmuv3_space_get_sid(sp),
-				      iommu_smmuv3_space_get_ssid(sp) };
+				      iommu_smmuv3_space_get_ssid(sp), NULL };
+	char device[128];
+
+	if (stream_requester(&l->requesters, who.id, device, sizeof(device)))
+		who.requester = device;
 
 	l->count++;
 	render_mapping(l->cli, &who, m);
@@ -233,7 +244,7 @@ static int mappings_space(const struct iommu_smmuv3_space *sp, void *userdata)
 
 int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
 {
-	struct listing l = { cli, rq, src->smmu, 0 };
+	struct listing l = { .cli = cli, .rq = rq, .smmu = src->smmu };
 	int r;
 
 	if (!rq->mappings && !rq->have_reverse)
@@ -246,8 +257,10 @@ int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_sour
 	}
 	render_mapping_header(cli, UNIT_SMMUV3);
 	out_begin_array(cli->out, "mappings");
+	stream_requesters_open(src, &l.requesters);
 	r = rq->have_reverse ? iommu_smmuv3_foreach_reverse(src->smmu, rq->reverse, mapping_row, &l)
 			     : iommu_smmuv3_foreach_space(src->smmu, mappings_space, &l);
+	stream_requesters_close(&l.requesters);
 	out_end_array(cli->out);
 	if (r == -ENODATA) {
 		cli_error(cli, 0, "the stream table is not in the dump");

@@ -85,6 +85,18 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 int dump_source_requester(struct cli *cli, const struct dump_source *src, uint16_t segment,
 			  uint16_t rid, uint32_t *ret_id);
 void dump_source_close(struct dump_source *src);
+/*
+ * Back from a StreamID to the requesters the IORT maps to it on the unit's
+ * SMMUv3 (the one at the register file's base, else the IORT's only one).
+ */
+struct stream_requesters {
+	struct iommu_iort *iort;	/* NULL: no IORT, or it does not say which SMMUv3 */
+	const struct iommu_iort_node *smmu;
+};
+void stream_requesters_open(const struct dump_source *src, struct stream_requesters *sr);
+/* "0000:00:03.0", a named component's name, several joined by ","; false when none. */
+bool stream_requester(const struct stream_requesters *sr, uint32_t sid, char *buf, size_t size);
+void stream_requesters_close(struct stream_requesters *sr);
 /* A register of the chosen unit: 0 and its value, or -ENOENT. */
 int dump_source_reg(const struct dump_source *src, const char *name, uint64_t *ret);
 /* Header lines (text) and fields (JSON) naming the unit, root table and dump. */
@@ -118,6 +130,7 @@ struct mapping_source {
 	uint16_t segment;
 	uint32_t id;			/* requester id (VT-d), StreamID, device id (AMD-Vi) */
 	uint32_t pasid;			/* or SubstreamID; IOMMU_NO_PASID */
+	const char *requester;		/* SMMUv3: the IORT's requester for the StreamID, or NULL */
 };
 /* The mapping listing (walk --mappings, --reverse): its header, and one row. */
 void render_mapping_header(struct cli *cli, enum dump_unit unit);

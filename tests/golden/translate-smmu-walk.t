@@ -5,14 +5,14 @@
 $ printf 'smmuv3 strtab=2level log2size=16 split=8\nste 8 config=s1 cdmax=4 s1dss=bypass\ncd 8/0 asid=3 r\ncd 8/2 asid=4 tg0=64k va=42\ncd 8/3 invalid\nmap 8/0 0x10000000 0x2000000 8K perm=r user\nmap 8/2 0x40000000 0x80000000 512M page=512M\nste 9 config=bypass\nste 10 config=abort\nste 0x1208 config=nested vmid=7 ias=40 s2start=1 s2r\ncd 0x1208 asid=5 tg0=16k va=36 r\nmap 0x1208 0x10000000 0x20000000 32K user\nmap 0x1208:s2 0x20000000 0x5000000 16K\nste 0x1300 config=s2 s2tg=64k ias=44 vmid=9\nmap 0x1300:s2 0x1000000 0x7000000 128K\nste 0x1301 config=s2 ias=40 s2start=1\npoke ste 0x1301 2 and 0xffffff3fffffffff\n' >$TMP/d && cd $TMP && s=$($TOOLS/mkimage d img) && iommutool walk --dump img --strtab $s; iommutool walk --dump img --strtab $s --mappings; iommutool walk --dump img --strtab $s --mappings --leaves --sid 0x1208; iommutool walk --dump img --strtab $s --reverse 0x2001234; iommutool walk --dump img --strtab $s --reverse 0x5003000
 dump img (raw, 1 range)
 stream table 0x101000, 2-level, 2^16 StreamIDs, split 8
-STREAM  SSID  MODE     ASID  VMID  STAGE 1    STAGE 2    TABLE     STATUS  EVENT
-   0x8     -  bypass      -     -  -          -          -         ok      -
-   0x8     0  stage-1     3     -  4K/48b/4   -          0x109000  ok      -
-   0x8     2  stage-1     4     -  64K/42b/2  -          0x110000  ok      -
-   0x9     -  bypass      -     -  -          -          -         ok      -
-0x1208     -  nested      5     7  16K/36b/2  4K/40b/3   0x130000  ok      -
-0x1300     -  stage-2     -     9  -          64K/44b/3  0x140000  ok      -
-0x1301     -  -           -     1  -          -          -         fault   C_BAD_STE
+STREAM  DEVICE  SSID  MODE     ASID  VMID  STAGE 1    STAGE 2    TABLE     STATUS  EVENT
+   0x8  -          -  bypass      -     -  -          -          -         ok      -
+   0x8  -          0  stage-1     3     -  4K/48b/4   -          0x109000  ok      -
+   0x8  -          2  stage-1     4     -  64K/42b/2  -          0x110000  ok      -
+   0x9  -          -  bypass      -     -  -          -          -         ok      -
+0x1208  -          -  nested      5     7  16K/36b/2  4K/40b/3   0x130000  ok      -
+0x1300  -          -  stage-2     -     9  -          64K/44b/3  0x140000  ok      -
+0x1301  -          -  -           -     1  -          -          -         fault   C_BAD_STE
 sid 0x1301: STE.S2SL0 0 is inconsistent with STE.S2T0SZ 24 and the 4K granule
 1 more stream aborts every transaction (STE.Config 0b000); --all lists it
 STREAM         SSID  IOVA                              PHYS                           PAGE  PERM
@@ -35,8 +35,8 @@ sid 0x1208        -  0x000010003000-0x000010003fff  -> 0x000005003000-0x00000500
 $ printf 'smmuv3\nste 8 config=s1\ncd 8 asid=3 r va=39 tg1=4k va1=39\nmap 8 0x10000000 0x2000000 64K contig user\nmap 8 0xffffff8000000000 0x3000000 8K\n' >$TMP/d && cd $TMP && s=$($TOOLS/mkimage d img) && iommutool -v walk --dump img --strtab $s --sid 8; iommutool walk --dump img --strtab $s --mappings; iommutool --json walk --dump img --strtab $s --mappings
 dump img (raw, 1 range)
 stream table 0x104000, linear, 2^8 StreamIDs
-STREAM  SSID  MODE     ASID  VMID  STAGE 1            STAGE 2  TABLE     STATUS  EVENT
-   0x8     -  stage-1     3     -  4K/39b/3+4K/39b/3  -        0x109000  ok      -
+STREAM  DEVICE  SSID  MODE     ASID  VMID  STAGE 1            STAGE 2  TABLE     STATUS  EVENT
+   0x8  -          -  stage-1     3     -  4K/39b/3+4K/39b/3  -        0x109000  ok      -
 Stream Table Entry  [0x000, 64 bytes]
   [0x000]      STE[63:0]                      : 0x000000000010800b
     bit 0      Valid (V)                      : yes
@@ -146,6 +146,7 @@ sid 0x8           -  0xffffff8000000000-0xffffff8000001fff  -> 0x000003000000-0x
   "mappings": [
     {
       "sid": "0x8",
+      "device": null,
       "ssid": null,
       "iova": "0x10000000",
       "iova_end": "0x1000ffff",
@@ -159,6 +160,7 @@ sid 0x8           -  0xffffff8000000000-0xffffff8000001fff  -> 0x000003000000-0x
     },
     {
       "sid": "0x8",
+      "device": null,
       "ssid": null,
       "iova": "0xffffff8000000000",
       "iova_end": "0xffffff8000001fff",
@@ -192,6 +194,7 @@ sid 0x8           -  0x000040000000-0x0000401fffff  not in dump: the table at 0x
   "streams": [
     {
       "sid": "0x8",
+      "device": null,
       "ssid": null,
       "mode": "stage-1",
       "asid": 3,
@@ -210,16 +213,16 @@ sid 0x8           -  0x000040000000-0x0000401fffff  not in dump: the table at 0x
 $ printf 'smmuv3\nste 0x8 config=abort\nste 0x10 config=abort\nste 0x18 config=s1\ncd 0x18 epd0\nste 0x20 config=s1\ncd 0x20\nmap 0x20 0x1000 0x100000 4K user\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && iommutool walk --dump img --strtab $r; iommutool walk --dump img --strtab $r --all | tail -n +3; iommutool translate --dump img --strtab $r --sid 0x18 0x1000; iommutool translate --dump img --strtab $r --sid 0x20 0x1000 0xff80000000001000
 dump img (raw, 1 range)
 stream table 0x104000, linear, 2^8 StreamIDs
-STREAM  SSID  MODE     ASID  VMID  STAGE 1   STAGE 2  TABLE     STATUS  EVENT
-  0x18     -  -           1     -  -         -        -         fault   F_TRANSLATION
-  0x20     -  stage-1     1     -  4K/48b/4  -        0x10a000  ok      -
+STREAM  DEVICE  SSID  MODE     ASID  VMID  STAGE 1   STAGE 2  TABLE     STATUS  EVENT
+  0x18  -          -  -           1     -  -         -        -         fault   F_TRANSLATION
+  0x20  -          -  stage-1     1     -  4K/48b/4  -        0x10a000  ok      -
 sid 0x18: CD.EPD0 and CD.EPD1 disable the walks of both TTB0 and TTB1
 2 more streams abort every transaction (STE.Config 0b000); --all lists them
-STREAM  SSID  MODE     ASID  VMID  STAGE 1   STAGE 2  TABLE     STATUS   EVENT
-   0x8     -  -           -     -  -         -        -         blocked  -
-  0x10     -  -           -     -  -         -        -         blocked  -
-  0x18     -  -           1     -  -         -        -         fault    F_TRANSLATION
-  0x20     -  stage-1     1     -  4K/48b/4  -        0x10a000  ok       -
+STREAM  DEVICE  SSID  MODE     ASID  VMID  STAGE 1   STAGE 2  TABLE     STATUS   EVENT
+   0x8  -          -  -           -     -  -         -        -         blocked  -
+  0x10  -          -  -           -     -  -         -        -         blocked  -
+  0x18  -          -  -           1     -  -         -        -         fault    F_TRANSLATION
+  0x20  -          -  stage-1     1     -  4K/48b/4  -        0x10a000  ok       -
 sid 0x8: STE.Config 0b000 aborts every transaction, without an event
 sid 0x10: STE.Config 0b000 aborts every transaction, without an event
 sid 0x18: CD.EPD0 and CD.EPD1 disable the walks of both TTB0 and TTB1
@@ -229,3 +232,36 @@ sid 0x18: CD.EPD0 and CD.EPD1 disable the walks of both TTB0 and TTB1
 0xff80000000001000: event 0x10 F_TRANSLATION (stage 1, input address) (not recorded: CD.R is clear)
   0xff80000000001000 selects TTB1, whose walks are disabled (CD.EPD1)
 [exit 1]
+$ cp tests/sysroots/tables/iort.dat $TMP/ && printf 'smmuv3\nste 8 config=s1\ncd 8 asid=3\nmap 8 0x10000000 0x2000000 4K user\nste 9 config=bypass\nste 0x30 config=abort\nste 0x40 config=bypass\n' >$TMP/d && cd $TMP && s=$($TOOLS/mkimage d img) && iommutool walk --dump img --strtab $s --tables iort.dat --all; iommutool --json walk --dump img --strtab $s --tables iort.dat --mappings; iommutool --json walk --dump img --strtab $s --sid 9 | grep -e sid -e device
+dump img (raw, 1 range)
+stream table 0x104000, linear, 2^8 StreamIDs
+STREAM  DEVICE        SSID  MODE     ASID  VMID  STAGE 1   STAGE 2  TABLE     STATUS   EVENT
+   0x8  0000:00:01.0     -  stage-1     3     -  4K/48b/4  -        0x109000  ok       -
+   0x9  0000:00:01.1     -  bypass      -     -  -         -        -         ok       -
+  0x30  0000:00:06.0     -  -           -     -  -         -        -         blocked  -
+  0x40  0000:00:08.0     -  bypass      -     -  -         -        -         ok       -
+sid 0x30: STE.Config 0b000 aborts every transaction, without an event
+{
+  "schema_version": 1,
+  "mappings": [
+    {
+      "sid": "0x8",
+      "device": "0000:00:01.0",
+      "ssid": null,
+      "iova": "0x10000000",
+      "iova_end": "0x10000fff",
+      "size": "0x1000",
+      "kind": "mapped",
+      "phys": "0x2000000",
+      "phys_end": "0x2000fff",
+      "page_size": 4096,
+      "leaves": 1,
+      "perm": "rwu"
+    }
+  ]
+}
+      "sid": "0x9",
+      "device": null,
+      "ssid": null,
+      "asid": null,
+[exit 0]
