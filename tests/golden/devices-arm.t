@@ -18,7 +18,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "unit": "smmu3.0x0000000009050000",
       "firmware_unit": "smmu3.0x0000000009050000",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Red Hat, Inc. QEMU PCIe Host bridge",
       "bus": "pci",
       "vendor_id": 6966,
@@ -38,7 +39,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "unit": "smmu3.0x0000000009050000",
       "firmware_unit": "smmu3.0x0000000009050000",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Red Hat, Inc. Virtio 1.0 network device",
       "bus": "pci",
       "vendor_id": 6900,
@@ -58,7 +60,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "unit": "smmu3.0x0000000009050000",
       "firmware_unit": null,
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": null,
       "bus": "platform",
       "vendor_id": null,
