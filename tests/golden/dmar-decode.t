@@ -268,7 +268,7 @@ $ iommutool --json decode $TESTDATA/dmar/walk-overrun.bin
     {
       "name": "DMAR",
       "source": "tests/data/dmar/walk-overrun.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "kind": "dmar",
       "title": "DMA Remapping Table (DMAR)",
       "offset": "0x0",

@@ -74,7 +74,7 @@ $ iommutool --json validate $TESTDATA/dmar/walk-overrun.bin
       "name": "DMAR",
       "signature": "DMAR",
       "source": "tests/data/dmar/walk-overrun.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "findings": [
         {
           "id": "dmar.structure.overrun",

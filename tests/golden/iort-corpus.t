@@ -72,7 +72,7 @@ $ iommutool --json decode $SHARED/corpus/iort/qemu-virt-iort-2021-09-13-455fd0bb
     {
       "name": "IORT",
       "source": "../shared/corpus/iort/qemu-virt-iort-2021-09-13-455fd0bb.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "kind": "iort",
       "title": "IORT",
       "offset": "0x0",

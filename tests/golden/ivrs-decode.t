@@ -209,7 +209,7 @@ $ iommutool --json decode $SHARED/corpus/ivrs/msi-ms-7793-d999d397.bin
     {
       "name": "IVRS",
       "source": "../shared/corpus/ivrs/msi-ms-7793-d999d397.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "kind": "ivrs",
       "title": "IVRS",
       "offset": "0x0",

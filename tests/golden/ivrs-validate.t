@@ -141,7 +141,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
       "name": "IVRS",
       "signature": "IVRS",
       "source": "../shared/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "findings": [
         {
           "id": "ivrs.entry.padding",

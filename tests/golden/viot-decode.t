@@ -45,7 +45,7 @@ $ iommutool --json decode $SHARED/corpus/viot/qemu-q35-viot-viot-2022-06-09-a986
     {
       "name": "VIOT",
       "source": "../shared/corpus/viot/qemu-q35-viot-viot-2022-06-09-a986013e.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "kind": "viot",
       "title": "VIOT",
       "offset": "0x0",

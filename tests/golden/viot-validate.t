@@ -27,7 +27,7 @@ $ iommutool --json validate $TESTDATA/ivrs/viot-zero-length.bin
       "name": "VIOT",
       "signature": "VIOT",
       "source": "tests/data/ivrs/viot-zero-length.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "findings": [
         {
           "id": "viot.node.zero_length",
