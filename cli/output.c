@@ -32,7 +32,7 @@ struct out *out_new(FILE *file, enum out_format format, bool color)
 	o->format = format;
 	o->color = color && format == OUT_TEXT;
 	if (format == OUT_JSON) {
-		json_object *version = json_object_new_int(1);
+		json_object *version = json_object_new_int(OUT_SCHEMA_VERSION);
 
 		o->root = json_object_new_object();
 		if (!o->root || !version ||

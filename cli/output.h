@@ -30,6 +30,12 @@ enum out_color {
 	COLOR_BOLD,	/* titles */
 };
 
+/*
+ * The "schema_version" of every JSON document: raised when a key changes
+ * meaning, type or place, with the change listed in iommutool(1) JSON.
+ */
+#define OUT_SCHEMA_VERSION 2
+
 struct out;
 
 struct out *out_new(FILE *file, enum out_format format, bool color);

@@ -13,7 +13,7 @@ DEVICE        ID         CLASS                      DRIVER       GROUP  UNIT   F
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json devices
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "devices": [
     {
       "device": "0000:00:00.0",

@@ -7,7 +7,7 @@ ARMH0011:00   -          platform             uart-pl011      2  smmu3.0x0000000
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json devices
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "devices": [
     {
       "device": "0000:00:00.0",

@@ -14,7 +14,7 @@ DEVICE        ID         CLASS                           DRIVER      GROUP  UNIT
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "devices": [
     {
       "device": "0000:00:00.0",
@@ -237,7 +237,7 @@ dmar0
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices --tree
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "units": [
     {
       "unit": "dmar0",

@@ -16,7 +16,7 @@ WARNING: 0000:00:14.0: the firmware names dmar1, the kernel uses dmar0
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json devices
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "devices": [
     {
       "device": "0000:00:00.0",

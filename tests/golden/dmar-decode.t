@@ -263,7 +263,7 @@ findings:
 [exit 0]
 $ iommutool --json decode $TESTDATA/dmar/walk-overrun.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "DMAR",

@@ -68,7 +68,7 @@ DMAR (tests/data/dmar/walk-overrun.bin): 1 error, 0 warnings, 0 info
 [exit 2]
 $ iommutool --json validate $TESTDATA/dmar/walk-overrun.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "DMAR",

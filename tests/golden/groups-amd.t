@@ -14,7 +14,7 @@ WARNING: group 2 holds 0000:02:00.0, the host's default route (enp2s0f0np0): giv
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
     {
       "group": 0,

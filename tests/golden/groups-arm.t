@@ -7,7 +7,7 @@ GROUP  TYPE  VFIO     DEVICE        DRIVER      CLASS                HOST USE
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
     {
       "group": 0,

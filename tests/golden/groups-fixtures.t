@@ -14,7 +14,7 @@ GROUP  TYPE  VFIO     DEVICE        DRIVER      CLASS                           
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
     {
       "group": 0,
@@ -236,7 +236,7 @@ no IOMMU groups: no IOMMU is enabled (iommutool status says why)
 [exit 2]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
   ]
 }

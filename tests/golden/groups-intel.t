@@ -18,7 +18,7 @@ WARNING: group 4 holds 0000:00:1f.6, the host's default route (eno1): giving thi
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
     {
       "group": 0,
@@ -271,7 +271,7 @@ exit 2
 [exit 2]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json groups -o device,regions,group | head -n 40
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
     {
       "regions": [

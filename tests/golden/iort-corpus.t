@@ -67,7 +67,7 @@ IORT  [0x000, 128 bytes]
 [exit 0]
 $ iommutool --json decode $SHARED/corpus/iort/qemu-virt-iort-2021-09-13-455fd0bb.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "IORT",
@@ -191,7 +191,7 @@ IORT from ../shared/corpus/iort/qemu-virt-iort-2021-10-20-23c07a88.bin
 [exit 0]
 $ iommutool --json decode --trace 00:02.0 $SHARED/corpus/iort/qemu-virt-iort-2021-10-20-23c07a88.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "IORT",

@@ -204,7 +204,7 @@ IVRS  [0x000, 104 bytes]
 [exit 0]
 $ iommutool --json decode $SHARED/corpus/ivrs/msi-ms-7793-d999d397.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "IVRS",

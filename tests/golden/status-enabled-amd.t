@@ -58,7 +58,7 @@ To fix:
 [exit 1]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "enabled",
     "summary": "IOMMU enabled: AMD-Vi, 1 unit (ivhd0); DMA not translated (passthrough)",

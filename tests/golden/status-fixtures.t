@@ -49,7 +49,7 @@ SKIP    log.misleading          kernel log lines that look like evidence and are
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "enabled",
     "summary": "IOMMU enabled: Intel VT-d, 1 unit (dmar0); DMA translated, strict invalidation",
@@ -523,7 +523,7 @@ Fix: give the VM an IOMMU: QEMU -device intel-iommu,intremap=on with -machine q3
 [exit 2]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "guest_without_iommu",
     "summary": "IOMMU not enabled: this virtual machine was given no virtual IOMMU",

@@ -18,7 +18,7 @@ WAET  WAET      40    1  ok        BOCHS  0x00000001  BXPC     0x00000001   no
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json tables -o name,length,checksum,iommu
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "APIC",
@@ -77,7 +77,7 @@ ACPI tables: APIC DSDT FACP FACS HPET MCFG WAET
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "APIC",
@@ -257,7 +257,7 @@ $ mkfifo $TMP/fifo; iommutool tables $TMP/fifo
 [exit 65]
 $ iommutool --json tables $TMP/missing $SHARED/corpus/templates/dmar.aml
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "DMAR",
@@ -330,7 +330,7 @@ wrote $TMP/out/dmar.dat (172 bytes)
 $ iommutool tables --dump $TMP/out $SHARED/corpus/templates/dmar.aml; iommutool tables --dump $TMP/out --force --json $SHARED/corpus/templates/ivrs.aml $SHARED/corpus/templates/dmar.aml; ls -A $TMP/out
 wrote $TMP/out/dmar.dat (172 bytes)
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "written": [
     {
       "file": "$TMP/out/ivrs.dat",
@@ -366,14 +366,14 @@ ivrs.dat
 [exit 0]
 $ iommutool tables --hex $SHARED/corpus/templates/dmar.aml > $TMP/dmar.txt; iommutool --json decode $TMP/dmar.txt | head -n 7; iommutool --json validate $TMP/dmar.txt | head -n 8
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "DMAR",
       "source": "$TMP/dmar.txt",
       "source_line": 1,
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "DMAR",

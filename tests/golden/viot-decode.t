@@ -40,7 +40,7 @@ VIOT  [0x000, 88 bytes]
 [exit 0]
 $ iommutool --json decode $SHARED/corpus/viot/qemu-q35-viot-viot-2022-06-09-a986013e.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "VIOT",
