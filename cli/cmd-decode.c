@@ -87,7 +87,7 @@ static int decode_one(struct cli *cli, struct iommu_table *t)
 	out_begin_object(cli->out, NULL);
 	out_str(cli->out, "name", NULL, iommu_table_get_name(t));
 	out_str(cli->out, "source", NULL, iommu_table_get_source(t));
-	out_uint(cli->out, "source_offset", NULL, iommu_table_get_source_offset(t));
+	render_table_position(cli->out, t);
 	if (cli->verbose)
 		out_text(cli->out, "# %s from %s%s%llu\n", iommu_table_get_name(t),
 			 iommu_table_get_source(t),

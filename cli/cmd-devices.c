@@ -34,7 +34,7 @@ static const struct out_column columns[] = {
 	[COL_FIRMWARE] = { "firmware_unit", "FIRMWARE", COL_STRING, 0,
 			   "IOMMU unit per the DMAR/IVRS/IORT table; none: not translated" },
 	[COL_ATS] = { "ats", "ATS", COL_BOOL, 0, "ATS capability (needs root to read)" },
-	[COL_RESERVED] = { "reserved", "RESERVED", COL_STRING, 0,
+	[COL_RESERVED] = { "reserved", "RESERVED", COL_RANGES, 0,
 			   "direct-mapped regions of its group (RMRR, IVMD, RMR)" },
 	[COL_NAME] = { "name", "NAME", COL_STRING, 0, "vendor and device name (pci.ids)" },
 	[COL_BUS] = { "bus", "BUS", COL_STRING, COL_EXTRA, "bus: pci, platform, acpi, ..." },
@@ -71,20 +71,18 @@ static error_t parse_devices(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-/* "0x0-0xffffff direct-relaxable": the regions firmware asked to keep identity-mapped. */
-static void reserved_text(const struct iommu_device *d, char *buf, size_t size)
+/* The regions firmware asked to keep identity-mapped, known for a device in a group. */
+static void reserved_cell(struct out_table *t, const struct iommu_device *d)
 {
 	const struct iommu_region *r;
-	size_t pos = 0;
 
-	buf[0] = 0;
-	for (r = iommu_device_get_first_region(d); r && pos + 64 < size; r = iommu_region_get_next(r)) {
-		if (strncmp(iommu_region_get_type(r), "direct", 6) != 0)
-			continue;
-		pos += (size_t)snprintf(buf + pos, size - pos, "%s0x%llx-0x%llx %s", pos ? ", " : "",
-					(unsigned long long)iommu_region_get_start(r),
-					(unsigned long long)iommu_region_get_end(r), iommu_region_get_type(r));
-	}
+	if (iommu_device_get_group(d) < 0)
+		return;
+	out_cell_ranges(t, COL_RESERVED);
+	for (r = iommu_device_get_first_region(d); r; r = iommu_region_get_next(r))
+		if (strncmp(iommu_region_get_type(r), "direct", 6) == 0)
+			out_cell_range(t, COL_RESERVED, iommu_region_get_start(r),
+				       iommu_region_get_end(r), iommu_region_get_type(r));
 }
 
 static void name_text(const struct iommu_device *d, char *buf, size_t size)
@@ -128,8 +126,7 @@ static void device_row(struct out_table *t, const struct iommu_device *d)
 		out_cell_hex(t, COL_FIRMWARE_ID, id, 4);
 	if (ats >= 0)
 		out_cell_bool(t, COL_ATS, ats == 1);
-	reserved_text(d, buf, sizeof(buf));
-	out_cell_str(t, COL_RESERVED, buf[0] ? buf : NULL);
+	reserved_cell(t, d);
 	out_cell_str(t, COL_BUS, iommu_device_get_bus(d));
 	out_cell_str(t, COL_PARENT, iommu_device_get_parent(d));
 	out_cell_bool(t, COL_DISAGREE, iommu_device_units_disagree(d));

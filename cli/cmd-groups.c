@@ -18,15 +18,15 @@ static const struct argp_option groups_options[] = {
 	{ NULL }
 };
 
-/* One row per member; the group's own columns repeat on each. */
+/* One row per member; the group's own columns (COL_OUTER) repeat on each, JSON nests the members. */
 enum { COL_GROUP, COL_TYPE, COL_VFIO, COL_DEVICE, COL_DRIVER, COL_CLASS, COL_HOST_USE,
        COL_BLOCKER, COL_BUS, COL_NAME, COL_BRIDGE, COL_ACS, COL_REGIONS };
 
 static const struct out_column columns[] = {
-	[COL_GROUP] = { "group", "GROUP", COL_UINT, COL_RIGHT, "IOMMU group number" },
-	[COL_TYPE] = { "type", "TYPE", COL_STRING, 0,
+	[COL_GROUP] = { "group", "GROUP", COL_UINT, COL_RIGHT | COL_OUTER, "IOMMU group number" },
+	[COL_TYPE] = { "type", "TYPE", COL_STRING, COL_OUTER,
 		       "default domain: DMA (strict), DMA-FQ (lazy), identity (passthrough)" },
-	[COL_VFIO] = { "vfio", "VFIO", COL_STRING, 0,
+	[COL_VFIO] = { "vfio", "VFIO", COL_STRING, COL_OUTER,
 		       "viable: can go to VFIO as is; blocked: a member's driver holds it; no-iommu: fake group" },
 	[COL_DEVICE] = { "device", "DEVICE", COL_STRING, 0, "member" },
 	[COL_DRIVER] = { "driver", "DRIVER", COL_STRING, 0, "the member's driver" },
@@ -38,9 +38,9 @@ static const struct out_column columns[] = {
 	[COL_BUS] = { "bus", "BUS", COL_STRING, COL_EXTRA, "pci, platform, acpi, ..." },
 	[COL_NAME] = { "name", "NAME", COL_STRING, COL_EXTRA, "vendor and device name (pci.ids)" },
 	[COL_BRIDGE] = { "bridge", "BRIDGE", COL_BOOL, COL_EXTRA, "a PCI bridge or port" },
-	[COL_ACS] = { "acs", "ACS", COL_STRING, COL_EXTRA,
+	[COL_ACS] = { "acs", "ACS", COL_STRING, COL_EXTRA | COL_OUTER,
 		      "ACS controls the kernel needs (SV RR CR UF) on the ports above: enabled or missing" },
-	[COL_REGIONS] = { "regions", "RESERVED REGIONS", COL_STRING, COL_EXTRA,
+	[COL_REGIONS] = { "regions", "RESERVED REGIONS", COL_RANGES, COL_EXTRA | COL_OUTER,
 			  "the group's reserved regions" },
 };
 
@@ -102,30 +102,29 @@ static void acs_text(const struct iommu_group *g, char *buf, size_t size)
 	}
 }
 
-static void regions_text(const struct iommu_group *g, char *buf, size_t size)
+/* The group's own cells, before its members' rows. */
+static void group_cells(struct out_table *t, const struct iommu_group *g)
 {
 	const struct iommu_region *r;
-	size_t pos = 0;
-
-	buf[0] = 0;
-	iommu_group_foreach_region(g, r) {
-		if (pos + 64 >= size)
-			break;
-		pos += (size_t)snprintf(buf + pos, size - pos, "%s0x%llx-0x%llx %s", pos ? ", " : "",
-					(unsigned long long)iommu_region_get_start(r),
-					(unsigned long long)iommu_region_get_end(r), iommu_region_get_type(r));
-	}
-}
-
-static void member_row(struct out_table *t, const struct iommu_group *g, const struct iommu_member *m,
-		       const struct iommu_devices *devices, const char *acs, const char *regions)
-{
-	const struct iommu_device *d = devices ? iommu_devices_find(devices, iommu_member_get_name(m)) : NULL;
-	char name[512] = "";
+	char acs[1024];
 
 	out_cell_uint(t, COL_GROUP, iommu_group_get_id(g));
 	out_cell_str(t, COL_TYPE, iommu_group_get_type(g));
 	out_cell_str(t, COL_VFIO, vfio_word(g));
+	acs_text(g, acs, sizeof(acs));
+	out_cell_str(t, COL_ACS, acs[0] ? acs : NULL);
+	out_cell_ranges(t, COL_REGIONS);
+	iommu_group_foreach_region(g, r)
+		out_cell_range(t, COL_REGIONS, iommu_region_get_start(r), iommu_region_get_end(r),
+			       iommu_region_get_type(r));
+}
+
+static void member_row(struct out_table *t, const struct iommu_member *m,
+		       const struct iommu_devices *devices)
+{
+	const struct iommu_device *d = devices ? iommu_devices_find(devices, iommu_member_get_name(m)) : NULL;
+	char name[512] = "";
+
 	out_cell_str(t, COL_DEVICE, iommu_member_get_name(m));
 	out_cell_str(t, COL_DRIVER, iommu_member_get_driver(m));
 	if (d && iommu_device_is_pci(d)) {
@@ -142,8 +141,6 @@ static void member_row(struct out_table *t, const struct iommu_group *g, const s
 	out_cell_str(t, COL_BLOCKER, iommu_member_get_blocker(m));
 	out_cell_str(t, COL_BUS, iommu_member_get_bus(m));
 	out_cell_bool(t, COL_BRIDGE, iommu_member_is_bridge(m));
-	out_cell_str(t, COL_ACS, acs[0] ? acs : NULL);
-	out_cell_str(t, COL_REGIONS, regions[0] ? regions : NULL);
 	out_row_end(t);
 }
 
@@ -199,13 +196,12 @@ static int run_groups(struct cli *cli, void *data)
 		iommu_groups_unref(groups);
 		return code;
 	}
+	out_table_nest(t, "members");
 	iommu_groups_foreach(groups, g) {
-		char acs[1024], regions[1024];
-
-		acs_text(g, acs, sizeof(acs));
-		regions_text(g, regions, sizeof(regions));
+		group_cells(t, g);
 		iommu_group_foreach_member(g, m)
-			member_row(t, g, m, devices, acs, regions);
+			member_row(t, m, devices);
+		out_outer_end(t);
 	}
 	out_table_end(t);
 	/* No group is the answer "no IOMMU", as status's exit code 2 says. */

@@ -30,7 +30,7 @@ static const struct argp_option tables_options[] = {
 };
 
 enum { COL_NAME, COL_SIG, COL_LENGTH, COL_REV, COL_CHECKSUM, COL_OEM, COL_OEM_TABLE,
-       COL_OEM_REV, COL_CREATOR, COL_CREATOR_REV, COL_IOMMU, COL_SOURCE, COL_OFFSET };
+       COL_OEM_REV, COL_CREATOR, COL_CREATOR_REV, COL_IOMMU, COL_SOURCE, COL_OFFSET, COL_LINE };
 
 static const struct out_column columns[] = {
 	[COL_NAME] = { "name", "NAME", COL_STRING, 0, "table name (sysfs file name, or signature)" },
@@ -47,8 +47,10 @@ static const struct out_column columns[] = {
 			      "creator revision" },
 	[COL_IOMMU] = { "iommu", "IOMMU", COL_BOOL, COL_EXTRA, "DMAR, IVRS, IORT or VIOT" },
 	[COL_SOURCE] = { "source", "SOURCE", COL_STRING, COL_EXTRA, "file read" },
-	[COL_OFFSET] = { "source_offset", "AT", COL_UINT, COL_EXTRA,
-			 "byte offset (raw) or line (acpidump text) in the file" },
+	[COL_OFFSET] = { "source_offset", "OFFSET", COL_HEX, COL_EXTRA,
+			 "byte offset in a raw file; null in acpidump text" },
+	[COL_LINE] = { "source_line", "LINE", COL_UINT, COL_EXTRA | COL_RIGHT,
+		       "line in acpidump text; null in a raw file" },
 };
 
 static error_t parse_tables(int key, char *arg, struct argp_state *state)
@@ -114,7 +116,10 @@ static void table_row(struct out_table *ot, const struct iommu_table *t)
 	out_cell_hex(ot, COL_CREATOR_REV, iommu_table_get_creator_revision(t), 8);
 	out_cell_bool(ot, COL_IOMMU, iommu_table_is_iommu(t));
 	out_cell_str(ot, COL_SOURCE, iommu_table_get_source(t));
-	out_cell_uint(ot, COL_OFFSET, iommu_table_get_source_offset(t));
+	if (iommu_table_source_is_text(t))
+		out_cell_uint(ot, COL_LINE, iommu_table_get_source_offset(t));
+	else
+		out_cell_hex(ot, COL_OFFSET, iommu_table_get_source_offset(t), 1);
 	out_row_end(ot);
 }
 
@@ -377,7 +382,7 @@ const struct iommutool_cmd cmd_tables = {
 	       "a raw table (.dat, .bin, .aml), acpidump text, or a directory of them.\n\n"
 	       "Columns: name, signature, length, revision, checksum, oem_id, oem_table_id; "
 	       "with -o also oem_revision, creator_id, creator_revision, iommu, source, "
-	       "source_offset.",
+	       "source_offset, source_line.",
 	.options = tables_options,
 	.parse = parse_tables,
 	.opts_size = sizeof(struct tables_opts),

@@ -66,7 +66,7 @@ static int validate_one(struct cli *cli, struct iommu_table *t, const struct iom
 	out_str(cli->out, "name", "%s", iommu_table_get_name(t));
 	out_str(cli->out, "signature", NULL, iommu_table_get_signature(t));
 	out_str(cli->out, "source", " (%s)", iommu_table_get_source(t));
-	out_uint(cli->out, "source_offset", NULL, iommu_table_get_source_offset(t));
+	render_table_position(cli->out, t);
 	if (!iommu_findings_count(findings))
 		out_text_color(cli->out, COLOR_GOOD, ": no findings\n");
 	else

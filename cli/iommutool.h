@@ -88,6 +88,11 @@ void table_sources_cleanup(void *opts);
  */
 int table_sources_load(const struct cli *cli, const struct table_sources *src,
 		       struct iommu_tables **ret_tables);
+/*
+ * JSON only: where in its file the table starts, "source_offset": "0x..." in
+ * a raw file, "source_line": N in acpidump text.
+ */
+void render_table_position(struct out *o, const struct iommu_table *t);
 
 /* Render a decoded tree (cli/render-tree.c) and a list of findings. */
 void render_dnode(struct out *o, const struct iommu_dnode *root, int verbose);

@@ -32,7 +32,7 @@ struct out *out_new(FILE *file, enum out_format format, bool color)
 	o->format = format;
 	o->color = color && format == OUT_TEXT;
 	if (format == OUT_JSON) {
-		json_object *version = json_object_new_int(1);
+		json_object *version = json_object_new_int(OUT_SCHEMA_VERSION);
 
 		o->root = json_object_new_object();
 		if (!o->root || !version ||
@@ -294,7 +294,17 @@ struct out_table {
 	/* JSON: the current row */
 	json_object *row;
 	bool failed;
+	/* nested rows (out_table_nest): the record's cells until out_outer_end() */
+	const char *members_key;
+	char **outer_cells;	/* text: ncols, only COL_OUTER ones set */
+	json_object *outer;	/* JSON: the record's cells */
+	json_object *members;	/* JSON: its rows so far */
 };
+
+static bool outer_column(const struct out_table *t, size_t col)
+{
+	return t->members_key && (t->cols[col].flags & COL_OUTER);
+}
 
 static int select_columns(struct out_table *t, const char *select, bool text, char **ret_bad)
 {
@@ -371,6 +381,24 @@ static char **current_row(struct out_table *t)
 	return t->cells + t->nrows * t->ncols;
 }
 
+/* Where the cell COL of the row being made is: text. */
+static char **text_cell(struct out_table *t, size_t col)
+{
+	char **row = outer_column(t, col) ? t->outer_cells : current_row(t);
+
+	return row ? &row[col] : NULL;
+}
+
+/* The same: JSON, the object the cell goes in. */
+static json_object **json_cells(struct out_table *t, size_t col)
+{
+	json_object **cells = outer_column(t, col) ? &t->outer : &t->row;
+
+	if (!*cells)
+		*cells = made(t->out, json_object_new_object());
+	return cells;
+}
+
 static void cell_set(struct out_table *t, size_t col, json_object *json, const char *text)
 {
 	if (col >= t->ncols) {
@@ -378,18 +406,18 @@ static void cell_set(struct out_table *t, size_t col, json_object *json, const c
 		return;
 	}
 	if (t->out->format == OUT_JSON) {
-		if (!t->row)
-			t->row = made(t->out, json_object_new_object());
-		if (!t->row || json_object_object_add(t->row, t->cols[col].key, json) < 0) {
+		json_object *cells = *json_cells(t, col);
+
+		if (!cells || json_object_object_add(cells, t->cols[col].key, json) < 0) {
 			t->out->nomem = true;
 			json_object_put(json);
 		}
 	} else {
-		char **row = current_row(t);
+		char **cell = text_cell(t, col);
 
-		if (row) {
-			free(row[col]);
-			row[col] = text ? strdup(text) : NULL;
+		if (cell) {
+			free(*cell);
+			*cell = text ? strdup(text) : NULL;
 		}
 	}
 }
@@ -430,28 +458,150 @@ void out_cell_null(struct out_table *t, size_t col)
 	cell_set(t, col, NULL, NULL);
 }
 
+void out_cell_ranges(struct out_table *t, size_t col)
+{
+	cell_set(t, col, t->out->format == OUT_JSON ? made(t->out, json_object_new_array()) : NULL,
+		 NULL);
+}
+
+static void json_add(struct out *o, json_object *obj, const char *key, json_object *v)
+{
+	if (!v || json_object_object_add(obj, key, v) < 0) {
+		o->nomem = true;
+		json_object_put(v);
+	}
+}
+
+static json_object *json_range(struct out *o, uint64_t start, uint64_t end, const char *type)
+{
+	json_object *range = made(o, json_object_new_object());
+	char buf[24];
+
+	if (!range)
+		return NULL;
+	snprintf(buf, sizeof(buf), "0x%" PRIx64, start);
+	json_add(o, range, "start", json_object_new_string(buf));
+	snprintf(buf, sizeof(buf), "0x%" PRIx64, end);
+	json_add(o, range, "end", json_object_new_string(buf));
+	json_add(o, range, "type", json_object_new_string(type));
+	return range;
+}
+
+void out_cell_range(struct out_table *t, size_t col, uint64_t start, uint64_t end, const char *type)
+{
+	if (col >= t->ncols)
+		return;
+	if (t->out->format == OUT_JSON) {
+		json_object *cells = *json_cells(t, col), *list = NULL, *range;
+
+		if (!cells)
+			return;
+		if (!json_object_object_get_ex(cells, t->cols[col].key, &list) ||
+		    !json_object_is_type(list, json_type_array)) {
+			out_cell_ranges(t, col);
+			json_object_object_get_ex(cells, t->cols[col].key, &list);
+		}
+		range = json_range(t->out, start, end, type);
+		if (!list || !range || json_object_array_add(list, range) < 0) {
+			t->out->nomem = true;
+			json_object_put(range);
+		}
+	} else {
+		char **cell = text_cell(t, col), *joined;
+
+		if (!cell)
+			return;
+		if (asprintf(&joined, "%s%s0x%" PRIx64 "-0x%" PRIx64 " %s", *cell ? *cell : "",
+			     *cell ? ", " : "", start, end, type) < 0) {
+			t->failed = true;
+			return;
+		}
+		free(*cell);
+		*cell = joined;
+	}
+}
+
+/* The shown columns of CELLS (NULL: none set) as an object, in order; unset ones null. */
+static json_object *json_shown(struct out_table *t, json_object *cells, bool outer)
+{
+	json_object *obj = made(t->out, json_object_new_object());
+
+	for (size_t i = 0; obj && i < t->nshown; i++) {
+		const char *key = t->cols[t->shown[i]].key;
+		json_object *v = NULL;
+
+		if (outer_column(t, t->shown[i]) != outer)
+			continue;
+		if (cells && json_object_object_get_ex(cells, key, &v))
+			v = json_object_get(v);
+		if (json_object_object_add(obj, key, v) < 0) {
+			t->out->nomem = true;
+			json_object_put(v);
+		}
+	}
+	return obj;
+}
+
 void out_row_end(struct out_table *t)
 {
 	if (t->out->format == OUT_JSON) {
-		json_object *row = made(t->out, json_object_new_object());
+		json_object *row = json_shown(t, t->row, false);
 
-		/* Selected columns in order; unset cells are null. */
-		for (size_t i = 0; row && i < t->nshown; i++) {
-			const char *key = t->cols[t->shown[i]].key;
-			json_object *v = NULL;
-
-			if (t->row && json_object_object_get_ex(t->row, key, &v))
-				v = json_object_get(v);
-			if (json_object_object_add(row, key, v) < 0) {
-				t->out->nomem = true;
-				json_object_put(v);
-			}
-		}
 		json_object_put(t->row);
 		t->row = NULL;
-		json_put(t->out, NULL, row);
+		if (!t->members_key) {
+			json_put(t->out, NULL, row);
+			return;
+		}
+		if (!t->members)
+			t->members = made(t->out, json_object_new_array());
+		if (!row || !t->members || json_object_array_add(t->members, row) < 0) {
+			t->out->nomem = true;
+			json_object_put(row);
+		}
 	} else if (current_row(t)) {
+		/* A record's cells repeat on each of its rows. */
+		for (size_t i = 0; t->outer_cells && i < t->ncols; i++) {
+			char **cell = &t->cells[t->nrows * t->ncols + i];
+
+			if (outer_column(t, i) && t->outer_cells[i]) {
+				free(*cell);
+				*cell = strdup(t->outer_cells[i]);
+			}
+		}
 		t->nrows++;
+	}
+}
+
+void out_table_nest(struct out_table *t, const char *members_key)
+{
+	t->members_key = members_key;
+	if (t->out->format == OUT_TEXT && !t->outer_cells) {
+		t->outer_cells = calloc(t->ncols ? t->ncols : 1, sizeof(*t->outer_cells));
+		if (!t->outer_cells)
+			t->failed = true;
+	}
+}
+
+void out_outer_end(struct out_table *t)
+{
+	if (t->out->format == OUT_JSON) {
+		json_object *record = json_shown(t, t->outer, true);
+		json_object *members = t->members ? t->members : made(t->out, json_object_new_array());
+
+		t->members = NULL;
+		if (!record || json_object_object_add(record, t->members_key, members) < 0) {
+			t->out->nomem = true;
+			json_object_put(members);
+		}
+		json_object_put(t->outer);
+		t->outer = NULL;
+		json_put(t->out, NULL, record);
+	} else {
+		for (size_t i = 0; t->outer_cells && i < t->ncols; i++) {
+			free(t->outer_cells[i]);
+			t->outer_cells[i] = NULL;
+		}
 	}
 }
 
@@ -523,6 +673,11 @@ void out_table_end(struct out_table *t)
 		text_render(t);
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
+	for (size_t i = 0; t->outer_cells && i < t->ncols; i++)
+		free(t->outer_cells[i]);
+	free(t->outer_cells);
+	json_object_put(t->outer);
+	json_object_put(t->members);
 	json_object_put(t->row);
 	free(t->cells);
 	free(t->shown);

@@ -30,6 +30,12 @@ enum out_color {
 	COLOR_BOLD,	/* titles */
 };
 
+/*
+ * The "schema_version" of every JSON document: raised when a key changes
+ * meaning, type or place, with the change listed in iommutool(1) JSON.
+ */
+#define OUT_SCHEMA_VERSION 2
+
 struct out;
 
 struct out *out_new(FILE *file, enum out_format format, bool color);
@@ -67,10 +73,12 @@ enum out_col_type {
 	COL_UINT,
 	COL_HEX,	/* JSON "0x..." */
 	COL_BOOL,
+	COL_RANGES,	/* JSON [{"start": "0x...", "end": "0x...", "type": "..."}]; text "0xS-0xE type, ..." */
 };
 
 #define COL_RIGHT	(1u << 0)	/* right-aligned in text */
 #define COL_EXTRA	(1u << 1)	/* not shown in text unless selected with -o */
+#define COL_OUTER	(1u << 2)	/* of the record holding the rows: see out_table_nest() */
 
 struct out_column {
 	const char *key;	/* JSON key and the name -o selects */
@@ -95,7 +103,18 @@ void out_cell_hex(struct out_table *t, size_t col, uint64_t value, unsigned int 
 void out_cell_bool(struct out_table *t, size_t col, bool value);
 /* A cell left unset, or set null, is unknown: JSON null, text "-". */
 void out_cell_null(struct out_table *t, size_t col);
+/* A COL_RANGES cell: known and empty (JSON [], text "-"), then one range a call. */
+void out_cell_ranges(struct out_table *t, size_t col);
+void out_cell_range(struct out_table *t, size_t col, uint64_t start, uint64_t end, const char *type);
 void out_row_end(struct out_table *t);
+/*
+ * Rows that belong to records, such as a group's members: the COL_OUTER
+ * columns describe the record.  Text repeats them on each of its rows; JSON
+ * gives each record once, an object with its COL_OUTER columns and its rows
+ * under MEMBERS_KEY.  Set the outer cells, then the rows, then out_outer_end().
+ */
+void out_table_nest(struct out_table *t, const char *members_key);
+void out_outer_end(struct out_table *t);
 /* Print the text table (or close the JSON array) and free. */
 void out_table_end(struct out_table *t);
 

@@ -18,6 +18,14 @@ int table_sources_add(struct table_sources *src, char *file)
 	return 0;
 }
 
+void render_table_position(struct out *o, const struct iommu_table *t)
+{
+	if (iommu_table_source_is_text(t))
+		out_uint(o, "source_line", NULL, iommu_table_get_source_offset(t));
+	else
+		out_hex(o, "source_offset", NULL, iommu_table_get_source_offset(t));
+}
+
 void table_sources_cleanup(void *opts)
 {
 	struct table_sources *src = opts;

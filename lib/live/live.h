@@ -203,6 +203,7 @@ struct iommu_unit {
 	enum iommu_vendor vendor;
 	const char *model;
 	uint64_t address;		/* IOMMU_NO_ADDRESS when unknown */
+	bool address_from_ivrs;		/* the kernel does not say: the IVRS did */
 	size_t ndevices;
 	bool have_cap, have_ecap;	/* VT-d CAP_REG, ECAP_REG */
 	uint64_t cap, ecap;
@@ -284,6 +285,8 @@ void status_facts_free(struct status_facts *f);
 enum iommu_vendor status_platform_vendor(const struct iommu_status *st, const struct status_facts *f);
 /* Read /sys/class/iommu into ST's units. */
 int status_units_read(struct iommu_ctx *ctx, struct iommu_status *st);
+/* The AMD-Vi units' register bases, which sysfs does not show, from the IVRS (may be NULL). */
+int status_units_locate_amd(struct iommu_status *st, struct iommu_table *ivrs);
 void status_units_free(struct iommu_unit *units);
 size_t status_unit_count(const struct iommu_status *st);
 /* The state model: the verdict, its summary and hint, and every check. */

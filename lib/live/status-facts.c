@@ -373,6 +373,9 @@ int status_facts_gather(struct iommu_ctx *ctx, struct iommu_status *st, struct s
 	r = status_units_read(ctx, st);
 	if (r == -ENOMEM)
 		return r;
+	r = status_units_locate_amd(st, f->table[TABLE_IVRS]);
+	if (r < 0)
+		return r;
 	r = read_cmdline(f, status_platform_vendor(st, f));
 	if (r < 0)
 		return r;

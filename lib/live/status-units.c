@@ -143,6 +143,40 @@ int status_units_read(struct iommu_ctx *ctx, struct iommu_status *st)
 	return r;
 }
 
+/*
+ * Linux names the unit of the Nth IVHD of the type it uses "ivhdN"
+ * (drivers/iommu/amd/init.c); that IVHD's IOMMU Base Address is the unit's
+ * (AMD IOMMU 3.10 §5.2.2.1).  -ENOMEM only: an IVRS that cannot be read leaves
+ * the addresses unknown.
+ */
+int status_units_locate_amd(struct iommu_status *st, struct iommu_table *table)
+{
+	struct iommu_ivrs *ivrs;
+	const struct iommu_ivrs_unit *iu;
+	int r;
+
+	if (!table)
+		return 0;
+	r = iommu_ivrs_new(table, &ivrs);
+	if (r < 0)
+		return r == -ENOMEM ? r : 0;
+	for (struct iommu_unit *u = st->units; u; u = u->next) {
+		unsigned int index;
+		char end;
+
+		if (u->vendor != IOMMU_VENDOR_AMD || u->address != IOMMU_NO_ADDRESS ||
+		    sscanf(u->name, "ivhd%u%c", &index, &end) != 1)
+			continue;
+		iommu_ivrs_foreach_unit(ivrs, iu)
+			if (iommu_ivrs_unit_get_index(iu) == index) {
+				u->address = iommu_ivrs_unit_get_base_address(iu);
+				u->address_from_ivrs = true;
+			}
+	}
+	iommu_ivrs_unref(ivrs);
+	return 0;
+}
+
 void status_units_free(struct iommu_unit *units)
 {
 	while (units) {

@@ -399,7 +399,8 @@ static void check_units(struct iommu_status *st)
 
 		snprintf(path, sizeof(path), "/sys/class/iommu/%s", u->name);
 		if (u->address != IOMMU_NO_ADDRESS)
-			snprintf(where, sizeof(where), " at 0x%llx", (unsigned long long)u->address);
+			snprintf(where, sizeof(where), " at 0x%llx%s", (unsigned long long)u->address,
+				 u->address_from_ivrs ? " (IVRS)" : "");
 		status_evidence(st, c, path, "%s%s, %zu device%s", u->model, where, u->ndevices,
 				u->ndevices == 1 ? "" : "s");
 	}

@@ -13,7 +13,7 @@ DEVICE        ID         CLASS                      DRIVER       GROUP  UNIT   F
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json devices
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "devices": [
     {
       "device": "0000:00:00.0",
@@ -24,7 +24,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "unit": "ivhd0",
       "firmware_unit": "ivhd0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Advanced Micro Devices, Inc. [AMD]",
       "bus": "pci",
       "vendor_id": 4130,
@@ -64,7 +65,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "unit": "ivhd0",
       "firmware_unit": "ivhd0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Advanced Micro Devices, Inc. [AMD]",
       "bus": "pci",
       "vendor_id": 4130,
@@ -84,7 +86,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "unit": "ivhd0",
       "firmware_unit": "ivhd0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Advanced Micro Devices, Inc. [AMD]",
       "bus": "pci",
       "vendor_id": 4130,
@@ -104,7 +107,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "unit": "ivhd0",
       "firmware_unit": "ivhd0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Advanced Micro Devices, Inc. [AMD] FCH SMBus Controller",
       "bus": "pci",
       "vendor_id": 4130,
@@ -124,7 +128,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "unit": "ivhd0",
       "firmware_unit": "ivhd0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Advanced Micro Devices, Inc. [AMD] FCH LPC Bridge",
       "bus": "pci",
       "vendor_id": 4130,
@@ -144,7 +149,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "unit": "ivhd0",
       "firmware_unit": "ivhd0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "NVIDIA Corporation AD102 [GeForce RTX 4090]",
       "bus": "pci",
       "vendor_id": 4318,
@@ -164,7 +170,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "unit": "ivhd0",
       "firmware_unit": "ivhd0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "NVIDIA Corporation AD102 High Definition Audio Controller",
       "bus": "pci",
       "vendor_id": 4318,
@@ -184,7 +191,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "unit": "ivhd0",
       "firmware_unit": "ivhd0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Mellanox Technologies MT27800 Family [ConnectX-5]",
       "bus": "pci",
       "vendor_id": 5555,

@@ -7,7 +7,7 @@ ARMH0011:00   -          platform             uart-pl011      2  smmu3.0x0000000
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json devices
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "devices": [
     {
       "device": "0000:00:00.0",
@@ -18,7 +18,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "unit": "smmu3.0x0000000009050000",
       "firmware_unit": "smmu3.0x0000000009050000",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Red Hat, Inc. QEMU PCIe Host bridge",
       "bus": "pci",
       "vendor_id": 6966,
@@ -38,7 +39,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "unit": "smmu3.0x0000000009050000",
       "firmware_unit": "smmu3.0x0000000009050000",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Red Hat, Inc. Virtio 1.0 network device",
       "bus": "pci",
       "vendor_id": 6900,
@@ -58,7 +60,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "unit": "smmu3.0x0000000009050000",
       "firmware_unit": null,
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": null,
       "bus": "platform",
       "vendor_id": null,

@@ -14,7 +14,7 @@ DEVICE        ID         CLASS                           DRIVER      GROUP  UNIT
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "devices": [
     {
       "device": "0000:00:00.0",
@@ -25,7 +25,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Intel Corporation 82G33/G31/P35/P31 Express DRAM Controller",
       "bus": "pci",
       "vendor_id": 32902,
@@ -45,7 +46,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Intel Corporation 82574L Gigabit Network Connection",
       "bus": "pci",
       "vendor_id": 32902,
@@ -65,7 +67,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Red Hat, Inc. Virtio 1.0 network device",
       "bus": "pci",
       "vendor_id": 6900,
@@ -85,7 +88,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": null,
       "bus": "pci",
       "vendor_id": 4660,
@@ -105,7 +109,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Red Hat, Inc. QEMU PCIe Root port",
       "bus": "pci",
       "vendor_id": 6966,
@@ -125,7 +130,13 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": "0x0-0xffffff direct-relaxable",
+      "reserved": [
+        {
+          "start": "0x0",
+          "end": "0xffffff",
+          "type": "direct-relaxable"
+        }
+      ],
       "name": "Intel Corporation 82801IB (ICH9) LPC Interface Controller",
       "bus": "pci",
       "vendor_id": 32902,
@@ -145,7 +156,13 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": "0x0-0xffffff direct-relaxable",
+      "reserved": [
+        {
+          "start": "0x0",
+          "end": "0xffffff",
+          "type": "direct-relaxable"
+        }
+      ],
       "name": "Intel Corporation 82801IR/IO/IH (ICH9R/DO/DH) 6 port SATA Controller [AHCI mode]",
       "bus": "pci",
       "vendor_id": 32902,
@@ -165,7 +182,13 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": "0x0-0xffffff direct-relaxable",
+      "reserved": [
+        {
+          "start": "0x0",
+          "end": "0xffffff",
+          "type": "direct-relaxable"
+        }
+      ],
       "name": "Intel Corporation 82801I (ICH9 Family) SMBus Controller",
       "bus": "pci",
       "vendor_id": 32902,
@@ -185,7 +208,8 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Red Hat, Inc. QEMU NVM Express Controller",
       "bus": "pci",
       "vendor_id": 6966,
@@ -213,7 +237,7 @@ dmar0
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices --tree
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "units": [
     {
       "unit": "dmar0",

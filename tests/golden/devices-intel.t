@@ -16,7 +16,7 @@ WARNING: 0000:00:14.0: the firmware names dmar1, the kernel uses dmar0
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json devices
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "devices": [
     {
       "device": "0000:00:00.0",
@@ -27,7 +27,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar1",
       "firmware_unit": "dmar1",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Intel Corporation",
       "bus": "pci",
       "vendor_id": 32902,
@@ -47,7 +48,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar0",
       "firmware_unit": "dmar0",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Intel Corporation CoffeeLake-S GT2 [UHD Graphics 630]",
       "bus": "pci",
       "vendor_id": 32902,
@@ -67,7 +69,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar1",
       "firmware_unit": "dmar1",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Intel Corporation Volume Management Device NVMe RAID Controller",
       "bus": "pci",
       "vendor_id": 32902,
@@ -87,7 +90,13 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar0",
       "firmware_unit": "dmar1",
       "ats": false,
-      "reserved": "0x3e2e0000-0x3e2fffff direct",
+      "reserved": [
+        {
+          "start": "0x3e2e0000",
+          "end": "0x3e2fffff",
+          "type": "direct"
+        }
+      ],
       "name": "Intel Corporation Cannon Lake PCH USB 3.1 xHCI Host Controller",
       "bus": "pci",
       "vendor_id": 32902,
@@ -107,7 +116,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar1",
       "firmware_unit": "dmar1",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Intel Corporation Cannon Lake PCH PCI Express Root Port #5",
       "bus": "pci",
       "vendor_id": 32902,
@@ -127,7 +137,13 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar1",
       "firmware_unit": "dmar1",
       "ats": false,
-      "reserved": "0x0-0xffffff direct-relaxable",
+      "reserved": [
+        {
+          "start": "0x0",
+          "end": "0xffffff",
+          "type": "direct-relaxable"
+        }
+      ],
       "name": "Intel Corporation Q370 Chipset LPC/eSPI Controller",
       "bus": "pci",
       "vendor_id": 32902,
@@ -147,7 +163,13 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar1",
       "firmware_unit": "dmar1",
       "ats": false,
-      "reserved": "0x0-0xffffff direct-relaxable",
+      "reserved": [
+        {
+          "start": "0x0",
+          "end": "0xffffff",
+          "type": "direct-relaxable"
+        }
+      ],
       "name": "Intel Corporation Cannon Lake PCH cAVS",
       "bus": "pci",
       "vendor_id": 32902,
@@ -167,7 +189,13 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar1",
       "firmware_unit": "dmar1",
       "ats": false,
-      "reserved": "0x0-0xffffff direct-relaxable",
+      "reserved": [
+        {
+          "start": "0x0",
+          "end": "0xffffff",
+          "type": "direct-relaxable"
+        }
+      ],
       "name": "Intel Corporation Cannon Lake PCH SMBus Controller",
       "bus": "pci",
       "vendor_id": 32902,
@@ -187,7 +215,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar1",
       "firmware_unit": "dmar1",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Intel Corporation Ethernet Connection (7) I219-V",
       "bus": "pci",
       "vendor_id": 32902,
@@ -207,7 +236,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar1",
       "firmware_unit": "dmar1",
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Samsung Electronics Co Ltd NVMe SSD Controller SM981/PM981/PM983",
       "bus": "pci",
       "vendor_id": 5197,
@@ -227,7 +257,8 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "unit": "dmar1",
       "firmware_unit": null,
       "ats": false,
-      "reserved": null,
+      "reserved": [
+      ],
       "name": "Samsung Electronics Co Ltd NVMe SSD Controller PM9A1/PM9A3/980PRO",
       "bus": "pci",
       "vendor_id": 5197,

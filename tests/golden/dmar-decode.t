@@ -263,12 +263,12 @@ findings:
 [exit 0]
 $ iommutool --json decode $TESTDATA/dmar/walk-overrun.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "DMAR",
       "source": "tests/data/dmar/walk-overrun.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "kind": "dmar",
       "title": "DMA Remapping Table (DMAR)",
       "offset": "0x0",

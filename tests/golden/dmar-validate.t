@@ -68,13 +68,13 @@ DMAR (tests/data/dmar/walk-overrun.bin): 1 error, 0 warnings, 0 info
 [exit 2]
 $ iommutool --json validate $TESTDATA/dmar/walk-overrun.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "DMAR",
       "signature": "DMAR",
       "source": "tests/data/dmar/walk-overrun.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "findings": [
         {
           "id": "dmar.structure.overrun",

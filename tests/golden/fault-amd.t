@@ -55,7 +55,7 @@ AMD-Vi from 0000:00:04.0, address 0x1000  (line 8)
 [exit 1]
 $ printf 'nvme 0000:01:00.0: AMD-Vi: Event logged [IO_PAGE_FAULT domain=0x000e address=0xfffe0000 flags=0x0050]\n' | iommutool --json fault
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "faults": [
     {
       "line": 1,

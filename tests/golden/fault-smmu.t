@@ -55,7 +55,7 @@ SMMUv3 read from StreamID 0x11 (0000:01:00.0), SSID 3, address 0x9b0cc000, privi
 [exit 1]
 $ printf 'arm-smmu-v3 arm-smmu-v3.0.auto: event 0x10 received:\narm-smmu-v3 arm-smmu-v3.0.auto: \t0x0000000800000010\narm-smmu-v3 arm-smmu-v3.0.auto: \t0x0000020800000000\narm-smmu-v3 arm-smmu-v3.0.auto: \t0x0000000010002000\narm-smmu-v3 arm-smmu-v3.0.auto: \t0x0000000000000000\n' | iommutool --json fault
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "faults": [
     {
       "line": 1,

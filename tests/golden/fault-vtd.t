@@ -53,7 +53,7 @@ dma_read from 0000:00:02.0, PASID 1, address 0x9c000000  (line 3)
 [exit 1]
 $ iommutool --json fault 'DMAR: [DMA Write PASID 0x5] Request device [00:04.0] fault addr 0x7f3a2000 [fault reason 0x85] SM: No write permission for Write/AtomicOp request' 'DMAR: [INTR-REMAP] Request device [f0:1f.0] fault index 0x24 [fault reason 0x25] Blocked a compatibility format interrupt request'
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "faults": [
     {
       "line": 1,

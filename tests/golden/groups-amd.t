@@ -14,127 +14,142 @@ WARNING: group 2 holds 0000:02:00.0, the host's default route (enp2s0f0np0): giv
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
     {
       "group": 0,
       "type": "identity",
       "vfio": "viable",
-      "device": "0000:00:00.0",
-      "driver": null,
-      "class": "Host bridge",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Advanced Micro Devices, Inc. [AMD]",
-      "bridge": false,
       "acs": null,
-      "regions": null
+      "regions": [
+      ],
+      "members": [
+        {
+          "device": "0000:00:00.0",
+          "driver": null,
+          "class": "Host bridge",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Advanced Micro Devices, Inc. [AMD]",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 1,
       "type": "identity",
       "vfio": "viable",
-      "device": "0000:00:01.1",
-      "driver": "pcieport",
-      "class": "PCI bridge",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Advanced Micro Devices, Inc. [AMD]",
-      "bridge": true,
       "acs": "0000:00:01.1 no ACS",
-      "regions": "0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 1,
-      "type": "identity",
-      "vfio": "viable",
-      "device": "0000:01:00.0",
-      "driver": "vfio-pci",
-      "class": "VGA compatible controller",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "NVIDIA Corporation AD102 [GeForce RTX 4090]",
-      "bridge": false,
-      "acs": "0000:00:01.1 no ACS",
-      "regions": "0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 1,
-      "type": "identity",
-      "vfio": "viable",
-      "device": "0000:01:00.1",
-      "driver": "vfio-pci",
-      "class": "Audio device",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "NVIDIA Corporation AD102 High Definition Audio Controller",
-      "bridge": false,
-      "acs": "0000:00:01.1 no ACS",
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:01.1",
+          "driver": "pcieport",
+          "class": "PCI bridge",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Advanced Micro Devices, Inc. [AMD]",
+          "bridge": true
+        },
+        {
+          "device": "0000:01:00.0",
+          "driver": "vfio-pci",
+          "class": "VGA compatible controller",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "NVIDIA Corporation AD102 [GeForce RTX 4090]",
+          "bridge": false
+        },
+        {
+          "device": "0000:01:00.1",
+          "driver": "vfio-pci",
+          "class": "Audio device",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "NVIDIA Corporation AD102 High Definition Audio Controller",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 2,
       "type": "identity",
       "vfio": "blocked",
-      "device": "0000:00:02.1",
-      "driver": "pcieport",
-      "class": "PCI bridge",
-      "host_use": "default route (enp2s0f0np0)",
-      "blocker": null,
-      "bus": "pci",
-      "name": "Advanced Micro Devices, Inc. [AMD]",
-      "bridge": true,
       "acs": "0000:00:02.1 no ACS",
-      "regions": "0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 2,
-      "type": "identity",
-      "vfio": "blocked",
-      "device": "0000:02:00.0",
-      "driver": "mlx5_core",
-      "class": "Ethernet controller",
-      "host_use": "default route (enp2s0f0np0)",
-      "blocker": "bound to mlx5_core",
-      "bus": "pci",
-      "name": "Mellanox Technologies MT27800 Family [ConnectX-5]",
-      "bridge": false,
-      "acs": "0000:00:02.1 no ACS",
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:02.1",
+          "driver": "pcieport",
+          "class": "PCI bridge",
+          "host_use": "default route (enp2s0f0np0)",
+          "blocker": null,
+          "bus": "pci",
+          "name": "Advanced Micro Devices, Inc. [AMD]",
+          "bridge": true
+        },
+        {
+          "device": "0000:02:00.0",
+          "driver": "mlx5_core",
+          "class": "Ethernet controller",
+          "host_use": "default route (enp2s0f0np0)",
+          "blocker": "bound to mlx5_core",
+          "bus": "pci",
+          "name": "Mellanox Technologies MT27800 Family [ConnectX-5]",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 3,
       "type": "identity",
       "vfio": "blocked",
-      "device": "0000:00:14.0",
-      "driver": "piix4_smbus",
-      "class": "SMBus",
-      "host_use": null,
-      "blocker": "bound to piix4_smbus",
-      "bus": "pci",
-      "name": "Advanced Micro Devices, Inc. [AMD] FCH SMBus Controller",
-      "bridge": false,
       "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 3,
-      "type": "identity",
-      "vfio": "blocked",
-      "device": "0000:00:14.3",
-      "driver": null,
-      "class": "ISA bridge",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Advanced Micro Devices, Inc. [AMD] FCH LPC Bridge",
-      "bridge": false,
-      "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:14.0",
+          "driver": "piix4_smbus",
+          "class": "SMBus",
+          "host_use": null,
+          "blocker": "bound to piix4_smbus",
+          "bus": "pci",
+          "name": "Advanced Micro Devices, Inc. [AMD] FCH SMBus Controller",
+          "bridge": false
+        },
+        {
+          "device": "0000:00:14.3",
+          "driver": null,
+          "class": "ISA bridge",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Advanced Micro Devices, Inc. [AMD] FCH LPC Bridge",
+          "bridge": false
+        }
+      ]
     }
   ]
 }

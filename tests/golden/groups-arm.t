@@ -7,52 +7,82 @@ GROUP  TYPE  VFIO     DEVICE        DRIVER      CLASS                HOST USE
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
     {
       "group": 0,
       "type": "DMA",
       "vfio": "viable",
-      "device": "0000:00:00.0",
-      "driver": null,
-      "class": "Host bridge",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Red Hat, Inc. QEMU PCIe Host bridge",
-      "bridge": false,
       "acs": null,
-      "regions": "0x8000000-0x80fffff msi"
+      "regions": [
+        {
+          "start": "0x8000000",
+          "end": "0x80fffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:00.0",
+          "driver": null,
+          "class": "Host bridge",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Red Hat, Inc. QEMU PCIe Host bridge",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 1,
       "type": "DMA",
       "vfio": "blocked",
-      "device": "0000:00:01.0",
-      "driver": "virtio-pci",
-      "class": "Ethernet controller",
-      "host_use": null,
-      "blocker": "bound to virtio-pci",
-      "bus": "pci",
-      "name": "Red Hat, Inc. Virtio 1.0 network device",
-      "bridge": false,
       "acs": null,
-      "regions": "0x8000000-0x80fffff msi"
+      "regions": [
+        {
+          "start": "0x8000000",
+          "end": "0x80fffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:01.0",
+          "driver": "virtio-pci",
+          "class": "Ethernet controller",
+          "host_use": null,
+          "blocker": "bound to virtio-pci",
+          "bus": "pci",
+          "name": "Red Hat, Inc. Virtio 1.0 network device",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 2,
       "type": "DMA",
       "vfio": "blocked",
-      "device": "ARMH0011:00",
-      "driver": "uart-pl011",
-      "class": "platform",
-      "host_use": null,
-      "blocker": "bound to uart-pl011",
-      "bus": "platform",
-      "name": null,
-      "bridge": false,
       "acs": null,
-      "regions": "0x8000000-0x80fffff msi"
+      "regions": [
+        {
+          "start": "0x8000000",
+          "end": "0x80fffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "ARMH0011:00",
+          "driver": "uart-pl011",
+          "class": "platform",
+          "host_use": null,
+          "blocker": "bound to uart-pl011",
+          "bus": "platform",
+          "name": null,
+          "bridge": false
+        }
+      ]
     }
   ]
 }

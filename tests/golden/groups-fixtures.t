@@ -14,142 +14,207 @@ GROUP  TYPE  VFIO     DEVICE        DRIVER      CLASS                           
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
     {
       "group": 0,
       "type": "DMA",
       "vfio": "viable",
-      "device": "0000:00:00.0",
-      "driver": null,
-      "class": "Host bridge",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Intel Corporation 82G33/G31/P35/P31 Express DRAM Controller",
-      "bridge": false,
       "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:00.0",
+          "driver": null,
+          "class": "Host bridge",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Intel Corporation 82G33/G31/P35/P31 Express DRAM Controller",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 1,
       "type": "DMA",
       "vfio": "blocked",
-      "device": "0000:00:02.0",
-      "driver": "e1000e",
-      "class": "Ethernet controller",
-      "host_use": null,
-      "blocker": "bound to e1000e",
-      "bus": "pci",
-      "name": "Intel Corporation 82574L Gigabit Network Connection",
-      "bridge": false,
       "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:02.0",
+          "driver": "e1000e",
+          "class": "Ethernet controller",
+          "host_use": null,
+          "blocker": "bound to e1000e",
+          "bus": "pci",
+          "name": "Intel Corporation 82574L Gigabit Network Connection",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 2,
       "type": "DMA",
       "vfio": "blocked",
-      "device": "0000:00:03.0",
-      "driver": "virtio-pci",
-      "class": "Ethernet controller",
-      "host_use": null,
-      "blocker": "bound to virtio-pci",
-      "bus": "pci",
-      "name": "Red Hat, Inc. Virtio 1.0 network device",
-      "bridge": false,
       "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:03.0",
+          "driver": "virtio-pci",
+          "class": "Ethernet controller",
+          "host_use": null,
+          "blocker": "bound to virtio-pci",
+          "bus": "pci",
+          "name": "Red Hat, Inc. Virtio 1.0 network device",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 3,
       "type": "DMA",
       "vfio": "viable",
-      "device": "0000:00:04.0",
-      "driver": "vfio-pci",
-      "class": "Unclassified device [00ff]",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": null,
-      "bridge": false,
       "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:04.0",
+          "driver": "vfio-pci",
+          "class": "Unclassified device [00ff]",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": null,
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 4,
       "type": "DMA",
       "vfio": "viable",
-      "device": "0000:00:05.0",
-      "driver": "pcieport",
-      "class": "PCI bridge",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Red Hat, Inc. QEMU PCIe Root port",
-      "bridge": true,
       "acs": "0000:00:05.0 SV+ RR+ CR+ UF+",
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:05.0",
+          "driver": "pcieport",
+          "class": "PCI bridge",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Red Hat, Inc. QEMU PCIe Root port",
+          "bridge": true
+        }
+      ]
     },
     {
       "group": 5,
       "type": "DMA",
       "vfio": "viable",
-      "device": "0000:00:1f.0",
-      "driver": null,
-      "class": "ISA bridge",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Intel Corporation 82801IB (ICH9) LPC Interface Controller",
-      "bridge": false,
       "acs": null,
-      "regions": "0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 5,
-      "type": "DMA",
-      "vfio": "viable",
-      "device": "0000:00:1f.2",
-      "driver": null,
-      "class": "SATA controller",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Intel Corporation 82801IR/IO/IH (ICH9R/DO/DH) 6 port SATA Controller [AHCI mode]",
-      "bridge": false,
-      "acs": null,
-      "regions": "0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 5,
-      "type": "DMA",
-      "vfio": "viable",
-      "device": "0000:00:1f.3",
-      "driver": null,
-      "class": "SMBus",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Intel Corporation 82801I (ICH9 Family) SMBus Controller",
-      "bridge": false,
-      "acs": null,
-      "regions": "0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0x0",
+          "end": "0xffffff",
+          "type": "direct-relaxable"
+        },
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:1f.0",
+          "driver": null,
+          "class": "ISA bridge",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Intel Corporation 82801IB (ICH9) LPC Interface Controller",
+          "bridge": false
+        },
+        {
+          "device": "0000:00:1f.2",
+          "driver": null,
+          "class": "SATA controller",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Intel Corporation 82801IR/IO/IH (ICH9R/DO/DH) 6 port SATA Controller [AHCI mode]",
+          "bridge": false
+        },
+        {
+          "device": "0000:00:1f.3",
+          "driver": null,
+          "class": "SMBus",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Intel Corporation 82801I (ICH9 Family) SMBus Controller",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 6,
       "type": "DMA",
       "vfio": "blocked",
-      "device": "0000:01:00.0",
-      "driver": "nvme",
-      "class": "Non-Volatile memory controller",
-      "host_use": null,
-      "blocker": "bound to nvme",
-      "bus": "pci",
-      "name": "Red Hat, Inc. QEMU NVM Express Controller",
-      "bridge": false,
       "acs": "0000:00:05.0 SV+ RR+ CR+ UF+",
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:01:00.0",
+          "driver": "nvme",
+          "class": "Non-Volatile memory controller",
+          "host_use": null,
+          "blocker": "bound to nvme",
+          "bus": "pci",
+          "name": "Red Hat, Inc. QEMU NVM Express Controller",
+          "bridge": false
+        }
+      ]
     }
   ]
 }
@@ -171,7 +236,7 @@ no IOMMU groups: no IOMMU is enabled (iommutool status says why)
 [exit 2]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
   ]
 }

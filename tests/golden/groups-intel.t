@@ -18,172 +18,232 @@ WARNING: group 4 holds 0000:00:1f.6, the host's default route (eno1): giving thi
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json groups
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "groups": [
     {
       "group": 0,
       "type": "DMA-FQ",
       "vfio": "viable",
-      "device": "0000:00:00.0",
-      "driver": null,
-      "class": "Host bridge",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Intel Corporation",
-      "bridge": false,
       "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:00.0",
+          "driver": null,
+          "class": "Host bridge",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Intel Corporation",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 1,
       "type": "DMA-FQ",
       "vfio": "blocked",
-      "device": "0000:00:02.0",
-      "driver": "i915",
-      "class": "VGA compatible controller",
-      "host_use": null,
-      "blocker": "bound to i915",
-      "bus": "pci",
-      "name": "Intel Corporation CoffeeLake-S GT2 [UHD Graphics 630]",
-      "bridge": false,
       "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:02.0",
+          "driver": "i915",
+          "class": "VGA compatible controller",
+          "host_use": null,
+          "blocker": "bound to i915",
+          "bus": "pci",
+          "name": "Intel Corporation CoffeeLake-S GT2 [UHD Graphics 630]",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 2,
       "type": "DMA-FQ",
       "vfio": "blocked",
-      "device": "0000:00:14.0",
-      "driver": "xhci_hcd",
-      "class": "USB controller",
-      "host_use": null,
-      "blocker": "bound to xhci_hcd",
-      "bus": "pci",
-      "name": "Intel Corporation Cannon Lake PCH USB 3.1 xHCI Host Controller",
-      "bridge": false,
       "acs": null,
-      "regions": "0x3e2e0000-0x3e2fffff direct, 0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0x3e2e0000",
+          "end": "0x3e2fffff",
+          "type": "direct"
+        },
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:14.0",
+          "driver": "xhci_hcd",
+          "class": "USB controller",
+          "host_use": null,
+          "blocker": "bound to xhci_hcd",
+          "bus": "pci",
+          "name": "Intel Corporation Cannon Lake PCH USB 3.1 xHCI Host Controller",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 3,
       "type": "DMA-FQ",
       "vfio": "blocked",
-      "device": "0000:00:1c.0",
-      "driver": "pcieport",
-      "class": "PCI bridge",
-      "host_use": "root file system (nvme0n1p2)",
-      "blocker": null,
-      "bus": "pci",
-      "name": "Intel Corporation Cannon Lake PCH PCI Express Root Port #5",
-      "bridge": true,
       "acs": "0000:00:1c.0 no ACS",
-      "regions": "0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 3,
-      "type": "DMA-FQ",
-      "vfio": "blocked",
-      "device": "0000:01:00.0",
-      "driver": "nvme",
-      "class": "Non-Volatile memory controller",
-      "host_use": "root file system (nvme0n1p2)",
-      "blocker": "bound to nvme",
-      "bus": "pci",
-      "name": "Samsung Electronics Co Ltd NVMe SSD Controller SM981/PM981/PM983",
-      "bridge": false,
-      "acs": "0000:00:1c.0 no ACS",
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:1c.0",
+          "driver": "pcieport",
+          "class": "PCI bridge",
+          "host_use": "root file system (nvme0n1p2)",
+          "blocker": null,
+          "bus": "pci",
+          "name": "Intel Corporation Cannon Lake PCH PCI Express Root Port #5",
+          "bridge": true
+        },
+        {
+          "device": "0000:01:00.0",
+          "driver": "nvme",
+          "class": "Non-Volatile memory controller",
+          "host_use": "root file system (nvme0n1p2)",
+          "blocker": "bound to nvme",
+          "bus": "pci",
+          "name": "Samsung Electronics Co Ltd NVMe SSD Controller SM981/PM981/PM983",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 4,
       "type": "DMA-FQ",
       "vfio": "blocked",
-      "device": "0000:00:1f.6",
-      "driver": "e1000e",
-      "class": "Ethernet controller",
-      "host_use": "default route (eno1)",
-      "blocker": "bound to e1000e",
-      "bus": "pci",
-      "name": "Intel Corporation Ethernet Connection (7) I219-V",
-      "bridge": false,
       "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:1f.6",
+          "driver": "e1000e",
+          "class": "Ethernet controller",
+          "host_use": "default route (eno1)",
+          "blocker": "bound to e1000e",
+          "bus": "pci",
+          "name": "Intel Corporation Ethernet Connection (7) I219-V",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 5,
       "type": "DMA-FQ",
       "vfio": "blocked",
-      "device": "0000:00:1f.0",
-      "driver": null,
-      "class": "ISA bridge",
-      "host_use": null,
-      "blocker": null,
-      "bus": "pci",
-      "name": "Intel Corporation Q370 Chipset LPC/eSPI Controller",
-      "bridge": false,
       "acs": null,
-      "regions": "0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 5,
-      "type": "DMA-FQ",
-      "vfio": "blocked",
-      "device": "0000:00:1f.3",
-      "driver": "snd_hda_intel",
-      "class": "Audio device",
-      "host_use": null,
-      "blocker": "bound to snd_hda_intel",
-      "bus": "pci",
-      "name": "Intel Corporation Cannon Lake PCH cAVS",
-      "bridge": false,
-      "acs": null,
-      "regions": "0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 5,
-      "type": "DMA-FQ",
-      "vfio": "blocked",
-      "device": "0000:00:1f.4",
-      "driver": "i801_smbus",
-      "class": "SMBus",
-      "host_use": null,
-      "blocker": "bound to i801_smbus",
-      "bus": "pci",
-      "name": "Intel Corporation Cannon Lake PCH SMBus Controller",
-      "bridge": false,
-      "acs": null,
-      "regions": "0x0-0xffffff direct-relaxable, 0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0x0",
+          "end": "0xffffff",
+          "type": "direct-relaxable"
+        },
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:1f.0",
+          "driver": null,
+          "class": "ISA bridge",
+          "host_use": null,
+          "blocker": null,
+          "bus": "pci",
+          "name": "Intel Corporation Q370 Chipset LPC/eSPI Controller",
+          "bridge": false
+        },
+        {
+          "device": "0000:00:1f.3",
+          "driver": "snd_hda_intel",
+          "class": "Audio device",
+          "host_use": null,
+          "blocker": "bound to snd_hda_intel",
+          "bus": "pci",
+          "name": "Intel Corporation Cannon Lake PCH cAVS",
+          "bridge": false
+        },
+        {
+          "device": "0000:00:1f.4",
+          "driver": "i801_smbus",
+          "class": "SMBus",
+          "host_use": null,
+          "blocker": "bound to i801_smbus",
+          "bus": "pci",
+          "name": "Intel Corporation Cannon Lake PCH SMBus Controller",
+          "bridge": false
+        }
+      ]
     },
     {
       "group": 6,
       "type": "DMA-FQ",
       "vfio": "blocked",
-      "device": "0000:00:0e.0",
-      "driver": "vmd",
-      "class": "RAID bus controller",
-      "host_use": null,
-      "blocker": "bound to vmd",
-      "bus": "pci",
-      "name": "Intel Corporation Volume Management Device NVMe RAID Controller",
-      "bridge": false,
       "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
-    },
-    {
-      "group": 6,
-      "type": "DMA-FQ",
-      "vfio": "blocked",
-      "device": "10000:e1:00.0",
-      "driver": "nvme",
-      "class": "Non-Volatile memory controller",
-      "host_use": null,
-      "blocker": "bound to nvme",
-      "bus": "pci",
-      "name": "Samsung Electronics Co Ltd NVMe SSD Controller PM9A1/PM9A3/980PRO",
-      "bridge": false,
-      "acs": null,
-      "regions": "0xfee00000-0xfeefffff msi"
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "members": [
+        {
+          "device": "0000:00:0e.0",
+          "driver": "vmd",
+          "class": "RAID bus controller",
+          "host_use": null,
+          "blocker": "bound to vmd",
+          "bus": "pci",
+          "name": "Intel Corporation Volume Management Device NVMe RAID Controller",
+          "bridge": false
+        },
+        {
+          "device": "10000:e1:00.0",
+          "driver": "nvme",
+          "class": "Non-Volatile memory controller",
+          "host_use": null,
+          "blocker": "bound to nvme",
+          "bus": "pci",
+          "name": "Samsung Electronics Co Ltd NVMe SSD Controller PM9A1/PM9A3/980PRO",
+          "bridge": false
+        }
+      ]
     }
   ]
 }
@@ -209,3 +269,45 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-default.desc $TMP/r && 
 no IOMMU groups: no IOMMU is enabled (iommutool status says why)
 exit 2
 [exit 2]
+$ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json groups -o device,regions,group | head -n 40
+{
+  "schema_version": 2,
+  "groups": [
+    {
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "group": 0,
+      "members": [
+        {
+          "device": "0000:00:00.0"
+        }
+      ]
+    },
+    {
+      "regions": [
+        {
+          "start": "0xfee00000",
+          "end": "0xfeefffff",
+          "type": "msi"
+        }
+      ],
+      "group": 1,
+      "members": [
+        {
+          "device": "0000:00:02.0"
+        }
+      ]
+    },
+    {
+      "regions": [
+        {
+          "start": "0x3e2e0000",
+          "end": "0x3e2fffff",
+          "type": "direct"
+        },
+[exit 0]

@@ -67,12 +67,12 @@ IORT  [0x000, 128 bytes]
 [exit 0]
 $ iommutool --json decode $SHARED/corpus/iort/qemu-virt-iort-2021-09-13-455fd0bb.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "IORT",
       "source": "../shared/corpus/iort/qemu-virt-iort-2021-09-13-455fd0bb.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "kind": "iort",
       "title": "IORT",
       "offset": "0x0",
@@ -191,7 +191,7 @@ IORT from ../shared/corpus/iort/qemu-virt-iort-2021-10-20-23c07a88.bin
 [exit 0]
 $ iommutool --json decode --trace 00:02.0 $SHARED/corpus/iort/qemu-virt-iort-2021-10-20-23c07a88.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "IORT",

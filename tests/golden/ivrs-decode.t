@@ -204,12 +204,12 @@ IVRS  [0x000, 104 bytes]
 [exit 0]
 $ iommutool --json decode $SHARED/corpus/ivrs/msi-ms-7793-d999d397.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "IVRS",
       "source": "../shared/corpus/ivrs/msi-ms-7793-d999d397.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "kind": "ivrs",
       "title": "IVRS",
       "offset": "0x0",

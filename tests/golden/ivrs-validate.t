@@ -135,13 +135,13 @@ IVRS (../shared/corpus/fwts/ivrs-0001_acpidump-0002.log): 2 errors, 19 warnings,
 [exit 2]
 $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin $TESTDATA/ivrs/madt-ioapic-4-5.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "IVRS",
       "signature": "IVRS",
       "source": "../shared/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "findings": [
         {
           "id": "ivrs.entry.padding",

@@ -64,7 +64,7 @@ best: smmuv3-strtab at 0x101000 (--strtab 0x101000,0x1020e)
 [exit 0]
 $ printf 'amdvi pages=8\ndte 00:01.0 mode=0\ndte 00:04.0 mode=3 domain=5\nmap 00:04.0 0x10000000 0x2000000 16K perm=r\ndte 00:06.0 mode=0 gv domain=7\ngcr3 00:06.0 1\nmap 00:06.0/1 0x1000 0x100000 8K user\ndte 03:00.0 mode=4 domain=8\nmap 03:00.0 0x1000 0x700000 4K skip=1\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && iommutool --json scan --dump img; iommutool walk --dump img --dev-table 0x101006 | tail -n +3
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "dump": {
     "file": "img",
     "format": "raw",

@@ -7,7 +7,7 @@ IOMMU enabled: Intel VT-d, 1 unit (dmar0); DMA translated, strict invalidation
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu --json snapshot -o $TMP/s | sed -E 's/"(files|links|directories)": [0-9]+/"\1": N/'
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "snapshot": {
     "directory": "$TMP/s",
     "files": N,

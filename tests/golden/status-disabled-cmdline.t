@@ -40,7 +40,7 @@ Fix: remove 'intel_iommu=off' from the kernel command line
 [exit 2]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-cmdline.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "disabled_by_cmdline",
     "summary": "IOMMU not enabled: 'intel_iommu=off' on the kernel command line turns it off",

@@ -36,7 +36,7 @@ Fix: add intel_iommu=on to the kernel command line
 [exit 2]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-default.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "disabled_by_default",
     "summary": "IOMMU not enabled: this kernel leaves VT-d off unless told (CONFIG_INTEL_IOMMU_DEFAULT_ON is not set)",

@@ -14,7 +14,7 @@ PASS    kernel.config           this kernel has the AMD-Vi driver
 PASS    kernel.cmdline          nothing on the kernel command line turns the IOMMU off
         /proc/cmdline: iommu=pt: DMA passed through (not translated) by default
 PASS    kernel.units            1 IOMMU unit is running
-        /sys/class/iommu/ivhd0: AMD-Vi, 8 devices
+        /sys/class/iommu/ivhd0: AMD-Vi at 0xfd200000 (IVRS), 8 devices
 PASS    kernel.groups           4 IOMMU groups
         /sys/kernel/iommu_groups: 4 groups
 PASS    kernel.log              the driver logged its start
@@ -58,7 +58,7 @@ To fix:
 [exit 1]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "enabled",
     "summary": "IOMMU enabled: AMD-Vi, 1 unit (ivhd0); DMA not translated (passthrough)",
@@ -71,7 +71,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
         "name": "ivhd0",
         "model": "AMD-Vi",
         "vendor": "amd",
-        "address": null,
+        "address": "0xfd200000",
         "devices": 8,
         "registers": {
           "kind": "amd_registers",
@@ -211,7 +211,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "evidence": [
         {
           "source": "/sys/class/iommu/ivhd0",
-          "text": "AMD-Vi, 8 devices"
+          "text": "AMD-Vi at 0xfd200000 (IVRS), 8 devices"
         }
       ],
       "hint": null

@@ -34,7 +34,7 @@ SKIP    log.misleading          kernel log lines that look like evidence and are
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "enabled",
     "summary": "IOMMU enabled: Arm SMMU, 1 unit (smmu3.0x0000000009050000); DMA translated, strict invalidation",

@@ -48,7 +48,7 @@ SKIP    log.misleading          kernel log lines that look like evidence and are
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "enabled",
     "summary": "IOMMU enabled: Intel VT-d, 2 units (dmar0, dmar1); DMA translated, lazy invalidation",

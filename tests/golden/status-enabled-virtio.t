@@ -37,7 +37,7 @@ To fix:
 [exit 1]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/virtio-guest.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "enabled",
     "summary": "IOMMU enabled: virtio-iommu, 1 unit (0000:00:02.0); DMA translated, lazy invalidation",

@@ -1,5 +1,7 @@
 # status on the fixtures: a q35 guest with QEMU's VT-d (caching mode, interrupt remapping,
-# strict because of the caching mode although the log says lazy) and one without any IOMMU.
+# strict because of the caching mode although the log says lazy), one without any IOMMU, and
+# the AMD guest's unit address, which sysfs does not give, taken from its IVRS: the base its
+# registers were read at (registers.txt).
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy status
 IOMMU enabled: Intel VT-d, 1 unit (dmar0); DMA translated, strict invalidation
 
@@ -47,7 +49,7 @@ SKIP    log.misleading          kernel log lines that look like evidence and are
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "enabled",
     "summary": "IOMMU enabled: Intel VT-d, 1 unit (dmar0); DMA translated, strict invalidation",
@@ -521,7 +523,7 @@ Fix: give the VM an IOMMU: QEMU -device intel-iommu,intremap=on with -machine q3
 [exit 2]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "guest_without_iommu",
     "summary": "IOMMU not enabled: this virtual machine was given no virtual IOMMU",
@@ -696,3 +698,11 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu --json status
   ]
 }
 [exit 2]
+$ cp -R $FIXTURES/q35-amd-crash $TMP/r && mkdir -p $TMP/r/sys/firmware/acpi/tables && cp $SHARED/fixtures/q35-amd-crash/acpi/IVRS $TMP/r/sys/firmware/acpi/tables/ && iommutool --sysroot $TMP/r status | grep 'ivhd0:'; iommutool --sysroot $TMP/r --json status | grep -A3 '"name": "ivhd0"'; grep -m1 DEV_TABLE_BASE $SHARED/fixtures/q35-amd-crash/registers.txt | cut -f2
+        /sys/class/iommu/ivhd0: AMD-Vi at 0xfed80000 (IVRS), 9 devices
+        "name": "ivhd0",
+        "model": "AMD-Vi",
+        "vendor": "amd",
+        "address": "0xfed80000",
+0xfed80000
+[exit 0]

@@ -32,7 +32,7 @@ Fix: give the VM an IOMMU: QEMU -device intel-iommu,intremap=on with -machine q3
 [exit 2]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/guest-no-iommu.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "guest_without_iommu",
     "summary": "IOMMU not enabled: this virtual machine was given no virtual IOMMU",

@@ -34,7 +34,7 @@ Fix: Xen runs the IOMMU below this dom0: check it with 'xl dmesg | grep -i -e io
 [exit 2]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/xen-dom0.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "owned_by_hypervisor",
     "summary": "IOMMU not visible here: Xen owns it (this is Xen's dom0)",

@@ -35,7 +35,7 @@ Fix: a firmware bug: update the firmware (now Dell Inc. 1.2.3 of 07/01/2019)
 [exit 2]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/init-failed.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "init_failed",
     "summary": "IOMMU not enabled: the Intel VT-d driver failed: \"[Firmware Bug]: Your BIOS is broken; DMAR reported at address 0!\"",

@@ -29,7 +29,7 @@ Fix: use a kernel built with CONFIG_AMD_IOMMU=y (distribution kernels have it)
 [exit 2]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/no-driver.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "no_kernel_driver",
     "summary": "IOMMU not enabled: the firmware describes AMD-Vi, but this kernel has no driver for it (CONFIG_AMD_IOMMU is not set)",

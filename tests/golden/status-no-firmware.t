@@ -44,7 +44,7 @@ Fix: enable "VT-d" ("Intel Virtualization Technology for Directed I/O") in the f
 [exit 2]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/no-firmware.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "no_firmware_table",
     "summary": "IOMMU not enabled: the firmware describes none (no DMAR table)",

@@ -32,7 +32,7 @@ Fix: run as root: the kernel log says why the driver did not start
 [exit 3]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/unknown.desc $TMP/r && iommutool --sysroot $TMP/r --json status
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "status": {
     "verdict": "unknown",
     "summary": "cannot tell why AMD-Vi is not running: the firmware describes it, nothing turns it off, and the kernel log is not readable",

@@ -61,7 +61,7 @@ PASS    kernel.config           this kernel has the AMD-Vi driver
 PASS    kernel.cmdline          nothing on the kernel command line turns the IOMMU off
         /proc/cmdline: iommu=pt: DMA passed through (not translated) by default
 PASS    kernel.units            1 IOMMU unit is running
-        /sys/class/iommu/ivhd0: AMD-Vi, 8 devices
+        /sys/class/iommu/ivhd0: AMD-Vi at 0xfd200000 (IVRS), 8 devices
 PASS    kernel.groups           4 IOMMU groups
         /sys/kernel/iommu_groups: 4 groups
 PASS    kernel.log              the driver logged its start

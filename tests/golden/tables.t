@@ -18,7 +18,7 @@ WAET  WAET      40    1  ok        BOCHS  0x00000001  BXPC     0x00000001   no
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json tables -o name,length,checksum,iommu
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "APIC",
@@ -77,7 +77,7 @@ ACPI tables: APIC DSDT FACP FACS HPET MCFG WAET
 [exit 0]
 $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "APIC",
@@ -92,7 +92,8 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
       "creator_revision": "0x00000001",
       "iommu": false,
       "source": "$TMPROOT/fixtures/q35-no-iommu/sys/firmware/acpi/tables/APIC",
-      "source_offset": 0
+      "source_offset": "0x0",
+      "source_line": null
     },
     {
       "name": "DSDT",
@@ -107,7 +108,8 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
       "creator_revision": "0x00000001",
       "iommu": false,
       "source": "$TMPROOT/fixtures/q35-no-iommu/sys/firmware/acpi/tables/DSDT",
-      "source_offset": 0
+      "source_offset": "0x0",
+      "source_line": null
     },
     {
       "name": "FACP",
@@ -122,7 +124,8 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
       "creator_revision": "0x00000001",
       "iommu": false,
       "source": "$TMPROOT/fixtures/q35-no-iommu/sys/firmware/acpi/tables/FACP",
-      "source_offset": 0
+      "source_offset": "0x0",
+      "source_line": null
     },
     {
       "name": "FACS",
@@ -137,7 +140,8 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
       "creator_revision": "0x00000000",
       "iommu": false,
       "source": "$TMPROOT/fixtures/q35-no-iommu/sys/firmware/acpi/tables/FACS",
-      "source_offset": 0
+      "source_offset": "0x0",
+      "source_line": null
     },
     {
       "name": "HPET",
@@ -152,7 +156,8 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
       "creator_revision": "0x00000001",
       "iommu": false,
       "source": "$TMPROOT/fixtures/q35-no-iommu/sys/firmware/acpi/tables/HPET",
-      "source_offset": 0
+      "source_offset": "0x0",
+      "source_line": null
     },
     {
       "name": "MCFG",
@@ -167,7 +172,8 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
       "creator_revision": "0x00000001",
       "iommu": false,
       "source": "$TMPROOT/fixtures/q35-no-iommu/sys/firmware/acpi/tables/MCFG",
-      "source_offset": 0
+      "source_offset": "0x0",
+      "source_line": null
     },
     {
       "name": "WAET",
@@ -182,7 +188,8 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
       "creator_revision": "0x00000001",
       "iommu": false,
       "source": "$TMPROOT/fixtures/q35-no-iommu/sys/firmware/acpi/tables/WAET",
-      "source_offset": 0
+      "source_offset": "0x0",
+      "source_line": null
     }
   ]
 }
@@ -196,11 +203,11 @@ DMAR  DMAR     172    1  ok        INTEL  TEMPLATE
 IORT  IORT     629    5  ok        INTEL  Template
 IVRS  IVRS     528    2  ok        INTEL  TEMPLATE
 [exit 0]
-$ iommutool tables -a -o name,length,checksum,source,source_offset $SHARED/corpus/fwts/ivrs-0001_acpidump-0002.log
-NAME  LENGTH  CHECKSUM  SOURCE                                             AT
-FACS      64  none      ../shared/corpus/fwts/ivrs-0001_acpidump-0002.log  1
-FACP     244  ok        ../shared/corpus/fwts/ivrs-0001_acpidump-0002.log  8
-IVRS     528  bad       ../shared/corpus/fwts/ivrs-0001_acpidump-0002.log  26
+$ iommutool tables -a -o name,length,checksum,source,source_line $SHARED/corpus/fwts/ivrs-0001_acpidump-0002.log
+NAME  LENGTH  CHECKSUM  SOURCE                                             LINE
+FACS      64  none      ../shared/corpus/fwts/ivrs-0001_acpidump-0002.log     1
+FACP     244  ok        ../shared/corpus/fwts/ivrs-0001_acpidump-0002.log     8
+IVRS     528  bad       ../shared/corpus/fwts/ivrs-0001_acpidump-0002.log    26
 ! iommutool: '../shared/corpus/fwts/ivrs-0001_acpidump-0002.log', line 26: table IVRS has a bad checksum: 0x6c, should be 0x37
 [exit 1]
 $ iommutool tables $SHARED/corpus/viot
@@ -218,9 +225,9 @@ IORT  IORT       3835    0  bad        QCOM    QCOMEDK2
 ! iommutool: '../shared/corpus/iort/qcom-soc-kailua-56a7577b.bin', offset 0: table IORT has a bad checksum: 0x00, should be 0x27
 [exit 1]
 $ cat $SHARED/corpus/templates/dmar.aml $SHARED/corpus/templates/ivrs.aml > $TMP/two.bin; iommutool tables -o name,length,source_offset $TMP/two.bin
-NAME  LENGTH  AT
-DMAR     172  0
-IVRS     528  172
+NAME  LENGTH  OFFSET
+DMAR     172  0x0
+IVRS     528  0xac
 [exit 0]
 $ : > $TMP/empty; iommutool tables $TMP/empty
 ! iommutool: '$TMP/empty': empty file, not an ACPI table
@@ -250,7 +257,7 @@ $ mkfifo $TMP/fifo; iommutool tables $TMP/fifo
 [exit 65]
 $ iommutool --json tables $TMP/missing $SHARED/corpus/templates/dmar.aml
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "DMAR",
@@ -265,7 +272,8 @@ $ iommutool --json tables $TMP/missing $SHARED/corpus/templates/dmar.aml
       "creator_revision": "0x20260408",
       "iommu": true,
       "source": "../shared/corpus/templates/dmar.aml",
-      "source_offset": 0
+      "source_offset": "0x0",
+      "source_line": null
     }
   ]
 }
@@ -303,9 +311,9 @@ DMAR @ 0x0000000000000000
     00A0: 00 00 00 00 01 08 00 00 00 00 00 02              ............
 
 [exit 0]
-$ iommutool tables --hex $SHARED/corpus/templates/dmar.aml > $TMP/dmar.txt; iommutool tables -o name,length,checksum,source_offset $TMP/dmar.txt; iommutool tables --hex $TMP/dmar.txt | cmp - $TMP/dmar.txt && echo same
-NAME  LENGTH  CHECKSUM  AT
-DMAR     172  ok        1
+$ iommutool tables --hex $SHARED/corpus/templates/dmar.aml > $TMP/dmar.txt; iommutool tables -o name,length,checksum,source_line $TMP/dmar.txt; iommutool tables --hex $TMP/dmar.txt | cmp - $TMP/dmar.txt && echo same
+NAME  LENGTH  CHECKSUM  LINE
+DMAR     172  ok           1
 same
 [exit 0]
 $ iommutool tables --dump $TMP/out $SHARED/corpus/templates/dmar.aml $SHARED/corpus/fwts/iort-0001_acpidump-0001.log; cmp $TMP/out/dmar.dat $SHARED/corpus/templates/dmar.aml && echo identical; ls $TMP/out
@@ -322,7 +330,7 @@ wrote $TMP/out/dmar.dat (172 bytes)
 $ iommutool tables --dump $TMP/out $SHARED/corpus/templates/dmar.aml; iommutool tables --dump $TMP/out --force --json $SHARED/corpus/templates/ivrs.aml $SHARED/corpus/templates/dmar.aml; ls -A $TMP/out
 wrote $TMP/out/dmar.dat (172 bytes)
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "written": [
     {
       "file": "$TMP/out/ivrs.dat",
@@ -355,4 +363,21 @@ facs-2.dat
 facs.dat
 iort.dat
 ivrs.dat
+[exit 0]
+$ iommutool tables --hex $SHARED/corpus/templates/dmar.aml > $TMP/dmar.txt; iommutool --json decode $TMP/dmar.txt | head -n 7; iommutool --json validate $TMP/dmar.txt | head -n 8
+{
+  "schema_version": 2,
+  "tables": [
+    {
+      "name": "DMAR",
+      "source": "$TMP/dmar.txt",
+      "source_line": 1,
+{
+  "schema_version": 2,
+  "tables": [
+    {
+      "name": "DMAR",
+      "signature": "DMAR",
+      "source": "$TMP/dmar.txt",
+      "source_line": 1,
 [exit 0]

@@ -109,7 +109,7 @@ Device Table Entry  [0x000, 32 bytes]
     bit 55     Mode 0 force coherent (Mode0FC) : no
     bits 63-56 Snoop attribute                : 0
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "dump": {
     "file": "img",
     "format": "raw",
@@ -135,7 +135,7 @@ Device Table Entry  [0x000, 32 bytes]
   "not_listed": 0
 }
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "mappings": [
     {
       "device": "0000:00:04.0",

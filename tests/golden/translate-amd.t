@@ -127,7 +127,7 @@ device table 0x101000, 2048 entries
 [exit 1]
 $ printf 'amdvi\ndte 00:04.0 mode=3 domain=5\nmap 00:04.0 0x10000000 0x2000000 4K perm=r\n' >$TMP/d && cd $TMP && r=$($TOOLS/mkimage d img) && iommutool --json translate --dump img --dev-table $r -d 00:04.0 --write 10000010
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "translations": [
     {
       "device": "0000:00:04.0",

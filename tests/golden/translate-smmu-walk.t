@@ -142,7 +142,7 @@ STREAM         SSID  IOVA                              PHYS                     
 sid 0x8           -  0x000010000000-0x00001000ffff  -> 0x000002000000-0x00000200ffff  4K    rwu
 sid 0x8           -  0xffffff8000000000-0xffffff8000001fff  -> 0x000003000000-0x000003001fff  4K    rw
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "mappings": [
     {
       "sid": "0x8",
@@ -180,7 +180,7 @@ STREAM         SSID  IOVA                              PHYS                     
 sid 0x8           -  0x000010000000-0x000010001fff  -> 0x000002000000-0x000002001fff  4K    rwu
 sid 0x8           -  0x000040000000-0x0000401fffff  not in dump: the table at 0x10e000 is missing
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "dump": {
     "file": "img",
     "format": "elf",

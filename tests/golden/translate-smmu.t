@@ -112,7 +112,7 @@ stream table 0x104000, linear, 2^8 StreamIDs
 [exit 1]
 $ printf 'smmuv3\nste 8 config=s1\ncd 8 asid=3 r\nmap 8 0x10000000 0x2000000 4K perm=r user\n' >$TMP/d && cd $TMP && s=$($TOOLS/mkimage d img) && iommutool --json translate --dump img --strtab $s --sid 8 --write 10000010
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "translations": [
     {
       "sid": "0x8",

@@ -41,7 +41,7 @@ root table 0x100000, legacy mode
 [exit 1]
 $ printf 'mode legacy\ndevice 00:04.0 did=5 aw=39\nmap 00:04.0 0x10000000 0x2000000 8K\n' >$TMP/d && cd $TMP && rt=$($TOOLS/mkimage d img) && iommutool --json translate --dump img --rtaddr $rt --device 00:04.0 10000010 10002000
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "translations": [
     {
       "device": "0000:00:04.0",

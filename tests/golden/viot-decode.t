@@ -40,12 +40,12 @@ VIOT  [0x000, 88 bytes]
 [exit 0]
 $ iommutool --json decode $SHARED/corpus/viot/qemu-q35-viot-viot-2022-06-09-a986013e.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "VIOT",
       "source": "../shared/corpus/viot/qemu-q35-viot-viot-2022-06-09-a986013e.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "kind": "viot",
       "title": "VIOT",
       "offset": "0x0",

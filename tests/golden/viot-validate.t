@@ -21,13 +21,13 @@ VIOT (tests/data/ivrs/viot-broken.bin): 4 errors, 4 warnings, 1 info
 [exit 2]
 $ iommutool --json validate $TESTDATA/ivrs/viot-zero-length.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "VIOT",
       "signature": "VIOT",
       "source": "tests/data/ivrs/viot-zero-length.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "findings": [
         {
           "id": "viot.node.zero_length",

@@ -34,7 +34,7 @@ VT-d Capability Registers  [0x000, 16 bytes]
 [exit 0]
 $ iommutool --json decode --vtd-ecap f00f4a
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "registers": {
     "kind": "vtd_registers",
     "title": "VT-d Capability Registers",

@@ -65,7 +65,7 @@ B.D.F	Root_entry				Context_entry				PASID	PASID_table_entry
 00:04.0	0x0000000000118001:0x0000000000101001	0x0000000000000002:0x0000000000102009	70    	0x0000000000000000:0x0000000000000001:0x0000000000000149
 
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "dump": {
     "file": "img",
     "format": "raw",
