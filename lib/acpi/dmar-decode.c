@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "acpi/dmar.h"
+#include "acpi/subtable.h"
 
 #define REF "VT-d 4.1 §8"
 
@@ -125,22 +126,21 @@ struct structure_desc {
 	const char *title;
 	const struct field_desc *fields;
 	size_t nfields;
-	uint16_t min_length;		/* the fixed fields (Xen's acpi_dmar_check_length) */
 	uint16_t scopes_at;		/* 0: no device scopes */
 };
 
 static const struct structure_desc structure_descs[DMAR_TYPE_COUNT] = {
-	[DMAR_TYPE_DRHD] = { "drhd", "DRHD Hardware Unit", FIELDS(drhd_fields), 16, 16 },
-	[DMAR_TYPE_RMRR] = { "rmrr", "RMRR Reserved Memory", FIELDS(rmrr_fields), 24, 24 },
-	[DMAR_TYPE_ATSR] = { "atsr", "ATSR Root Port ATS", FIELDS(atsr_fields), 8, 8 },
-	[DMAR_TYPE_RHSA] = { "rhsa", "RHSA Static Affinity", FIELDS(rhsa_fields), 20, 0 },
-	[DMAR_TYPE_ANDD] = { "andd", "ANDD Namespace Device", FIELDS(andd_fields), 8, 0 },
-	[DMAR_TYPE_SATC] = { "satc", "SATC SoC Translation Cache", FIELDS(satc_fields), 8, 8 },
-	[DMAR_TYPE_SIDP] = { "sidp", "SIDP SoC Device Property", FIELDS(sidp_fields), 8, 8 },
+	[DMAR_TYPE_DRHD] = { "drhd", "DRHD Hardware Unit", FIELDS(drhd_fields), 16 },
+	[DMAR_TYPE_RMRR] = { "rmrr", "RMRR Reserved Memory", FIELDS(rmrr_fields), 24 },
+	[DMAR_TYPE_ATSR] = { "atsr", "ATSR Root Port ATS", FIELDS(atsr_fields), 8 },
+	[DMAR_TYPE_RHSA] = { "rhsa", "RHSA Static Affinity", FIELDS(rhsa_fields), 0 },
+	[DMAR_TYPE_ANDD] = { "andd", "ANDD Namespace Device", FIELDS(andd_fields), 0 },
+	[DMAR_TYPE_SATC] = { "satc", "SATC SoC Translation Cache", FIELDS(satc_fields), 8 },
+	[DMAR_TYPE_SIDP] = { "sidp", "SIDP SoC Device Property", FIELDS(sidp_fields), 8 },
 };
 
 static const struct structure_desc unknown_desc = {
-	"unknown_structure", "Unknown Structure", FIELDS(unknown_fields), 4, 0
+	"unknown_structure", "Unknown Structure", FIELDS(unknown_fields), 0
 };
 
 /* VT-d 4.1 §8.3.1 Device Scope Structure */
@@ -244,41 +244,65 @@ static void decode_scope(struct decoder *d, struct iommu_dnode *parent, uint64_t
 				"device scope at 0x%llx has no path hop", (unsigned long long)offset);
 }
 
-/* The device scopes from BEGIN to END (both inside the table). */
+/* A walk over device scopes: the structure that holds them. */
+struct scopes_ctx {
+	struct decoder *d;
+	struct iommu_dnode *parent;
+};
+
+static void scope_handle(void *ctx, const struct subtable *s)
+{
+	struct scopes_ctx *c = ctx;
+
+	decode_scope(c->d, c->parent, s->offset, s->left);
+}
+
+static void scope_report(void *ctx, enum subtable_problem problem, const struct subtable *s)
+{
+	struct scopes_ctx *c = ctx;
+	struct decoder *d = c->d;
+	unsigned long long at = s->offset;
+
+	switch (problem) {
+	case SUBTABLE_TRAILING:
+		decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_BAD_LENGTH), at,
+				"%s at 0x%llx: 1 byte after the last device scope",
+				iommu_dnode_get_title(c->parent),
+				(unsigned long long)iommu_dnode_get_offset(c->parent));
+		break;
+	case SUBTABLE_ZERO_LENGTH:
+		/* Its header is shown as it stands (iasl does the same), then the walk stops. */
+		decode_fitting(d, dnode_add(d, c->parent, "device_scope", "Device Scope", at, 0), at,
+			       s->left, FIELDS(scope_fields));
+		decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_ZERO_LENGTH), at,
+				"device scope at 0x%llx has length 0; %llu byte(s) of %s at 0x%llx not decoded",
+				at, (unsigned long long)s->left, iommu_dnode_get_title(c->parent),
+				(unsigned long long)iommu_dnode_get_offset(c->parent));
+		break;
+	case SUBTABLE_OVERRUN:
+		decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_OVERRUN), at,
+				"device scope at 0x%llx has length %llu; only %llu byte(s) of its structure are left",
+				at, (unsigned long long)s->length, (unsigned long long)s->left);
+		break;
+	default:
+		break;
+	}
+}
+
+/* VT-d 4.1 §8.3.1: device scopes, one byte of type and one of length, from BEGIN to END. */
+static const struct subtable_walk scope_walk = {
+	.type_offset = 0, .type_size = 1, .length_offset = 1, .length_size = 1,
+	.header_size = 2, .min_length = 1,
+	.handle_unknown = scope_handle,
+	.report = scope_report,
+};
+
 static void decode_scopes(struct decoder *d, struct iommu_dnode *parent, uint64_t begin,
 			  uint64_t end)
 {
-	uint64_t at = begin;
+	struct scopes_ctx c = { d, parent };
 
-	while (at < end && !d->error) {
-		unsigned int length;
-
-		if (end - at < 2) {
-			decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_BAD_LENGTH), at,
-					"%s at 0x%llx: 1 byte after the last device scope",
-					iommu_dnode_get_title(parent),
-					(unsigned long long)iommu_dnode_get_offset(parent));
-			return;
-		}
-		length = d->data[at + 1];
-		if (length == 0) {
-			/* Its header is shown as it stands (iasl does the same), then the walk stops. */
-			decode_fitting(d, dnode_add(d, parent, "device_scope", "Device Scope", at, 0), at,
-				       end - at, FIELDS(scope_fields));
-			decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_ZERO_LENGTH), at,
-					"device scope at 0x%llx has length 0; %llu byte(s) of %s at 0x%llx not decoded",
-					(unsigned long long)at, (unsigned long long)(end - at),
-					iommu_dnode_get_title(parent),
-					(unsigned long long)iommu_dnode_get_offset(parent));
-			return;
-		}
-		if (length > end - at)
-			decoder_finding(d, DMAR_CHECK(DMAR_SCOPE_OVERRUN), at,
-					"device scope at 0x%llx has length %u; only %llu byte(s) of its structure are left",
-					(unsigned long long)at, length, (unsigned long long)(end - at));
-		decode_scope(d, parent, at, end - at);
-		at += length;
-	}
+	subtables_walk(d, &scope_walk, begin, end, &c);
 }
 
 /* The ANDD's object name: printable text up to its NUL (ACPI paths keep their backslash). */
@@ -301,12 +325,12 @@ static void decode_andd_name(struct decoder *d, struct iommu_dnode *node, uint64
 }
 
 static void decode_body(struct decoder *d, struct iommu_dnode *node, unsigned int type,
-			uint64_t offset, uint64_t have)
+			uint64_t offset, uint64_t have, unsigned int min_length)
 {
 	const struct structure_desc *sd = type < DMAR_TYPE_COUNT ? &structure_descs[type] : &unknown_desc;
 
 	decode_fitting(d, node, offset, have, sd->fields, sd->nfields);
-	if (have < sd->min_length)
+	if (have < min_length)
 		return;
 	switch (type) {
 	case DMAR_TYPE_DRHD: {
@@ -350,48 +374,97 @@ static void decode_body(struct decoder *d, struct iommu_dnode *node, unsigned in
 		decode_scopes(d, node, offset + sd->scopes_at, offset + have);
 }
 
-/* One structure at OFFSET; returns its length, or 0 when the walk must stop. */
-static uint64_t decode_structure(struct decoder *d, uint64_t offset, unsigned int *last_type)
+static const struct structure_desc *structure_desc(unsigned int type)
 {
-	unsigned int type = get_le16(d->data + offset), length = get_le16(d->data + offset + 2);
-	const struct structure_desc *sd = type < DMAR_TYPE_COUNT ? &structure_descs[type] : &unknown_desc;
-	uint64_t left = d->size - offset, have = length < left ? length : left;
+	return type < DMAR_TYPE_COUNT ? &structure_descs[type] : &unknown_desc;
+}
+
+/* The walk over the remapping structures: the type of the last in order. */
+struct structures_ctx {
+	struct decoder *d;
+	unsigned int last_type;
+};
+
+static void structure_handle(void *ctx, const struct subtable *s)
+{
+	struct structures_ctx *c = ctx;
+	struct decoder *d = c->d;
+	const struct structure_desc *sd = structure_desc(s->type);
+	struct iommu_dnode *node = dnode_add(d, NULL, sd->kind, sd->title, s->offset, s->length);
+
+	if (s->desc) {
+		if (c->last_type != UINT_MAX && s->type < c->last_type)
+			decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_ORDER), s->offset,
+					"%s at 0x%llx (type %u) follows a structure of type %u",
+					sd->title, (unsigned long long)s->offset, s->type, c->last_type);
+		if (c->last_type == UINT_MAX || s->type > c->last_type)
+			c->last_type = s->type;
+	}
+	decode_body(d, node, s->type, s->offset, s->span, s->desc ? s->desc->min_length : 4);
+}
+
+static void structure_report(void *ctx, enum subtable_problem problem, const struct subtable *s)
+{
+	struct structures_ctx *c = ctx;
+	struct decoder *d = c->d;
+	const struct structure_desc *sd = structure_desc(s->type);
+	unsigned long long at = s->offset, length = s->length, left = s->left;
 	struct iommu_dnode *node;
 
-	if (length < 4) {
+	switch (problem) {
+	case SUBTABLE_TRAILING:
+		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_TRAILING), at,
+				"%llu byte(s) after the last structure cannot hold a structure header", left);
+		break;
+	case SUBTABLE_ZERO_LENGTH:
 		/* Its header is shown as it stands, then the walk stops. */
-		node = dnode_add(d, NULL, sd->kind, sd->title, offset, length);
-		decode_fitting(d, node, offset, 4, FIELDS(unknown_fields));
+		node = dnode_add(d, NULL, sd->kind, sd->title, at, length);
+		decode_fitting(d, node, at, 4, FIELDS(unknown_fields));
 		dfield_set_summary(node ? iommu_dnode_find_field(node, "length") : NULL);
-		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_ZERO_LENGTH), offset,
-				"structure at 0x%llx (type %u) has length %u; the %llu byte(s) from there are not decoded",
-				(unsigned long long)offset, type, length, (unsigned long long)left);
-		return 0;
+		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_ZERO_LENGTH), at,
+				"structure at 0x%llx (type %u) has length %llu; the %llu byte(s) from there are not decoded",
+				at, s->type, length, left);
+		break;
+	case SUBTABLE_OVERRUN:
+		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_OVERRUN), at,
+				"%s at 0x%llx has length %llu; only %llu byte(s) of the table are left",
+				sd->title, at, length, left);
+		break;
+	case SUBTABLE_UNKNOWN_TYPE:
+		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_UNKNOWN_TYPE), at,
+				"structure at 0x%llx has reserved type %u; skipped by its length %llu",
+				at, s->type, length);
+		break;
+	case SUBTABLE_TOO_SHORT:
+		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_TOO_SHORT), at,
+				"%s at 0x%llx has length %llu; its fixed fields need %u",
+				sd->title, at, length, s->desc->min_length);
+		break;
+	case SUBTABLE_CUT:
+		break;
 	}
-	node = dnode_add(d, NULL, sd->kind, sd->title, offset, length);
-	if (length > left)
-		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_OVERRUN), offset,
-				"%s at 0x%llx has length %u; only %llu byte(s) of the table are left",
-				sd->title, (unsigned long long)offset, length, (unsigned long long)left);
-	if (type >= DMAR_TYPE_COUNT)
-		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_UNKNOWN_TYPE), offset,
-				"structure at 0x%llx has reserved type %u; skipped by its length %u",
-				(unsigned long long)offset, type, length);
-	else if (length < sd->min_length)
-		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_TOO_SHORT), offset,
-				"%s at 0x%llx has length %u; its fixed fields need %u",
-				sd->title, (unsigned long long)offset, length, sd->min_length);
-	if (type < DMAR_TYPE_COUNT) {
-		if (*last_type != UINT_MAX && type < *last_type)
-			decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_ORDER), offset,
-					"%s at 0x%llx (type %u) follows a structure of type %u",
-					sd->title, (unsigned long long)offset, type, *last_type);
-		if (*last_type == UINT_MAX || type > *last_type)
-			*last_type = type;
-	}
-	decode_body(d, node, type, offset, have);
-	return length > left ? 0 : length;
 }
+
+/* VT-d 4.1 §8.2: remapping structures, two bytes of type and two of length, to the table's end. */
+static const struct subtable_type structure_types[] = {
+	/* the fixed fields (Xen's acpi_dmar_check_length) */
+	{ DMAR_TYPE_DRHD, 16, structure_handle },
+	{ DMAR_TYPE_RMRR, 24, structure_handle },
+	{ DMAR_TYPE_ATSR, 8, structure_handle },
+	{ DMAR_TYPE_RHSA, 20, structure_handle },
+	{ DMAR_TYPE_ANDD, 8, structure_handle },
+	{ DMAR_TYPE_SATC, 8, structure_handle },
+	{ DMAR_TYPE_SIDP, 8, structure_handle },
+};
+
+static const struct subtable_walk structure_walk = {
+	.type_offset = 0, .type_size = 2, .length_offset = 2, .length_size = 2,
+	.header_size = 4, .min_length = 4,
+	.types = structure_types, .ntypes = ARRAY_SIZE(structure_types),
+	.handle_unknown = structure_handle,
+	.check_types = true,
+	.report = structure_report,
+};
 
 static void decode_header(struct decoder *d)
 {
@@ -418,27 +491,13 @@ static void decode_header(struct decoder *d)
 int dmar_decode(struct iommu_table *table, struct iommu_dnode **ret_root)
 {
 	struct decoder d;
-	unsigned int last_type = UINT_MAX;
-	uint64_t offset = DMAR_HEADER_SIZE;
+	struct structures_ctx c = { &d, UINT_MAX };
 	int r = decoder_init(&d, table, "dmar", "DMA Remapping Table (DMAR)", REF);
 
 	if (r < 0)
 		return r;
 	acpi_header_decode(&d, d.root);
 	decode_header(&d);
-	while (offset < d.size && !d.error) {
-		uint64_t length;
-
-		if (d.size - offset < 4) {
-			decoder_finding(&d, DMAR_CHECK(DMAR_STRUCTURE_TRAILING), offset,
-					"%llu byte(s) after the last structure cannot hold a structure header",
-					(unsigned long long)(d.size - offset));
-			break;
-		}
-		length = decode_structure(&d, offset, &last_type);
-		if (!length)
-			break;
-		offset += length;
-	}
+	subtables_walk(&d, &structure_walk, DMAR_HEADER_SIZE, d.size, &c);
 	return decoder_finish(&d, ret_root);
 }

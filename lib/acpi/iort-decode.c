@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "acpi/iort.h"
+#include "acpi/subtable.h"
 
 #define IORT_REF "DEN 0049 E.g"
 #define IORT_MAPPING_SIZE 20		/* §3.1.1 Table 5 */
@@ -669,15 +670,73 @@ static bool looks_like_node(const struct decoder *d, uint64_t off)
 	return d->data[off] < IORT_NODE_TYPES && len >= IORT_NODE_HEADER_SIZE && len <= d->size - off;
 }
 
-/*
- * DEN 0049 E.g §3: the node array starts at Node Offset; each node's Length
- * leads to the next.  Find every node, report what is wrong with the walk.
- */
+/* The walk that finds the nodes: how many the header counts. */
+struct find_ctx {
+	struct iort_decode *t;
+	uint32_t count;
+};
+
+/* After the counted nodes, bytes that do not look like a node are trailing bytes. */
+static bool node_more(void *ctx, uint64_t off)
+{
+	struct find_ctx *c = ctx;
+	struct decoder *d = c->t->d;
+
+	if (c->t->nnodes < c->count || looks_like_node(d, off))
+		return true;
+	decoder_finding(d, check(IORT_CHECK_TRAILING_BYTES), off,
+			"%llu bytes after the last of the %u nodes are not a node",
+			(unsigned long long)(d->size - off), c->count);
+	return false;
+}
+
+static void node_found(void *ctx, const struct subtable *s)
+{
+	struct iort_decode *t = ((struct find_ctx *)ctx)->t;
+
+	t->nodes[t->nnodes++] = (struct node_pos){ s->offset, s->span, s->type };
+}
+
+static void node_report(void *ctx, enum subtable_problem problem, const struct subtable *s)
+{
+	struct decoder *d = ((struct find_ctx *)ctx)->t->d;
+	unsigned long long off = s->offset;
+
+	switch (problem) {
+	case SUBTABLE_TRAILING:
+		decoder_finding(d, check(IORT_CHECK_NODE_PAST_END), off,
+				"node at 0x%llx: only %llu bytes remain, less than a node header",
+				off, (unsigned long long)s->left);
+		break;
+	case SUBTABLE_ZERO_LENGTH:
+		decoder_finding(d, check(IORT_CHECK_NODE_LENGTH), off + 1,
+				"node at 0x%llx has Length %llu, less than its 16-byte header; the nodes after it cannot be found",
+				off, (unsigned long long)s->length);
+		break;
+	case SUBTABLE_OVERRUN:
+		decoder_finding(d, check(IORT_CHECK_NODE_PAST_END), off + 1,
+				"node at 0x%llx has Length %llu and runs past the table's end at 0x%zx",
+				off, (unsigned long long)s->length, d->size);
+		break;
+	default:
+		break;
+	}
+}
+
+/* DEN 0049 E.g §3: the node array starts at Node Offset; each node's Length leads to the next. */
+static const struct subtable_walk node_walk = {
+	.type_offset = 0, .type_size = 1, .length_offset = 1, .length_size = 2,
+	.header_size = IORT_NODE_HEADER_SIZE, .min_length = IORT_NODE_HEADER_SIZE,
+	.handle_unknown = node_found,
+	.more = node_more,
+	.report = node_report,
+};
+
+/* Find every node (decoded once all are known: references name them), report what is wrong with the walk. */
 static int find_nodes(struct iort_decode *t, uint32_t count, uint32_t node_offset)
 {
 	struct decoder *d = t->d;
-	uint64_t off = node_offset;
-	bool broken = false;
+	struct find_ctx c = { t, count };
 
 	if (count == 0 && (node_offset < IORT_HEADER_END || node_offset >= d->size))
 		return 0;
@@ -688,47 +747,11 @@ static int find_nodes(struct iort_decode *t, uint32_t count, uint32_t node_offse
 				d->size);
 		return 0;
 	}
+	/* Every node holds at least its header. */
 	t->nodes = arena_alloc(d->arena, (d->size / IORT_NODE_HEADER_SIZE + 1) * sizeof(*t->nodes));
 	if (!t->nodes)
 		return -ENOMEM;
-	while (off < d->size) {
-		struct node_pos *p = &t->nodes[t->nnodes];
-		uint16_t len;
-
-		if (t->nnodes >= count && !looks_like_node(d, off)) {
-			decoder_finding(d, check(IORT_CHECK_TRAILING_BYTES), off,
-					"%llu bytes after the last of the %u nodes are not a node",
-					(unsigned long long)(d->size - off), count);
-			break;
-		}
-		if (d->size - off < IORT_NODE_HEADER_SIZE) {
-			decoder_finding(d, check(IORT_CHECK_NODE_PAST_END), off,
-					"node at 0x%llx: only %llu bytes remain, less than a node header",
-					(unsigned long long)off, (unsigned long long)(d->size - off));
-			broken = true;
-			break;
-		}
-		len = get_le16(d->data + off + 1);
-		if (len < IORT_NODE_HEADER_SIZE) {
-			decoder_finding(d, check(IORT_CHECK_NODE_LENGTH), off + 1,
-					"node at 0x%llx has Length %u, less than its 16-byte header; the nodes after it cannot be found",
-					(unsigned long long)off, len);
-			broken = true;
-			break;
-		}
-		*p = (struct node_pos){ off, len, d->data[off] };
-		t->nnodes++;
-		if (len > d->size - off) {
-			decoder_finding(d, check(IORT_CHECK_NODE_PAST_END), off + 1,
-					"node at 0x%llx has Length %u and runs past the table's end at 0x%zx",
-					(unsigned long long)off, len, d->size);
-			p->length = d->size - off;
-			broken = true;
-			break;
-		}
-		off += len;
-	}
-	if (!broken && t->nnodes != count)
+	if (subtables_walk(d, &node_walk, node_offset, d->size, &c) && t->nnodes != count)
 		decoder_finding(d, check(IORT_CHECK_NODE_COUNT), 36,
 				"Node Count is %u but the table holds %zu node%s", count, t->nnodes,
 				t->nnodes == 1 ? "" : "s");

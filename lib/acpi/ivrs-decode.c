@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "acpi/ivrs.h"
+#include "acpi/subtable.h"
 
 #define HEX IOMMU_DFIELD_HEX
 #define UINT IOMMU_DFIELD_UINT
@@ -306,12 +307,12 @@ unsigned int ivhd_header_size(unsigned int type)
 	}
 }
 
-bool ivrs_is_ivmd(unsigned int type)
-{
-	return type == IVRS_IVMD_ALL || type == IVRS_IVMD_SELECT || type == IVRS_IVMD_RANGE;
-}
-
-unsigned int ivhd_entry_length(const uint8_t *p, size_t avail)
+/*
+ * 48882 IVRS: the length of the device entry at P with AVAIL bytes readable:
+ * the type gives it (bits 7:6: 4, 8, 16 or 32 bytes) except for F0h, whose
+ * UID length byte does.  0 when the bytes there cannot tell.
+ */
+static uint64_t ivhd_entry_length(const uint8_t *p, uint64_t avail)
 {
 	if (avail < 1)
 		return 0;
@@ -499,6 +500,91 @@ static void decode_entry(struct decoder *d, struct iommu_dnode *ivhd, uint64_t a
 	decode_entry_tail(d, node, at, type, length);
 }
 
+/* A walk over the device entries of one IVHD. */
+struct entries_ctx {
+	struct decoder *d;
+	struct iommu_dnode *ivhd;
+	uint64_t block, length;		/* the IVHD's offset and Length */
+};
+
+static void entry_handle(void *ctx, const struct subtable *s)
+{
+	struct entries_ctx *c = ctx;
+
+	decode_entry(c->d, c->ivhd, s->offset, (unsigned int)s->length);
+}
+
+static void entry_report(void *ctx, enum subtable_problem problem, const struct subtable *s)
+{
+	struct entries_ctx *c = ctx;
+	struct decoder *d = c->d;
+	const char *title = iommu_dnode_get_title(c->ivhd);
+	unsigned long long at = s->offset, block = c->block, end = c->block + c->length;
+	unsigned int type = d->data[at];
+	struct iommu_dnode *node;
+
+	switch (problem) {
+	case SUBTABLE_ZERO_LENGTH:
+		if (type == IVHD_DEV_ACPI_HID) {
+			decoder_finding(d, &ivrs_checks[IVRS_ENTRY_OVERRUN], at,
+					"%s at 0x%llx: the ACPI HID entry at 0x%llx is cut by the end of the IVHD at 0x%llx",
+					title, block, at, end);
+			break;
+		}
+		node = dnode_add(d, c->ivhd, "device_entry",
+				 arena_printf(d->arena, "Unknown entry type %02Xh", type), at, s->left);
+		decoder_finding(d, &ivrs_checks[IVRS_ENTRY_UNKNOWN_LENGTH], at,
+				"%s at 0x%llx: device entry type %02Xh at 0x%llx has no defined length; the entries after it are not decoded",
+				title, block, type, at);
+		dnode_decode(d, node, at, s->left, FIELDS(entry_type_field));
+		if (s->left > 1)
+			dnode_add_bytes(d, node, "data", "Undecoded Bytes", at + 1,
+					(unsigned int)(s->left - 1));
+		break;
+	case SUBTABLE_OVERRUN:
+		node = dnode_add(d, c->ivhd, "device_entry", "Cut entry", at, s->left);
+		decoder_finding(d, &ivrs_checks[IVRS_ENTRY_OVERRUN], at,
+				"%s at 0x%llx: the %llu-byte entry at 0x%llx runs %llu byte(s) past the end of the IVHD (Length %llu)",
+				title, block, (unsigned long long)s->length, at,
+				at + s->length - end, (unsigned long long)c->length);
+		dnode_add_bytes(d, node, "data", "Entry Bytes", at, (unsigned int)s->left);
+		break;
+	case SUBTABLE_UNKNOWN_TYPE:
+		decoder_finding(d, &ivrs_checks[IVRS_ENTRY_UNKNOWN_TYPE], at,
+				"%s at 0x%llx: device entry at 0x%llx has undefined type %02Xh (Linux ignores it)",
+				title, block, at, type);
+		break;
+	default:
+		break;	/* the table ends inside the entry: already a finding */
+	}
+}
+
+/* 48882 IVRS: the device entry types; their lengths follow from the type. */
+static const struct subtable_type entry_types[] = {
+	{ IVHD_DEV_PAD4, 0, entry_handle },
+	{ IVHD_DEV_ALL, 0, entry_handle },
+	{ IVHD_DEV_SELECT, 0, entry_handle },
+	{ IVHD_DEV_RANGE_START, 0, entry_handle },
+	{ IVHD_DEV_RANGE_END, 0, entry_handle },
+	{ IVHD_DEV_PAD8, 0, entry_handle },
+	{ IVHD_DEV_ALIAS_SELECT, 0, entry_handle },
+	{ IVHD_DEV_ALIAS_RANGE, 0, entry_handle },
+	{ IVHD_DEV_EXT_SELECT, 0, entry_handle },
+	{ IVHD_DEV_EXT_RANGE, 0, entry_handle },
+	{ IVHD_DEV_SPECIAL, 0, entry_handle },
+	{ IVHD_DEV_ACPI_HID, 0, entry_handle },
+};
+
+static const struct subtable_walk entry_walk = {
+	.type_offset = 0, .type_size = 1, .length = ivhd_entry_length,
+	.header_size = 1, .min_length = 1,
+	.types = entry_types, .ntypes = ARRAY_SIZE(entry_types),
+	.handle_unknown = entry_handle,
+	.check_types = true,
+	.overrun_unhandled = true,
+	.report = entry_report,
+};
+
 /*
  * 48882 IVRS: the device entries from the end of the IVHD's fixed part to
  * its end (its Length), which must be where the last entry ends.
@@ -506,57 +592,9 @@ static void decode_entry(struct decoder *d, struct iommu_dnode *ivhd, uint64_t a
 static void decode_entries(struct decoder *d, struct iommu_dnode *ivhd, uint64_t block,
 			   uint64_t length, unsigned int type)
 {
-	uint64_t end = block + length, present = d->size < end ? d->size : end;
-	uint64_t at = block + ivhd_header_size(type);
+	struct entries_ctx c = { d, ivhd, block, length };
 
-	while (at < present) {
-		const uint8_t *p = d->data + at;
-		unsigned int len = ivhd_entry_length(p, present - at);
-
-		if (!len && p[0] == IVHD_DEV_ACPI_HID) {
-			decoder_finding(d, &ivrs_checks[IVRS_ENTRY_OVERRUN], at,
-					"%s at 0x%llx: the ACPI HID entry at 0x%llx is cut by the end of the IVHD at 0x%llx",
-					iommu_dnode_get_title(ivhd), (unsigned long long)block,
-					(unsigned long long)at, (unsigned long long)end);
-			break;
-		}
-		if (!len) {
-			struct iommu_dnode *node = dnode_add(d, ivhd, "device_entry",
-							     arena_printf(d->arena, "Unknown entry type %02Xh", p[0]),
-							     at, present - at);
-
-			decoder_finding(d, &ivrs_checks[IVRS_ENTRY_UNKNOWN_LENGTH], at,
-					"%s at 0x%llx: device entry type %02Xh at 0x%llx has no defined length; the entries after it are not decoded",
-					iommu_dnode_get_title(ivhd), (unsigned long long)block, p[0],
-					(unsigned long long)at);
-			dnode_decode(d, node, at, present - at, FIELDS(entry_type_field));
-			if (present - at > 1)
-				dnode_add_bytes(d, node, "data", "Undecoded Bytes", at + 1,
-						(unsigned int)(present - at - 1));
-			break;
-		}
-		if (at + len > end) {
-			struct iommu_dnode *node = dnode_add(d, ivhd, "device_entry",
-							     "Cut entry", at, present - at);
-
-			decoder_finding(d, &ivrs_checks[IVRS_ENTRY_OVERRUN], at,
-					"%s at 0x%llx: the %u-byte entry at 0x%llx runs %llu byte(s) past the end of the IVHD (Length %llu)",
-					iommu_dnode_get_title(ivhd), (unsigned long long)block, len,
-					(unsigned long long)at,
-					(unsigned long long)(at + len - end), (unsigned long long)length);
-			dnode_add_bytes(d, node, "data", "Entry Bytes", at, (unsigned int)(present - at));
-			break;
-		}
-		if (at + len > present)
-			break;	/* the table ends inside the entry: already a finding */
-		if (!ivhd_entry_name(p[0]))
-			decoder_finding(d, &ivrs_checks[IVRS_ENTRY_UNKNOWN_TYPE], at,
-					"%s at 0x%llx: device entry at 0x%llx has undefined type %02Xh (Linux ignores it)",
-					iommu_dnode_get_title(ivhd), (unsigned long long)block,
-					(unsigned long long)at, p[0]);
-		decode_entry(d, ivhd, at, len);
-		at += len;
-	}
+	subtables_walk(d, &entry_walk, block + ivhd_header_size(type), block + length, &c);
 }
 
 static const char *block_title(struct decoder *d, unsigned int type)
@@ -614,63 +652,77 @@ static void decode_unknown_block(struct decoder *d, uint64_t at, uint64_t span, 
 	decode_fitting(d, node, at, span, FIELDS(unknown_block_fields));
 	if (span > 6)
 		dnode_add_bytes(d, node, "data", "Block Data", at + 6, (unsigned int)(span - 6));
-	decoder_finding(d, &ivrs_checks[IVRS_BLOCK_UNKNOWN_TYPE], at,
-			"block at 0x%llx has undefined type %02Xh; skipped by its Length",
-			(unsigned long long)at, type);
 }
 
-static unsigned int block_min_size(unsigned int type)
+static void ivhd_handle(void *ctx, const struct subtable *s)
 {
-	if (ivrs_is_ivmd(type))
-		return IVMD_SIZE;
-	return ivhd_header_size(type);
+	decode_ivhd(ctx, s->offset, s->length, s->span, s->type);
 }
 
-/* 48882 IVRS: blocks back to back from byte 48 to the end of the table. */
-static void decode_blocks(struct decoder *d)
+static void ivmd_handle(void *ctx, const struct subtable *s)
 {
-	uint64_t at = IVRS_HEADER_SIZE;
+	decode_ivmd(ctx, s->offset, s->span, s->type);
+}
 
-	while (at < d->size) {
-		const uint8_t *p = d->data + at;
-		uint64_t length, span;
-		unsigned int type, min;
+static void unknown_block_handle(void *ctx, const struct subtable *s)
+{
+	decode_unknown_block(ctx, s->offset, s->span, s->type);
+}
 
-		if (d->size - at < 4) {
-			decoder_finding(d, &ivrs_checks[IVRS_BLOCK_TRAILING], at,
-					"%llu byte(s) after the last block at 0x%llx are too few for a block header",
-					(unsigned long long)(d->size - at), (unsigned long long)at);
-			return;
-		}
-		type = p[0];
-		length = get_le16(p + 2);
-		if (length < 4) {
-			decoder_finding(d, &ivrs_checks[IVRS_BLOCK_ZERO_LENGTH], at,
-					"block type %02Xh at 0x%llx has Length %llu, less than its 4-byte header; the blocks after it are not decoded",
-					type, (unsigned long long)at, (unsigned long long)length);
-			return;
-		}
-		span = length < d->size - at ? length : d->size - at;
-		if (length > d->size - at)
-			decoder_finding(d, &ivrs_checks[IVRS_BLOCK_OVERRUN], at,
-					"block type %02Xh at 0x%llx has Length %llu but only %llu byte(s) of the table follow it",
-					type, (unsigned long long)at, (unsigned long long)length,
-					(unsigned long long)(d->size - at));
-		min = block_min_size(type);
-		if (min && length < min)
-			decoder_finding(d, &ivrs_checks[IVRS_BLOCK_TOO_SHORT], at,
-					"%s at 0x%llx has Length %llu, less than its %u bytes of fixed fields",
-					block_title(d, type), (unsigned long long)at,
-					(unsigned long long)length, min);
-		if (ivhd_header_size(type))
-			decode_ivhd(d, at, length, span, type);
-		else if (ivrs_is_ivmd(type))
-			decode_ivmd(d, at, span, type);
-		else
-			decode_unknown_block(d, at, span, type);
-		at += length;
+static void block_report(void *ctx, enum subtable_problem problem, const struct subtable *s)
+{
+	struct decoder *d = ctx;
+	unsigned long long at = s->offset, length = s->length, left = s->left;
+
+	switch (problem) {
+	case SUBTABLE_TRAILING:
+		decoder_finding(d, &ivrs_checks[IVRS_BLOCK_TRAILING], at,
+				"%llu byte(s) after the last block at 0x%llx are too few for a block header",
+				left, at);
+		break;
+	case SUBTABLE_ZERO_LENGTH:
+		decoder_finding(d, &ivrs_checks[IVRS_BLOCK_ZERO_LENGTH], at,
+				"block type %02Xh at 0x%llx has Length %llu, less than its 4-byte header; the blocks after it are not decoded",
+				s->type, at, length);
+		break;
+	case SUBTABLE_OVERRUN:
+		decoder_finding(d, &ivrs_checks[IVRS_BLOCK_OVERRUN], at,
+				"block type %02Xh at 0x%llx has Length %llu but only %llu byte(s) of the table follow it",
+				s->type, at, length, left);
+		break;
+	case SUBTABLE_TOO_SHORT:
+		decoder_finding(d, &ivrs_checks[IVRS_BLOCK_TOO_SHORT], at,
+				"%s at 0x%llx has Length %llu, less than its %u bytes of fixed fields",
+				block_title(d, s->type), at, length, s->desc->min_length);
+		break;
+	case SUBTABLE_UNKNOWN_TYPE:
+		decoder_finding(d, &ivrs_checks[IVRS_BLOCK_UNKNOWN_TYPE], at,
+				"block at 0x%llx has undefined type %02Xh; skipped by its Length", at, s->type);
+		break;
+	case SUBTABLE_CUT:
+		break;
 	}
 }
+
+/* 48882 IVRS: the block types and their fixed fields. */
+static const struct subtable_type block_types[] = {
+	{ IVRS_IVHD_10, IVHD_10_SIZE, ivhd_handle },
+	{ IVRS_IVHD_11, IVHD_11_SIZE, ivhd_handle },
+	{ IVRS_IVHD_40, IVHD_11_SIZE, ivhd_handle },
+	{ IVRS_IVMD_ALL, IVMD_SIZE, ivmd_handle },
+	{ IVRS_IVMD_SELECT, IVMD_SIZE, ivmd_handle },
+	{ IVRS_IVMD_RANGE, IVMD_SIZE, ivmd_handle },
+};
+
+/* 48882 IVRS: blocks back to back from byte 48 to the end of the table. */
+static const struct subtable_walk block_walk = {
+	.type_offset = 0, .type_size = 1, .length_offset = 2, .length_size = 2,
+	.header_size = 4, .min_length = 4,
+	.types = block_types, .ntypes = ARRAY_SIZE(block_types),
+	.handle_unknown = unknown_block_handle,
+	.check_types = true,
+	.report = block_report,
+};
 
 int ivrs_decode(struct iommu_table *table, struct iommu_dnode **ret_root)
 {
@@ -681,6 +733,6 @@ int ivrs_decode(struct iommu_table *table, struct iommu_dnode **ret_root)
 		return r;
 	acpi_header_decode(&d, d.root);
 	dnode_decode(&d, d.root, 0, d.size, FIELDS(ivrs_fields));
-	decode_blocks(&d);
+	subtables_walk(&d, &block_walk, IVRS_HEADER_SIZE, d.size, &d);
 	return decoder_finish(&d, ret_root);
 }

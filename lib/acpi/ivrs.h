@@ -62,13 +62,6 @@ enum { IVHD_UID_NONE = 0, IVHD_UID_INTEGER = 1, IVHD_UID_STRING = 2 };
 
 /* Bytes of an IVHD's fixed part for TYPE; 0 when TYPE is not an IVHD. */
 unsigned int ivhd_header_size(unsigned int type);
-bool ivrs_is_ivmd(unsigned int type);
-/*
- * Length of the device entry at P with AVAIL bytes readable from P: the type
- * gives it (bits 7:6: 4, 8, 16 or 32 bytes) except for F0h, whose UID length
- * byte does.  0 when the length cannot be known from the bytes there.
- */
-unsigned int ivhd_entry_length(const uint8_t *p, size_t avail);
 /* "Select", "Start of Range", ...; NULL for a type the specification does not define. */
 const char *ivhd_entry_name(unsigned int type);
 
@@ -146,8 +139,6 @@ enum viot_node_type {
 };
 
 #define VIOT_HEADER_SIZE	48
-/* The bytes of each node type's fixed fields, by type (0: unknown). */
-unsigned int viot_node_size(unsigned int type);
 
 /* ---- the expansion: IOMMU units and the devices they serve ------------- */
 

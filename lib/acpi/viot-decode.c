@@ -7,6 +7,7 @@
  * endpoint's Output Node is named after the node it points at.
  */
 #include "acpi/ivrs.h"
+#include "acpi/subtable.h"
 
 #define HEX IOMMU_DFIELD_HEX
 #define UINT IOMMU_DFIELD_UINT
@@ -72,21 +73,9 @@ static const struct field_desc virtio_mmio_fields[] = {
 	{ "base_address", "Base Address", 8, 8, ADDR, FD_SUMMARY },
 };
 
-unsigned int viot_node_size(unsigned int type)
-{
-	switch (type) {
-	case VIOT_NODE_PCI_RANGE:
-	case VIOT_NODE_MMIO:
-		return 24;
-	case VIOT_NODE_VIRTIO_PCI:
-	case VIOT_NODE_VIRTIO_MMIO:
-		return 16;
-	default:
-		return 0;
-	}
-}
-
-static void decode_node(struct decoder *d, uint64_t at, uint64_t length, unsigned int type)
+/* A node of LENGTH bytes present; MIN_LENGTH: its type's fixed fields (0: a type not defined). */
+static void decode_node(struct decoder *d, uint64_t at, uint64_t length, unsigned int type,
+			unsigned int min_length)
 {
 	const char *kind = type < ARRAY_SIZE(node_kinds) && node_kinds[type] ? node_kinds[type]
 									: "unknown_node";
@@ -105,7 +94,7 @@ static void decode_node(struct decoder *d, uint64_t at, uint64_t length, unsigne
 	};
 
 	dnode_decode(d, node, at, length, FIELDS(node_header_fields));
-	if (type < ARRAY_SIZE(body) && body[type].desc && length >= viot_node_size(type)) {
+	if (min_length && length >= min_length) {
 		dnode_decode(d, node, at, length, body[type].desc, body[type].n);
 		dfield_bdf_meaning(d, node, "bdf");
 		dfield_bdf_meaning(d, node, "bdf_start");
@@ -137,10 +126,76 @@ static void name_outputs(struct decoder *d)
 	}
 }
 
+/* The walk over the nodes: how many there are. */
+struct nodes_ctx {
+	struct decoder *d;
+	uint64_t count;
+};
+
+static void node_handle(void *ctx, const struct subtable *s)
+{
+	struct nodes_ctx *c = ctx;
+
+	decode_node(c->d, s->offset, s->span, s->type, s->desc ? s->desc->min_length : 0);
+	c->count++;
+}
+
+static void node_report(void *ctx, enum subtable_problem problem, const struct subtable *s)
+{
+	struct decoder *d = ((struct nodes_ctx *)ctx)->d;
+	unsigned long long at = s->offset, length = s->length, left = s->left;
+
+	switch (problem) {
+	case SUBTABLE_TRAILING:
+		decoder_finding(d, &viot_checks[VIOT_NODE_OVERRUN], at,
+				"%llu byte(s) at 0x%llx are too few for a node header", left, at);
+		break;
+	case SUBTABLE_ZERO_LENGTH:
+		decoder_finding(d, &viot_checks[VIOT_NODE_ZERO_LENGTH], at,
+				"node type %u at 0x%llx has Length %llu, less than its 4-byte header; the nodes after it are not decoded",
+				s->type, at, length);
+		break;
+	case SUBTABLE_OVERRUN:
+		decoder_finding(d, &viot_checks[VIOT_NODE_OVERRUN], at,
+				"node type %u at 0x%llx has Length %llu but only %llu byte(s) of the table follow it",
+				s->type, at, length, left);
+		break;
+	case SUBTABLE_UNKNOWN_TYPE:
+		decoder_finding(d, &viot_checks[VIOT_NODE_UNKNOWN_TYPE], at,
+				"node at 0x%llx has undefined type %u; skipped by its Length", at, s->type);
+		break;
+	case SUBTABLE_TOO_SHORT:
+		decoder_finding(d, &viot_checks[VIOT_NODE_TOO_SHORT], at,
+				"%s node at 0x%llx has Length %llu, less than its %u bytes of fields",
+				node_names[s->type], at, length, s->desc->min_length);
+		break;
+	case SUBTABLE_CUT:
+		break;
+	}
+}
+
+/* ACPI 6.5 VIOT: the node types and their fixed fields. */
+static const struct subtable_type node_types[] = {
+	{ VIOT_NODE_PCI_RANGE, 24, node_handle },
+	{ VIOT_NODE_MMIO, 24, node_handle },
+	{ VIOT_NODE_VIRTIO_PCI, 16, node_handle },
+	{ VIOT_NODE_VIRTIO_MMIO, 16, node_handle },
+};
+
 /* ACPI 6.5 VIOT: nodes back to back from Node Offset to the end of the table. */
+static const struct subtable_walk node_walk = {
+	.type_offset = 0, .type_size = 1, .length_offset = 2, .length_size = 2,
+	.header_size = 4, .min_length = 4,
+	.types = node_types, .ntypes = ARRAY_SIZE(node_types),
+	.handle_unknown = node_handle,
+	.check_types = true,
+	.report = node_report,
+};
+
 static void decode_nodes(struct decoder *d)
 {
-	uint64_t count = 0, declared = get_le16(d->data + 36), at = get_le16(d->data + 38);
+	uint64_t declared = get_le16(d->data + 36), at = get_le16(d->data + 38);
+	struct nodes_ctx c = { d, 0 };
 
 	if (at < VIOT_HEADER_SIZE || at > d->size) {
 		decoder_finding(d, &viot_checks[VIOT_NODE_OFFSET_INVALID], 38,
@@ -148,50 +203,11 @@ static void decode_nodes(struct decoder *d)
 				at < VIOT_HEADER_SIZE ? "inside the table header" : "past the end of the table");
 		return;
 	}
-	while (at < d->size) {
-		const uint8_t *p = d->data + at;
-		uint64_t length;
-		unsigned int type, min;
-
-		if (d->size - at < 4) {
-			decoder_finding(d, &viot_checks[VIOT_NODE_OVERRUN], at,
-					"%llu byte(s) at 0x%llx are too few for a node header",
-					(unsigned long long)(d->size - at), (unsigned long long)at);
-			break;
-		}
-		type = p[0];
-		length = get_le16(p + 2);
-		if (length < 4) {
-			decoder_finding(d, &viot_checks[VIOT_NODE_ZERO_LENGTH], at,
-					"node type %u at 0x%llx has Length %llu, less than its 4-byte header; the nodes after it are not decoded",
-					type, (unsigned long long)at, (unsigned long long)length);
-			break;
-		}
-		if (length > d->size - at) {
-			decoder_finding(d, &viot_checks[VIOT_NODE_OVERRUN], at,
-					"node type %u at 0x%llx has Length %llu but only %llu byte(s) of the table follow it",
-					type, (unsigned long long)at, (unsigned long long)length,
-					(unsigned long long)(d->size - at));
-			length = d->size - at;
-		}
-		min = viot_node_size(type);
-		if (!min)
-			decoder_finding(d, &viot_checks[VIOT_NODE_UNKNOWN_TYPE], at,
-					"node at 0x%llx has undefined type %u; skipped by its Length",
-					(unsigned long long)at, type);
-		else if (length < min)
-			decoder_finding(d, &viot_checks[VIOT_NODE_TOO_SHORT], at,
-					"%s node at 0x%llx has Length %llu, less than its %u bytes of fields",
-					node_names[type], (unsigned long long)at,
-					(unsigned long long)length, min);
-		decode_node(d, at, length, type);
-		count++;
-		at += length;
-	}
-	if (count != declared)
+	subtables_walk(d, &node_walk, at, d->size, &c);
+	if (c.count != declared)
 		decoder_finding(d, &viot_checks[VIOT_NODE_COUNT_MISMATCH], 36,
 				"Node Count is %llu but %llu node(s) lie between Node Offset and the end of the table",
-				(unsigned long long)declared, (unsigned long long)count);
+				(unsigned long long)declared, (unsigned long long)c.count);
 	name_outputs(d);
 }
 
