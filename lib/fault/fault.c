@@ -94,24 +94,25 @@ IOMMU_EXPORT int iommu_fault_parse(const char *text, size_t size, struct iommu_f
 				   size_t *ret_used)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(vendors); i++) {
-		const struct fault_vendor *v = vendors[i];
-		struct iommu_fault *f = fault_alloc(v);
+		struct iommu_fault parsed = { .v = vendors[i] }, *f;
 		const char *next;
 		int error = 0;
 
-		if (!f)
-			return -ENOMEM;
-		next = v->parse(text, text + size, f, &error);
-		if (next) {
-			fault_decode(v, f);
-			*ret_fault = f;
-			if (ret_used)
-				*ret_used = (size_t)(next - text);
-			return 0;
+		next = vendors[i]->parse(text, text + size, &parsed, &error);
+		f = next ? malloc(sizeof(*f)) : NULL;
+		if (!f) {
+			free(parsed.client);
+			free(parsed.logged_text);
+			if (error || next)
+				return error ?: -ENOMEM;
+			continue;
 		}
-		iommu_fault_unref(f);
-		if (error)
-			return error;
+		*f = parsed;
+		fault_decode(vendors[i], f);
+		*ret_fault = f;
+		if (ret_used)
+			*ret_used = (size_t)(next - text);
+		return 0;
 	}
 	return -ENOMSG;
 }
