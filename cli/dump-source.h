@@ -92,10 +92,6 @@ void dump_source_describe(struct cli *cli, const struct dump_source *src);
 /* -v: how the dump was read (pages decompressed, cache hits). */
 void dump_source_stats(struct cli *cli, const struct dump_source *src);
 
-/* "[SSSS:]BB:DD.F" (hex) -> source id; false when malformed. */
-bool parse_bdf(const char *s, uint16_t *ret_segment, uint16_t *ret_sid);
-/* Hexadecimal, "0x" optional. */
-bool parse_hex64(const char *s, uint64_t *ret);
 /* "0000:00:04.0" */
 void format_bdf(char *buf, size_t size, uint16_t segment, uint16_t sid);
 /* "4K", "2M", "1G", "512G" or the byte count. */

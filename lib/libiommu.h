@@ -595,6 +595,13 @@ uint64_t iommu_dump_get_cache_hits(const struct iommu_dump *dump);
 size_t iommu_dump_get_cache_size(const struct iommu_dump *dump);
 void iommu_dump_set_cache_limit(struct iommu_dump *dump, size_t bytes);
 
+/* ---- what users type (lib/text.c) ------------------------------------------ */
+
+/* A register value or address as register files hold it: hexadecimal, "0x" optional, 64 bits at most; -EINVAL otherwise. */
+int iommu_parse_hex(const char *text, uint64_t *ret_value);
+/* A PCI requester "[SSSS:]BB:DD.F" (hexadecimal, as lspci prints it): the segment (0 without one) and bus << 8 | devfn; -EINVAL otherwise. */
+int iommu_parse_bdf(const char *text, uint16_t *ret_segment, uint16_t *ret_rid);
+
 /* ---- IOMMU register values (lib/unit/regfile.c) -------------------------- */
 
 /*

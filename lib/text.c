@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /* Bounded scanning of text input: numbers, devices, words, fields and lines (lib/text.h). */
+#include <errno.h>
 #include <string.h>
 
+#include "internal.h"
 #include "text.h"
 
 static int hex_digit(char c)
@@ -180,4 +182,19 @@ bool text_lines_next(struct text_lines *lines, const char **ret_s, const char **
 	lines->p = text_next_line(lines->p, lines->end);
 	lines->number++;
 	return true;
+}
+
+/* ---- what users type (libiommu.h) ------------------------------------------ */
+
+IOMMU_EXPORT int iommu_parse_hex(const char *text, uint64_t *ret_value)
+{
+	return text_whole_hex(text, text + strlen(text), ret_value) ? 0 : -EINVAL;
+}
+
+IOMMU_EXPORT int iommu_parse_bdf(const char *text, uint16_t *ret_segment, uint16_t *ret_rid)
+{
+	const char *end = text + strlen(text);
+	bool has_segment;
+
+	return text_bdf(text, end, ret_segment, ret_rid, &has_segment) == end ? 0 : -EINVAL;
 }

@@ -6,6 +6,9 @@
  * so that a read past it is caught by ASan and valgrind), with embedded
  * NULs and very long lines.
  */
+#include <errno.h>
+
+#include "libiommu.h"
 #include "text.h"
 #include "unit.h"
 
@@ -223,11 +226,32 @@ static void test_lines(void)
 	}
 }
 
+/* The public forms for what users type: whole strings only. */
+static void test_public(void)
+{
+	uint16_t segment = 0, rid = 0;
+	uint64_t v = 0;
+
+	CHECK(iommu_parse_hex("0xfed90000", &v) == 0 && v == 0xfed90000);
+	CHECK(iommu_parse_hex("FED90000", &v) == 0 && v == 0xfed90000);
+	CHECK_EQ(iommu_parse_hex("", &v), -EINVAL);
+	CHECK_EQ(iommu_parse_hex("0x", &v), -EINVAL);
+	CHECK_EQ(iommu_parse_hex("12 ", &v), -EINVAL);
+	CHECK_EQ(iommu_parse_hex("-1", &v), -EINVAL);
+	CHECK_EQ(iommu_parse_hex("10000000000000000", &v), -EINVAL);
+	CHECK(iommu_parse_bdf("0001:3a:00.1", &segment, &rid) == 0 && segment == 1 && rid == 0x3a01);
+	CHECK(iommu_parse_bdf("00:04.0", &segment, &rid) == 0 && segment == 0 && rid == 0x20);
+	CHECK_EQ(iommu_parse_bdf("00:04.0 ", &segment, &rid), -EINVAL);
+	CHECK_EQ(iommu_parse_bdf("00:04", &segment, &rid), -EINVAL);
+	CHECK_EQ(iommu_parse_bdf(" 00:04.0", &segment, &rid), -EINVAL);
+}
+
 int main(void)
 {
 	test_numbers();
 	test_bdf();
 	test_words_fields();
 	test_lines();
+	test_public();
 	return unit_report("text");
 }
