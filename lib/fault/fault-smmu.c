@@ -152,21 +152,21 @@ static bool parse_attributes(const char *s, const char *end, struct iommu_fault 
 		return false;
 	f->has |= FAULT_HAS(IOMMU_FAULT_ACCESS);
 	if (!text_find(s, end, "unpriv "))
-		f->record[1] |= 1ULL << 33;
+		f->record[1] |= BIT(33);
 	if (text_find(s, end, " inst "))
-		f->record[1] |= 1ULL << 34;
+		f->record[1] |= BIT(34);
 	if (text_find(s, end, " read "))
-		f->record[1] |= 1ULL << 35;
+		f->record[1] |= BIT(35);
 	if (text_find(s, end, " s2 "))
-		f->record[1] |= 1ULL << 39;
+		f->record[1] |= BIT(39);
 	quote = memchr(s, '"', (size_t)(end - s));
 	for (unsigned int k = 0; quote && k < ARRAY_SIZE(classes); k++)
 		if (text_starts(quote, end, classes[k]))
 			f->record[1] |= (uint64_t)k << 40;
 	if (text_find(s, end, " ttd_read"))
-		f->record[1] |= 1ULL << 44;
+		f->record[1] |= BIT(44);
 	if (text_find(s, end, " stall"))
-		f->record[1] |= 1ULL << 31;
+		f->record[1] |= BIT(31);
 	if (text_field_hex(s, end, "stag:", &v))
 		f->record[1] |= v & 0xffff;
 	return true;
@@ -194,7 +194,7 @@ static const char *parse_decoded(const char *text, const char *end, struct iommu
 	f->has = FAULT_HAS(IOMMU_FAULT_REQUESTER);
 	/* The kernel prints IOMMU_NO_PASID (0) for a transaction without one. */
 	if (text_field_hex(at, eol, "ssid:", &v) && v)
-		f->record[0] |= 1ULL << 11 | (v & 0xfffff) << 12;
+		f->record[0] |= BIT(11) | (v & 0xfffff) << 12;
 	if (text_field_hex(at, eol, "iova:", &v)) {
 		f->record[2] = v;
 		f->has |= FAULT_HAS(IOMMU_FAULT_ADDRESS);

@@ -26,6 +26,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "bits.h"
 #include "fault/fault.h"
 #include "text.h"
 #include "unit/vtd.h"
@@ -223,11 +224,11 @@ bool vtd_fault_qualified(unsigned int fr)
  * interrupt index in 63:48), SID 79:64, PRIV 92, EXE 93, PP 95, FR 103:96,
  * PV 123:104, T 126 (1: read), F 127.
  */
-#define FRCD_PRIV (1ULL << 28)
-#define FRCD_EXE (1ULL << 29)
-#define FRCD_PP (1ULL << 31)
-#define FRCD_READ (1ULL << 62)
-#define FRCD_F (1ULL << 63)
+#define FRCD_PRIV BIT(28)
+#define FRCD_EXE BIT(29)
+#define FRCD_PP BIT(31)
+#define FRCD_READ BIT(62)
+#define FRCD_F BIT(63)
 
 static unsigned int fr_of(const uint64_t *record)
 {
