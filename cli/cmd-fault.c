@@ -54,8 +54,8 @@ static void fault_cleanup(void *data)
 	free(opts->lines);
 }
 
-/* The input: the arguments, one line each, or standard input. */
-static int read_input(const struct fault_opts *opts, char **ret_text)
+/* The input: the arguments, one line each, or standard input; its length in *RET_SIZE. */
+static int read_input(const struct fault_opts *opts, char **ret_text, size_t *ret_size)
 {
 	size_t size = 0, len = 0;
 	char *text = NULL;
@@ -70,13 +70,14 @@ static int read_input(const struct fault_opts *opts, char **ret_text)
 		if (fclose(f) != 0)
 			return -ENOMEM;
 		*ret_text = text;
+		*ret_size = size;
 		return 0;
 	}
 	for (;;) {
 		size_t n;
 		char *bigger;
 
-		if (len + 65536 + 1 > size) {
+		if (len + 65536 > size) {
 			if (size > MAX_LOG) {
 				free(text);
 				return -EFBIG;
@@ -98,132 +99,70 @@ static int read_input(const struct fault_opts *opts, char **ret_text)
 		free(text);
 		return -EIO;
 	}
-	text[len] = 0;
 	*ret_text = text;
+	*ret_size = len;
 	return 0;
-}
-
-struct fault_run {
-	struct cli *cli;
-	struct dump_source src;
-	bool have_dump;
-	struct iommu_xlate *x;
-	size_t count;
-};
-
-/* The walk of the logged request in the dump, and whether it ends the same way. */
-static void walk_logged(struct fault_run *fr, const struct iommu_fault_msg *m)
-{
-	struct iommu_vtd *vtd = fr->src.vtd;
-
-	iommu_vtd_translate(vtd, iommu_fault_msg_get_sid(m), iommu_fault_msg_get_pasid(m),
-			    iommu_fault_msg_get_addr(m),
-			    iommu_fault_msg_is_write(m) ? IOMMU_ACCESS_WRITE : IOMMU_ACCESS_READ, 0,
-			    fr->x);
-	render_logged_walk(fr->cli, fr->x,
-			   iommu_xlate_get_fault_reason(fr->x) == iommu_fault_msg_get_reason(m), UNIT_VTD,
-			   iommu_vtd_get_ttm(vtd) == IOMMU_VTD_TTM_SCALABLE,
-			   iommu_fault_msg_get_segment(m), iommu_fault_msg_get_sid(m),
-			   iommu_fault_msg_get_pasid(m), iommu_fault_msg_get_addr(m));
-}
-
-static void render_msg(struct fault_run *fr, const struct iommu_fault_msg *m, size_t line)
-{
-	struct out *o = fr->cli->out;
-	uint32_t pasid = iommu_fault_msg_get_pasid(m);
-	const char *text = iommu_fault_msg_get_text(m);
-	char bdf[16];
-
-	fr->count++;
-	format_bdf(bdf, sizeof(bdf), iommu_fault_msg_get_segment(m), iommu_fault_msg_get_sid(m));
-	out_begin_object(o, NULL);
-	out_uint(o, "line", NULL, line);
-	out_str(o, "type", "%s", iommu_fault_msg_is_interrupt(m) ? "interrupt"
-				 : iommu_fault_msg_is_write(m) ? "dma_write" : "dma_read");
-	out_str(o, "device", " from %s", bdf);
-	if (pasid == IOMMU_NO_PASID)
-		out_null(o, "pasid", NULL);
-	else
-		out_uint(o, "pasid", ", PASID %llu", pasid);
-	out_hex(o, iommu_fault_msg_is_interrupt(m) ? "index" : "address",
-		iommu_fault_msg_is_interrupt(m) ? ", interrupt index 0x%llx" : ", address 0x%llx",
-		iommu_fault_msg_get_addr(m));
-	out_text(o, fr->cli->verbose ? "  (line %zu)\n  " : "\n  ", line);
-	render_fault_reason(fr->cli, iommu_fault_msg_get_reason(m), fr->cli->verbose);
-	out_text(o, "\n");
-	if (text && strcmp(text, iommu_vtd_fault_reason_kernel_text(iommu_fault_msg_get_reason(m))))
-		out_str(o, "logged_text", "  the log says \"%s\"\n", text);
-	else
-		out_str(o, "logged_text", NULL, text);
-	out_str(o, "format", fr->cli->verbose ? "  log format: %s\n" : NULL,
-		iommu_fault_msg_get_format(m));
-	if (fr->src.vtd && !iommu_fault_msg_is_interrupt(m))
-		walk_logged(fr, m);
-	out_end_object(o);
 }
 
 static int run_fault(struct cli *cli, void *data)
 {
 	struct fault_opts *opts = data;
-	struct fault_run fr = { .cli = cli };
-	size_t pos = 0, line = 1;
+	struct dump_source src = { 0 };
+	struct iommu_xlate *x = NULL;
+	size_t pos = 0, line = 1, size = 0, count = 0;
 	char *text = NULL;
 	int code = EXIT_CLEAN, r;
 
 	if (opts->src.dump) {
-		code = dump_source_open(cli, &opts->src, true, &fr.src);
+		code = dump_source_open(cli, &opts->src, true, &src);
 		if (code) {
-			dump_source_close(&fr.src);
+			dump_source_close(&src);
 			return code;
 		}
-		r = iommu_xlate_new(&fr.x);
+		r = iommu_xlate_new(&x);
 		if (r < 0) {
-			dump_source_close(&fr.src);
+			dump_source_close(&src);
 			return cli_error(cli, r, "cannot translate");
 		}
 	}
-	r = read_input(opts, &text);
+	r = read_input(opts, &text, &size);
 	if (r < 0) {
 		code = cli_error(cli, r, "cannot read the log");
 		goto out;
 	}
 	out_begin_array(cli->out, "faults");
-	while (text[pos]) {
-		struct iommu_fault_msg *m;
-		struct iommu_smmuv3_event *sev;
-		struct iommu_amdvi_event *aev;
-		size_t used, eol = strcspn(text + pos, "\n");
+	while (pos < size) {
+		struct iommu_fault *f;
+		size_t used;
 
-		if (iommu_fault_msg_parse(text + pos, &m, &used) == 0) {
-			render_msg(&fr, m, line);
-			iommu_fault_msg_unref(m);
-		} else if (iommu_smmuv3_event_parse(text + pos, &sev, &used) == 0) {
-			fr.count++;
-			fault_smmuv3(cli, sev, line, &fr.src, fr.x);
-			iommu_smmuv3_event_unref(sev);
-		} else if (iommu_amdvi_event_parse(text + pos, &aev, &used) == 0) {
-			fr.count++;
-			fault_amdvi(cli, aev, line, &fr.src, fr.x);
-			iommu_amdvi_event_unref(aev);
+		r = iommu_fault_parse(text + pos, size - pos, &f, &used);
+		if (r == -ENOMEM) {
+			code = cli_error(cli, r, "cannot read the log");
+			break;
+		}
+		if (r < 0) {
+			const char *nl = memchr(text + pos, '\n', size - pos);
+
+			used = nl ? (size_t)(nl - (text + pos)) + 1 : size - pos;
 		} else {
-			pos += eol + (text[pos + eol] ? 1 : 0);
-			line++;
-			continue;
+			count++;
+			render_fault(cli, f, line, &src, x);
+			iommu_fault_unref(f);
 		}
 		for (size_t i = 0; i < used; i++)
 			line += text[pos + i] == '\n';
 		pos += used;
 	}
 	out_end_array(cli->out);
-	/* Faults decoded are the answer "not clean", as a faulting translate is. */
-	if (fr.count)
-		code = EXIT_NOT_CLEAN;
-	else
+	if (!count)
 		out_text(cli->out, "no fault or event messages (DMAR, arm-smmu-v3, AMD-Vi)\n");
+	/* Faults decoded are the answer "not clean", as a faulting translate is. */
+	else if (code == EXIT_CLEAN)
+		code = EXIT_NOT_CLEAN;
 out:
 	free(text);
-	iommu_xlate_unref(fr.x);
-	dump_source_close(&fr.src);
+	iommu_xlate_unref(x);
+	dump_source_close(&src);
 	return code;
 }
 

@@ -150,7 +150,7 @@ static int translate_stdin(struct request *rq)
 		if (end == word)
 			continue;
 		*end = 0;
-		if (!parse_hex64(word, &iova)) {
+		if (iommu_parse_hex(word, &iova) < 0) {
 			cli_error(rq->cli, 0, "standard input, line %zu: '%s' is not a hexadecimal address",
 				  lineno, word);
 			code = EXIT_DATAERR;
@@ -175,7 +175,7 @@ static int run_translate(struct cli *cli, void *data)
 		cli_error(cli, 0, "no requester: give --device BDF (or --sid N for an SMMUv3 or AMD-Vi unit)");
 		return EXIT_USAGE;
 	}
-	if (opts->device && !parse_bdf(opts->device, &rq.segment, &rq.sid)) {
+	if (opts->device && iommu_parse_bdf(opts->device, &rq.segment, &rq.sid) < 0) {
 		cli_error(cli, 0, "'%s' is not a PCI device address ([segment:]bus:device.function)",
 			  opts->device);
 		return EXIT_USAGE;
@@ -183,7 +183,7 @@ static int run_translate(struct cli *cli, void *data)
 	for (int i = 0; i < opts->naddrs; i++) {
 		uint64_t v;
 
-		if (!parse_hex64(opts->addrs[i], &v)) {
+		if (iommu_parse_hex(opts->addrs[i], &v) < 0) {
 			cli_error(cli, 0, "'%s' is not a hexadecimal address", opts->addrs[i]);
 			return EXIT_USAGE;
 		}
@@ -220,7 +220,7 @@ static int run_translate(struct cli *cli, void *data)
 		for (int i = 0; i < opts->naddrs; i++) {
 			uint64_t iova;
 
-			parse_hex64(opts->addrs[i], &iova);
+			iommu_parse_hex(opts->addrs[i], &iova);
 			translate_one(&rq, iova);
 		}
 	} else {

@@ -68,7 +68,7 @@ static error_t parse_walk(int key, char *arg, struct argp_state *state)
 		opts->queue = true;
 		break;
 	case OPT_DEVICE:
-		if (!parse_bdf(arg, &opts->segment, &opts->sid))
+		if (iommu_parse_bdf(arg, &opts->segment, &opts->sid) < 0)
 			argp_error(state, "'%s' is not a PCI device address ([segment:]bus:device.function)", arg);
 		opts->device = arg;
 		break;
@@ -101,7 +101,7 @@ static error_t parse_walk(int key, char *arg, struct argp_state *state)
 	case OPT_IQA: {
 		uint64_t *v = key == OPT_REVERSE ? &opts->reverse : key == OPT_IRTA ? &opts->irta : &opts->iqa;
 
-		if (!parse_hex64(arg, v))
+		if (iommu_parse_hex(arg, v) < 0)
 			argp_error(state, "'%s' is not a hexadecimal value", arg);
 		*(key == OPT_REVERSE ? &opts->have_reverse : key == OPT_IRTA ? &opts->have_irta
 									 : &opts->have_iqa) = true;

@@ -3,8 +3,7 @@
  * What walk shows of an AMD IOMMU in a dump: every device its device table
  * translates (and each PASID with guest tables), with its mode, domain,
  * tables and whether the IOMMU would accept the entries; with -v and one
- * device its DTE decoded field by field; --mappings; --reverse.  And an
- * AMD-Vi event as translate and fault show it.
+ * device its DTE decoded field by field; --mappings; --reverse.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,26 +11,6 @@
 #include <string.h>
 
 #include "dump-source.h"
-
-void render_amdvi_event(struct cli *cli, const struct iommu_amdvi_event *ev, int detail)
-{
-	struct out *o = cli->out;
-	const char *name = iommu_amdvi_event_get_name(ev);
-
-	out_uint(o, "event", "event %llu", iommu_amdvi_event_get_code(ev));
-	out_str(o, "name", " %s", name ? name : "(undefined)");
-	if (iommu_amdvi_event_has(ev, "flags")) {
-		out_hex(o, "flags", " flags 0x%04llx", iommu_amdvi_event_get_flags(ev));
-		out_str(o, "flag_names", *iommu_amdvi_event_get_flag_names(ev) ? " (%s)" : NULL,
-			iommu_amdvi_event_get_flag_names(ev));
-	}
-	if (*iommu_amdvi_event_get_meaning(ev))
-		out_str(o, "meaning", detail > 1 ? "\n  meaning: %s" : detail ? ": %s" : NULL,
-			iommu_amdvi_event_get_meaning(ev));
-	if (*iommu_amdvi_event_get_causes(ev))
-		out_str(o, "causes", detail > 1 ? "\n  likely causes: %s" : NULL,
-			iommu_amdvi_event_get_causes(ev));
-}
 
 static bool wanted(const struct walk_request *rq, const struct iommu_amdvi_space *sp)
 {
@@ -73,7 +52,7 @@ static int summary_row(const struct iommu_amdvi_space *sp, void *userdata)
 	unsigned int host = iommu_amdvi_space_get_levels(sp, false);
 	unsigned int guest = iommu_amdvi_space_get_levels(sp, true);
 	uint32_t pasid = iommu_amdvi_space_get_pasid(sp);
-	const char *name = iommu_amdvi_event_name(iommu_amdvi_space_get_event(sp));
+	const char *name = iommu_fault_code_name(IOMMU_VENDOR_AMD, iommu_amdvi_space_get_event(sp));
 	char bdf[16], levels[24], event[48];
 
 	if (!wanted(s->rq, sp))
@@ -218,60 +197,4 @@ int walk_amdvi(struct cli *cli, const struct walk_request *rq, struct dump_sourc
 		out_text(cli->out, rq->have_reverse ? "no device: no mapping in these tables reaches it\n"
 						    : "no mappings\n");
 	return EXIT_CLEAN;
-}
-
-/* ---- fault: one logged event ------------------------------------------------------ */
-
-/* The flags that say where and why a walk ended (not the request's own). */
-#define WALK_FLAGS (IOMMU_AMDVI_FLAG_PR | IOMMU_AMDVI_FLAG_PE | IOMMU_AMDVI_FLAG_RZ)
-
-void fault_amdvi(struct cli *cli, const struct iommu_amdvi_event *ev, size_t line,
-		 const struct dump_source *src, struct iommu_xlate *x)
-{
-	struct out *o = cli->out;
-	unsigned int code = iommu_amdvi_event_get_code(ev), flags = iommu_amdvi_event_get_flags(ev);
-	uint32_t pasid = flags & IOMMU_AMDVI_FLAG_GN ? iommu_amdvi_event_get_pasid(ev) : IOMMU_NO_PASID;
-	uint16_t devid = iommu_amdvi_event_get_devid(ev), segment = iommu_amdvi_event_get_segment(ev);
-	uint64_t addr = iommu_amdvi_event_get_address(ev);
-	bool write = flags & IOMMU_AMDVI_FLAG_RW;
-	char bdf[16];
-
-	format_bdf(bdf, sizeof(bdf), segment, devid);
-	out_begin_object(o, NULL);
-	out_uint(o, "line", NULL, line);
-	out_str(o, "type", "AMD-Vi", "amdvi_event");
-	if (iommu_amdvi_event_has(ev, "flags"))
-		out_text(o, write ? " write" : " read");
-	if (iommu_amdvi_event_has(ev, "device"))
-		out_str(o, "device", " from %s", bdf);
-	if (iommu_amdvi_event_get_domain(ev) >= 0)
-		out_uint(o, "domain", ", domain 0x%llx", (unsigned int)iommu_amdvi_event_get_domain(ev));
-	if (iommu_amdvi_event_get_pasid(ev) == IOMMU_NO_PASID)
-		out_null(o, "pasid", NULL);
-	else
-		out_uint(o, "pasid", ", PASID 0x%llx", iommu_amdvi_event_get_pasid(ev));
-	if (iommu_amdvi_event_has(ev, "address"))
-		out_hex(o, "address", ", address 0x%llx", addr);
-	out_text(o, cli->verbose ? "  (line %zu)\n  " : "\n  ", line);
-	out_begin_object(o, "event");
-	render_amdvi_event(cli, ev, cli->verbose ? 2 : 1);
-	out_end_object(o);
-	out_text(o, "\n");
-	out_str(o, "format", cli->verbose ? "  log format: %s\n" : NULL,
-		iommu_amdvi_event_get_format(ev));
-	/* The requests the tables decide: page faults and illegal device table entries. */
-	if (src->amdvi && x && iommu_amdvi_event_has(ev, "device") &&
-	    (code == IOMMU_AMDVI_IO_PAGE_FAULT || code == IOMMU_AMDVI_ILLEGAL_DEV_TABLE_ENTRY)) {
-		const uint64_t *rec;
-
-		iommu_amdvi_translate(src->amdvi, devid, pasid, addr,
-				      write ? IOMMU_ACCESS_WRITE : IOMMU_ACCESS_READ,
-				      flags & IOMMU_AMDVI_FLAG_US ? 0 : IOMMU_REQ_PRIV, x);
-		rec = iommu_xlate_get_fault_record(x, NULL);
-		render_logged_walk(cli, x,
-				   rec && iommu_xlate_get_fault_reason(x) == code &&
-					   ((rec[0] >> 48) & WALK_FLAGS) == (flags & WALK_FLAGS),
-				   UNIT_AMDVI, false, segment, devid, pasid, addr);
-	}
-	out_end_object(o);
 }

@@ -138,47 +138,34 @@ static void walk_json(struct out *o, const struct iommu_xlate *x)
 	out_end_array(o);
 }
 
-void render_fault_reason(struct cli *cli, unsigned int fr, bool verbose)
-{
-	const struct iommu_vtd_fault_reason *r = iommu_vtd_fault_reason_get(fr);
-	struct out *o = cli->out;
-
-	out_uint(o, "reason", "fault 0x%02llx", fr);
-	out_str(o, "condition", r && iommu_vtd_fault_reason_get_condition(r) ? " %s" : NULL,
-		r ? iommu_vtd_fault_reason_get_condition(r) : NULL);
-	out_str(o, "kernel_message", ": %s", iommu_vtd_fault_reason_kernel_text(fr));
-	if (!r)
-		return;
-	out_str(o, "meaning", verbose ? "\n  meaning: %s" : NULL, iommu_vtd_fault_reason_get_meaning(r));
-	if (*iommu_vtd_fault_reason_get_causes(r))
-		out_str(o, "causes", verbose ? "\n  likely causes: %s" : NULL,
-			iommu_vtd_fault_reason_get_causes(r));
-	out_bool(o, "qualified", NULL, iommu_vtd_fault_reason_is_qualified(r));
-}
-
 /*
- * The event an SMMUv3 or AMD-Vi translation's record holds, as the fault
- * command shows it; returns why a suppressed one is not recorded.
+ * The fault a translation ends in, as the fault command shows it (the
+ * record the unit would write, or the reason alone for VT-d); returns why a
+ * suppressed one is not recorded.
  */
-static const char *render_event(struct cli *cli, const struct iommu_xlate *x, enum dump_unit unit)
+static const char *render_xlate_fault(struct cli *cli, const struct iommu_xlate *x,
+				      enum dump_unit unit)
 {
+	enum iommu_vendor vendor = unit == UNIT_VTD ? IOMMU_VENDOR_INTEL
+				   : unit == UNIT_SMMUV3 ? IOMMU_VENDOR_ARM : IOMMU_VENDOR_AMD;
 	unsigned int words;
 	const uint64_t *rec = iommu_xlate_get_fault_record(x, &words);
-	struct iommu_smmuv3_event *sev = NULL;
-	struct iommu_amdvi_event *aev = NULL;
-	const char *why = unit == UNIT_AMDVI ? " (not logged: DTE.SA is set)" : " (not recorded: CD.R is clear)";
+	struct iommu_fault *f = NULL;
+	const char *why = unit == UNIT_VTD ? " (suppressed: fault processing is disabled)"
+			  : unit == UNIT_AMDVI ? " (not logged: DTE.SA is set)"
+					       : " (not recorded: CD.R is clear)";
 
-	if (unit == UNIT_SMMUV3 && rec && iommu_smmuv3_event_new_record(rec, &sev) == 0) {
-		render_smmuv3_event(cli, sev, 0);
-		if (iommu_smmuv3_event_is_stage2(sev))
-			why = " (not recorded: STE.S2R is clear)";
-	} else if (unit == UNIT_AMDVI && rec && iommu_amdvi_event_new_record(rec, &aev) == 0) {
-		render_amdvi_event(cli, aev, 0);
-	} else {
-		out_uint(cli->out, "event", "event 0x%02llx", iommu_xlate_get_fault_reason(x));
+	if ((rec ? iommu_fault_new_record(vendor, rec, words, &f)
+		 : iommu_fault_new(vendor, iommu_xlate_get_fault_reason(x), &f)) < 0) {
+		out_uint(cli->out, unit == UNIT_VTD ? "reason" : "event",
+			 unit == UNIT_VTD ? "fault 0x%02llx" : "event 0x%02llx",
+			 iommu_xlate_get_fault_reason(x));
+		return why;
 	}
-	iommu_smmuv3_event_unref(sev);
-	iommu_amdvi_event_unref(aev);
+	render_fault_code(cli, f, 0);
+	if (unit == UNIT_SMMUV3 && iommu_fault_is_stage2(f))
+		why = " (not recorded: STE.S2R is clear)";
+	iommu_fault_unref(f);
 	return why;
 }
 
@@ -205,7 +192,7 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 	char bdf[16], size[16], perm[8];
 	const char *note = iommu_xlate_get_note(x), *detail = iommu_xlate_get_detail(x);
 	const char *pasid_key = unit == UNIT_SMMUV3 ? "ssid" : "pasid";
-	const char *why = " (suppressed: fault processing is disabled)";
+	const char *why;
 	const uint64_t *rec;
 	unsigned int words;
 
@@ -248,10 +235,7 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 	case IOMMU_XLATE_FAULT:
 		out_text(o, ": ");
 		out_begin_object(o, "fault");
-		if (unit == UNIT_VTD)
-			render_fault_reason(cli, iommu_xlate_get_fault_reason(x), false);
-		else
-			why = render_event(cli, x, unit);
+		why = render_xlate_fault(cli, x, unit);
 		out_bool(o, "suppressed", iommu_xlate_is_suppressed(x) ? why : NULL,
 			 iommu_xlate_is_suppressed(x));
 		if (unit != UNIT_VTD && (rec = iommu_xlate_get_fault_record(x, &words))) {

@@ -3,8 +3,7 @@
  * What walk shows of an SMMUv3 in a dump: every stream its stream table
  * configures (StreamID, SubstreamID, mode, ASID, VMID, the tables and
  * whether the SMMU would accept the entries), with -v and one stream the
- * STE and CD decoded field by field; --mappings; --reverse.  And an SMMUv3
- * event as translate and fault show it.
+ * STE and CD decoded field by field; --mappings; --reverse.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,30 +11,6 @@
 #include <string.h>
 
 #include "dump-source.h"
-
-void render_smmuv3_event(struct cli *cli, const struct iommu_smmuv3_event *ev, int detail)
-{
-	struct out *o = cli->out;
-	const char *name = iommu_smmuv3_event_get_name(ev), *class = iommu_smmuv3_event_get_class(ev);
-
-	out_uint(o, "event", "event 0x%02llx", iommu_smmuv3_event_get_id(ev));
-	out_str(o, "name", " %s", name ? name : "(not architected)");
-	if (class) {
-		out_str(o, "stage", " (%s", iommu_smmuv3_event_is_stage2(ev) ? "stage 2" : "stage 1");
-		out_str(o, "class", ", %s", class);
-		if (iommu_smmuv3_event_is_stage2(ev))
-			out_hex(o, "ipa", ", IPA 0x%llx", iommu_smmuv3_event_get_ipa(ev));
-		out_text(o, ")");
-	}
-	if (iommu_smmuv3_event_has(ev, "fetch_addr"))
-		out_hex(o, "fetch_addr", " (fetching 0x%llx)", iommu_smmuv3_event_get_fetch_addr(ev));
-	if (*iommu_smmuv3_event_get_meaning(ev))
-		out_str(o, "meaning", detail > 1 ? "\n  meaning: %s" : detail ? ": %s" : NULL,
-			iommu_smmuv3_event_get_meaning(ev));
-	if (*iommu_smmuv3_event_get_causes(ev))
-		out_str(o, "causes", detail > 1 ? "\n  likely causes: %s" : NULL,
-			iommu_smmuv3_event_get_causes(ev));
-}
 
 static bool wanted(const struct walk_request *rq, const struct iommu_smmuv3_space *sp)
 {
@@ -94,7 +69,7 @@ static int summary_row(const struct iommu_smmuv3_space *sp, void *userdata)
 	struct out_table *t = s->t;
 	enum iommu_xlate_status st = iommu_smmuv3_space_get_status(sp);
 	uint32_t ssid = iommu_smmuv3_space_get_ssid(sp);
-	const char *name = iommu_smmuv3_event_name(iommu_smmuv3_space_get_event(sp));
+	const char *name = iommu_fault_code_name(IOMMU_VENDOR_ARM, iommu_smmuv3_space_get_event(sp));
 	char s1[40], ttb1[24], s2[24], device[128];
 	uint64_t root;
 
@@ -270,53 +245,4 @@ int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_sour
 		out_text(cli->out, rq->have_reverse ? "no stream: no mapping in these tables reaches it\n"
 						    : "no mappings\n");
 	return EXIT_CLEAN;
-}
-
-/* ---- fault: one logged event ------------------------------------------------------ */
-
-void fault_smmuv3(struct cli *cli, const struct iommu_smmuv3_event *ev, size_t line,
-		  const struct dump_source *src, struct iommu_xlate *x)
-{
-	struct out *o = cli->out;
-	uint32_t sid = iommu_smmuv3_event_get_sid(ev), ssid = iommu_smmuv3_event_get_ssid(ev);
-	uint64_t iova = iommu_smmuv3_event_get_iova(ev);
-	bool write = iommu_smmuv3_event_is_write(ev);
-	const uint64_t *rec = iommu_smmuv3_event_get_record(ev);
-
-	out_begin_object(o, NULL);
-	out_uint(o, "line", NULL, line);
-	out_str(o, "type", "SMMUv3", "smmuv3_event");
-	out_text(o, iommu_smmuv3_event_has(ev, "access") ? (write ? " write" : " read") : "");
-	out_hex(o, "sid", " from StreamID 0x%llx", sid);
-	out_str(o, "client", iommu_smmuv3_event_get_client(ev) ? " (%s)" : NULL,
-		iommu_smmuv3_event_get_client(ev));
-	if (ssid == IOMMU_NO_PASID)
-		out_null(o, "ssid", NULL);
-	else
-		out_uint(o, "ssid", ", SSID %llu", ssid);
-	if (iommu_smmuv3_event_has(ev, "iova"))
-		out_hex(o, "iova", ", address 0x%llx", iova);
-	if (iommu_smmuv3_event_has(ev, "access"))
-		out_bool(o, "privileged", iommu_smmuv3_event_is_privileged(ev) ? ", privileged" : NULL,
-			 iommu_smmuv3_event_is_privileged(ev));
-	out_text(o, cli->verbose ? "  (line %zu)\n  " : "\n  ", line);
-	out_begin_object(o, "event");
-	render_smmuv3_event(cli, ev, cli->verbose ? 2 : 1);
-	out_end_object(o);
-	out_text(o, "\n");
-	out_str(o, "format", cli->verbose ? "  log format: %s\n" : NULL,
-		iommu_smmuv3_event_get_format(ev));
-	out_begin_array(o, "record");
-	for (unsigned int k = 0; k < 4; k++)
-		out_hex(o, NULL, !cli->verbose ? NULL : k ? " 0x%016llx" : "  record: 0x%016llx", rec[k]);
-	out_end_array(o);
-	out_text(o, cli->verbose ? "\n" : "");
-	if (src->smmu && x) {
-		iommu_smmuv3_translate(src->smmu, sid, ssid, iova,
-				       write ? IOMMU_ACCESS_WRITE : IOMMU_ACCESS_READ,
-				       iommu_smmuv3_event_is_privileged(ev) ? IOMMU_REQ_PRIV : 0, x);
-		render_logged_walk(cli, x, iommu_xlate_get_fault_reason(x) == iommu_smmuv3_event_get_id(ev),
-				   UNIT_SMMUV3, false, 0, sid, ssid, iova);
-	}
-	out_end_object(o);
 }

@@ -1,49 +1,11 @@
 // SPDX-License-Identifier: MIT
 /* Opening a dump and its root table pointer for translate, walk and fault. */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dump-source.h"
-
-bool parse_hex64(const char *s, uint64_t *ret)
-{
-	uint64_t v = 0;
-	int digits = 0;
-
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		s += 2;
-	for (; *s; s++, digits++) {
-		int c = tolower((unsigned char)*s);
-
-		if (!isxdigit(c) || digits >= 16)
-			return false;
-		v = v << 4 | (uint64_t)(isdigit(c) ? c - '0' : c - 'a' + 10);
-	}
-	*ret = v;
-	return digits > 0;
-}
-
-bool parse_bdf(const char *s, uint16_t *ret_segment, uint16_t *ret_sid)
-{
-	unsigned int seg = 0, bus, dev, fn;
-	int n = -1;
-
-	if (sscanf(s, "%x:%x:%x.%x%n", &seg, &bus, &dev, &fn, &n) == 4 && n == (int)strlen(s)) {
-		if (seg > 0xffff)
-			return false;
-	} else if (seg = 0, n = -1,
-		   !(sscanf(s, "%x:%x.%x%n", &bus, &dev, &fn, &n) == 3 && n == (int)strlen(s))) {
-		return false;
-	}
-	if (bus > 0xff || dev > 0x1f || fn > 7 || !isxdigit((unsigned char)s[0]))
-		return false;
-	*ret_segment = (uint16_t)seg;
-	*ret_sid = (uint16_t)(bus << 8 | dev << 3 | fn);
-	return true;
-}
 
 void format_bdf(char *buf, size_t size, uint16_t segment, uint16_t sid)
 {
@@ -96,14 +58,15 @@ error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_sta
 
 		if (comma)
 			*comma = 0;
-		if (!parse_hex64(arg, &o->strtab) || (comma && !parse_hex64(comma + 1, &o->strtab_cfg)))
+		if (iommu_parse_hex(arg, &o->strtab) < 0 ||
+		    (comma && iommu_parse_hex(comma + 1, &o->strtab_cfg) < 0))
 			argp_error(state, "'%s' is not STRTAB_BASE[,STRTAB_BASE_CFG] (hexadecimal)", arg);
 		o->have_strtab = true;
 		o->have_strtab_cfg = comma != NULL;
 		break;
 	}
 	case OPT_DEV_TABLE:
-		if (!parse_hex64(arg, &o->dev_table))
+		if (iommu_parse_hex(arg, &o->dev_table) < 0)
 			argp_error(state, "'%s' is not a hexadecimal value", arg);
 		o->have_dev_table = true;
 		break;
@@ -114,7 +77,7 @@ error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_sta
 		uint64_t *v = key == OPT_RTADDR ? &o->rtaddr : key == OPT_CAP ? &o->cap
 							   : key == OPT_ECAP ? &o->ecap : &o->base;
 
-		if (!parse_hex64(arg, v))
+		if (iommu_parse_hex(arg, v) < 0)
 			argp_error(state, "'%s' is not a hexadecimal value", arg);
 		*(key == OPT_RTADDR ? &o->have_rtaddr : key == OPT_CAP ? &o->have_cap
 			: key == OPT_ECAP ? &o->have_ecap : &o->have_base) = true;
@@ -151,7 +114,8 @@ static int choose_unit(const struct cli *cli, const struct dump_opts *o, struct 
 
 			snprintf(index, sizeof(index), "%zu", i);
 			if ((name && strcmp(name, o->unit) == 0) || strcmp(index, o->unit) == 0 ||
-			    (parse_hex64(o->unit, &v) && v == iommu_regs_get_unit_base(src->regs, i))) {
+			    (iommu_parse_hex(o->unit, &v) == 0 &&
+			     v == iommu_regs_get_unit_base(src->regs, i))) {
 				src->unit = i;
 				return EXIT_CLEAN;
 			}

@@ -104,10 +104,6 @@ void dump_source_describe(struct cli *cli, const struct dump_source *src);
 /* -v: how the dump was read (pages decompressed, cache hits). */
 void dump_source_stats(struct cli *cli, const struct dump_source *src);
 
-/* "[SSSS:]BB:DD.F" (hex) -> source id; false when malformed. */
-bool parse_bdf(const char *s, uint16_t *ret_segment, uint16_t *ret_sid);
-/* Hexadecimal, "0x" optional. */
-bool parse_hex64(const char *s, uint64_t *ret);
 /* "0000:00:04.0" */
 void format_bdf(char *buf, size_t size, uint16_t segment, uint16_t sid);
 /* "4K", "2M", "1G", "512G" or the byte count. */
@@ -137,24 +133,20 @@ void render_mapping_header(struct cli *cli, enum dump_unit unit);
 void render_mapping(struct cli *cli, const struct mapping_source *who,
 		    const struct iommu_mapping *m);
 /*
- * SMMUv3 and AMD-Vi events (cli/dump-smmuv3.c, cli/dump-amdvi.c): the name
- * and fields; DETAIL 1 adds the meaning, 2 the meaning and likely causes on
- * lines of their own.
- */
-void render_smmuv3_event(struct cli *cli, const struct iommu_smmuv3_event *ev, int detail);
-void render_amdvi_event(struct cli *cli, const struct iommu_amdvi_event *ev, int detail);
-/*
  * fault: where the logged request's walk in the dump ends now, and whether
- * that is the logged fault (SAME) (cli/dump-render.c); and the SMMUv3 and
- * AMD-Vi event lines, walked when SRC holds a unit of their kind.
+ * that is the logged fault (SAME) (cli/dump-render.c).
  */
 void render_logged_walk(struct cli *cli, const struct iommu_xlate *x, bool same,
 			enum dump_unit unit, bool scalable, uint16_t segment, uint32_t id,
 			uint32_t pasid, uint64_t addr);
-void fault_smmuv3(struct cli *cli, const struct iommu_smmuv3_event *ev, size_t line,
+/*
+ * A fault or event (cli/render-fault.c): its code, name and fields; DETAIL 1
+ * adds the meaning, 2 the meaning and likely causes on lines of their own.
+ */
+void render_fault_code(struct cli *cli, const struct iommu_fault *f, int detail);
+/* One logged fault, found at LINE; walked when SRC holds a unit of its kind. */
+void render_fault(struct cli *cli, const struct iommu_fault *f, size_t line,
 		  const struct dump_source *src, struct iommu_xlate *x);
-void fault_amdvi(struct cli *cli, const struct iommu_amdvi_event *ev, size_t line,
-		 const struct dump_source *src, struct iommu_xlate *x);
 /* walk for SMMUv3 and AMD-Vi units: the summary, --mappings, --reverse. */
 struct walk_request {
 	bool mappings, leaves, have_reverse, have_id, have_pasid;
@@ -164,7 +156,5 @@ struct walk_request {
 };
 int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
 int walk_amdvi(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
-/* A fault reason's number, condition, kernel text, meaning and causes. */
-void render_fault_reason(struct cli *cli, unsigned int fr, bool verbose);
 
 #endif

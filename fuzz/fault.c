@@ -1,119 +1,98 @@
 // SPDX-License-Identifier: MIT
 /*
- * The kernel fault-line parsers, as `fault` feeds them a log: at the start
- * of each line, a VT-d fault message, an SMMUv3 event or an AMD-Vi event,
- * or -ENOMSG; what a message uses lies within the text.  The input's first
- * 32 bytes are also decoded as an SMMUv3 event record and an AMD-Vi event
- * log entry, and every reason and event code is looked up.
+ * The kernel fault-line parser, as `fault` feeds it a log: at the start of
+ * each line a VT-d fault message, an SMMUv3 event or an AMD-Vi event, or
+ * -ENOMSG; what a message uses lies within the text, which has no NUL at
+ * its end.  The input's first 32 bytes are also decoded as a record of each
+ * vendor, and the first bytes as a code of each.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
 
-static void check_used(size_t used, const char *p, const char *end)
-{
-	if (used == 0 || used > (size_t)(end - p))
-		abort();	/* a message takes at least one byte, and only the text's */
-}
+static const enum iommu_vendor vendors[] = { IOMMU_VENDOR_INTEL, IOMMU_VENDOR_ARM,
+					     IOMMU_VENDOR_AMD };
 
-static void walk_vtd(const struct iommu_fault_msg *msg)
+static void walk_fault(const struct iommu_fault *f)
 {
-	fuzz_fold(iommu_fault_msg_is_interrupt(msg) ^ iommu_fault_msg_is_write(msg) ^
-		  iommu_fault_msg_get_segment(msg) ^ iommu_fault_msg_get_sid(msg) ^
-		  iommu_fault_msg_get_pasid(msg) ^ iommu_fault_msg_get_addr(msg));
-	fuzz_touch_string(iommu_fault_msg_get_text(msg));
-	fuzz_touch_string(iommu_fault_msg_get_format(msg));
-	fuzz_touch_string(iommu_vtd_fault_reason_kernel_text(iommu_fault_msg_get_reason(msg)));
-}
+	size_t words;
+	const uint64_t *rec = iommu_fault_get_record(f, &words);
 
-static void walk_smmuv3(const struct iommu_smmuv3_event *ev)
-{
-	fuzz_touch_bytes(iommu_smmuv3_event_get_record(ev), 4 * sizeof(uint64_t));
-	fuzz_touch_string(iommu_smmuv3_event_get_name(ev));
-	fuzz_touch_string(iommu_smmuv3_event_get_meaning(ev));
-	fuzz_touch_string(iommu_smmuv3_event_get_causes(ev));
-	fuzz_touch_string(iommu_smmuv3_event_get_class(ev));
-	fuzz_touch_string(iommu_smmuv3_event_get_format(ev));
-	fuzz_touch_string(iommu_smmuv3_event_get_client(ev));
-	fuzz_touch_string(iommu_smmuv3_event_name(iommu_smmuv3_event_get_id(ev)));
-	fuzz_fold(iommu_smmuv3_event_get_sid(ev) ^ iommu_smmuv3_event_get_ssid(ev) ^
-		  iommu_smmuv3_event_get_iova(ev) ^ iommu_smmuv3_event_get_ipa(ev) ^
-		  iommu_smmuv3_event_get_fetch_addr(ev) ^ iommu_smmuv3_event_is_write(ev) ^
-		  iommu_smmuv3_event_is_privileged(ev) ^ iommu_smmuv3_event_is_instruction(ev) ^
-		  iommu_smmuv3_event_is_stage2(ev) ^ iommu_smmuv3_event_has(ev, "iova"));
-}
-
-static void walk_amdvi(const struct iommu_amdvi_event *ev)
-{
-	fuzz_touch_bytes(iommu_amdvi_event_get_record(ev), 2 * sizeof(uint64_t));
-	fuzz_touch_string(iommu_amdvi_event_get_name(ev));
-	fuzz_touch_string(iommu_amdvi_event_get_meaning(ev));
-	fuzz_touch_string(iommu_amdvi_event_get_causes(ev));
-	fuzz_touch_string(iommu_amdvi_event_get_flag_names(ev));
-	fuzz_touch_string(iommu_amdvi_event_get_format(ev));
-	fuzz_touch_string(iommu_amdvi_event_get_client(ev));
-	fuzz_touch_string(iommu_amdvi_event_name(iommu_amdvi_event_get_code(ev)));
-	fuzz_fold(iommu_amdvi_event_get_segment(ev) ^ iommu_amdvi_event_get_devid(ev) ^
-		  (uint64_t)iommu_amdvi_event_get_domain(ev) ^ iommu_amdvi_event_get_pasid(ev) ^
-		  iommu_amdvi_event_get_address(ev) ^ iommu_amdvi_event_get_flags(ev) ^
-		  iommu_amdvi_event_has(ev, "address"));
+	fuzz_touch_bytes(rec, words * sizeof(uint64_t));
+	fuzz_touch_string(iommu_fault_get_name(f));
+	fuzz_touch_string(iommu_fault_get_kernel_name(f));
+	fuzz_touch_string(iommu_fault_get_meaning(f));
+	fuzz_touch_string(iommu_fault_get_causes(f));
+	fuzz_touch_string(iommu_fault_get_format(f));
+	fuzz_touch_string(iommu_fault_get_client(f));
+	fuzz_touch_string(iommu_fault_get_logged_text(f));
+	fuzz_touch_string(iommu_fault_get_class(f));
+	fuzz_touch_string(iommu_fault_get_flag_names(f));
+	fuzz_touch_string(iommu_fault_code_name(iommu_fault_get_vendor(f), iommu_fault_get_code(f)));
+	fuzz_fold(iommu_fault_get_segment(f) ^ iommu_fault_get_source_id(f) ^
+		  iommu_fault_get_pasid(f) ^ iommu_fault_get_address(f) ^
+		  (uint64_t)iommu_fault_get_access(f) ^ iommu_fault_is_privileged(f) ^
+		  iommu_fault_is_exec(f) ^ iommu_fault_is_interrupt(f) ^ iommu_fault_is_qualified(f) ^
+		  iommu_fault_is_stage2(f) ^ iommu_fault_get_ipa(f) ^
+		  iommu_fault_get_fetch_address(f) ^ (uint64_t)iommu_fault_get_domain(f) ^
+		  iommu_fault_get_flags(f));
+	for (int field = IOMMU_FAULT_REQUESTER; field <= IOMMU_FAULT_FETCH_ADDRESS; field++)
+		fuzz_fold(iommu_fault_has(f, (enum iommu_fault_field)field));
 }
 
 static void records(const uint8_t *data, size_t size)
 {
-	struct iommu_smmuv3_event *sev;
-	struct iommu_amdvi_event *aev;
 	uint64_t words[4];
+	struct iommu_fault *f;
 
 	if (size < sizeof(words))
 		return;
 	for (size_t i = 0; i < 4; i++)
 		words[i] = fuzz_le(data + 8 * i, 8);
-	if (iommu_smmuv3_event_new_record(words, &sev) == 0) {
-		walk_smmuv3(sev);
-		iommu_smmuv3_event_unref(sev);
-	}
-	if (iommu_amdvi_event_new_record(words, &aev) == 0) {
-		walk_amdvi(aev);
-		iommu_amdvi_event_unref(aev);
+	for (size_t v = 0; v < sizeof(vendors) / sizeof(vendors[0]); v++) {
+		for (size_t n = 2; n <= 4; n += 2) {
+			if (iommu_fault_new_record(vendors[v], words, n, &f) == 0) {
+				walk_fault(f);
+				iommu_fault_unref(f);
+			}
+		}
+		if (iommu_fault_new(vendors[v], (unsigned int)words[0], &f) == 0) {
+			walk_fault(f);
+			iommu_fault_unref(f);
+		}
 	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = malloc(size + 1), *p, *end;
+	/* A copy of exactly the input's size, so that a read past it is caught. */
+	char *text = malloc(size ? size : 1);
+	size_t pos = 0;
 
 	if (!text)
 		return 0;
 	records(data, size);
 	memcpy(text, data, size);
-	text[size] = 0;
-	end = text + strlen(text);
-	for (p = text; p < end;) {
-		struct iommu_smmuv3_event *sev;
-		struct iommu_amdvi_event *aev;
-		struct iommu_fault_msg *msg;
+	while (pos < size) {
+		struct iommu_fault *f;
 		size_t used = 0;
-		char *eol;
+		int r = iommu_fault_parse(text + pos, size - pos, &f, &used);
 
-		if (iommu_fault_msg_parse(p, &msg, &used) == 0) {
-			check_used(used, p, end);
-			walk_vtd(msg);
-			iommu_fault_msg_unref(msg);
-		} else if (iommu_smmuv3_event_parse(p, &sev, &used) == 0) {
-			check_used(used, p, end);
-			walk_smmuv3(sev);
-			iommu_smmuv3_event_unref(sev);
-		} else if (iommu_amdvi_event_parse(p, &aev, &used) == 0) {
-			check_used(used, p, end);
-			walk_amdvi(aev);
-			iommu_amdvi_event_unref(aev);
+		if (r == 0) {
+			if (used == 0 || used > size - pos)
+				abort();	/* a message takes at least one byte, and only the text's */
+			walk_fault(f);
+			iommu_fault_unref(f);
+		} else if (r == -ENOMSG) {
+			const char *nl = memchr(text + pos, '\n', size - pos);
+
+			used = nl ? (size_t)(nl - (text + pos)) + 1 : size - pos;
 		} else {
-			eol = strchr(p, '\n');
-			used = eol ? (size_t)(eol + 1 - p) : (size_t)(end - p);
+			break;
 		}
-		p += used;
+		pos += used;
 	}
 	free(text);
 	return 0;

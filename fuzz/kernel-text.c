@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * What status reads as text from the kernel: the command line (split as the
- * kernel splits it, then linted for each vendor), the kernel log (each line
- * classified against the log patterns) and the build configuration, the
+ * kernel splits it, then linted for each vendor), the kernel log (a
+ * snapshot's dmesg.txt split into lines, each classified against the log
+ * patterns) and the build configuration, the
  * input given both as /boot/config-RELEASE and as /proc/config.gz (gzip,
  * inflated within its bound) of a sysroot of its own.
  */
@@ -110,18 +111,22 @@ static void cmdline(const char *text)
 	cmdline_free(&c);
 }
 
-static void klog(char *text)
+/* The input as the snapshot's dmesg.txt: split as status reads it, each line classified. */
+static void klog(const uint8_t *data, size_t size)
 {
-	for (char *line = text, *eol; line && *line; line = eol ? eol + 1 : NULL) {
-		const struct klog_pattern *p;
+	struct iommu_ctx *ctx = config_ctx();
+	struct klog *log;
 
-		eol = strchr(line, '\n');
-		if (eol)
-			*eol = 0;
-		p = klog_classify(line);
+	write_file(iommu_ctx_get_sysroot(ctx), "dmesg.txt", data, size);
+	if (klog_load(ctx, &log) < 0)
+		return;
+	for (size_t i = 0; i < klog_count(log); i++) {
+		const struct klog_pattern *p = klog_classify(klog_line(log, i));
+
 		if (p)
 			fuzz_touch_string(p->meaning);
 	}
+	klog_free(log);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -133,8 +138,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	text[size] = 0;
 	cmdline(text);
-	klog(text);
 	free(text);
+	klog(data, size);
 	kconfig(data, size, false);
 	kconfig(data, size, true);
 	return 0;

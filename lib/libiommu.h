@@ -595,6 +595,13 @@ uint64_t iommu_dump_get_cache_hits(const struct iommu_dump *dump);
 size_t iommu_dump_get_cache_size(const struct iommu_dump *dump);
 void iommu_dump_set_cache_limit(struct iommu_dump *dump, size_t bytes);
 
+/* ---- what users type (lib/text.c) ------------------------------------------ */
+
+/* A register value or address as register files hold it: hexadecimal, "0x" optional, 64 bits at most; -EINVAL otherwise. */
+int iommu_parse_hex(const char *text, uint64_t *ret_value);
+/* A PCI requester "[SSSS:]BB:DD.F" (hexadecimal, as lspci prints it): the segment (0 without one) and bus << 8 | devfn; -EINVAL otherwise. */
+int iommu_parse_bdf(const char *text, uint16_t *ret_segment, uint16_t *ret_rid);
+
 /* ---- IOMMU register values (lib/unit/regfile.c) -------------------------- */
 
 /*
@@ -698,8 +705,8 @@ const char *iommu_xlate_get_mode(const struct iommu_xlate *xlate);
 unsigned int iommu_xlate_get_fault_reason(const struct iommu_xlate *xlate);
 /*
  * FAULT, SMMUv3 and AMD-Vi: the record the unit would write to its event
- * queue (4 64-bit words) or event log (2), as iommu_smmuv3_event_new_record()
- * and iommu_amdvi_event_new_record() decode it; NULL for VT-d.
+ * queue (4 64-bit words) or event log (2), as iommu_fault_new_record()
+ * decodes it; NULL for VT-d.
  */
 const uint64_t *iommu_xlate_get_fault_record(const struct iommu_xlate *xlate,
 					     unsigned int *ret_words);
@@ -727,29 +734,6 @@ const uint64_t *iommu_xlate_get_step_entry(const struct iommu_xlate *xlate, size
 					   unsigned int *ret_words);
 /* Nested translation: the step is part of the second-stage walk of a first-stage table address. */
 bool iommu_xlate_step_is_nested(const struct iommu_xlate *xlate, size_t step);
-
-/* ---- Intel VT-d fault reasons (lib/fault/fault-vtd.c) -------------------- */
-
-struct iommu_vtd_fault_reason;
-
-/* The description of fault reason FR (FRCD.FR), or NULL when the specification defines none. */
-const struct iommu_vtd_fault_reason *iommu_vtd_fault_reason_get(unsigned int fr);
-/* The INDEXth known reason (0, 1, ...), or NULL past the last. */
-const struct iommu_vtd_fault_reason *iommu_vtd_fault_reason_get_index(size_t index);
-unsigned int iommu_vtd_fault_reason_get_number(const struct iommu_vtd_fault_reason *r);
-/* The specification's condition code ("LGN.3", "SPT.4"), or NULL. */
-const char *iommu_vtd_fault_reason_get_condition(const struct iommu_vtd_fault_reason *r);
-/* The text Linux prints for it ("PTE Read access is not set"); "Unknown" where Linux has none. */
-const char *iommu_vtd_fault_reason_get_kernel_text(const struct iommu_vtd_fault_reason *r);
-/* What it means, and what usually causes it. */
-const char *iommu_vtd_fault_reason_get_meaning(const struct iommu_vtd_fault_reason *r);
-const char *iommu_vtd_fault_reason_get_causes(const struct iommu_vtd_fault_reason *r);
-/* An interrupt-remapping fault (0x20-0x2f) rather than a DMA-remapping one. */
-bool iommu_vtd_fault_reason_is_interrupt(const struct iommu_vtd_fault_reason *r);
-/* A qualified fault: fault-processing-disable can suppress it. */
-bool iommu_vtd_fault_reason_is_qualified(const struct iommu_vtd_fault_reason *r);
-/* The text Linux prints for any 8-bit reason, as dmar_get_fault_reason() does. */
-const char *iommu_vtd_fault_reason_kernel_text(unsigned int fr);
 
 /* ---- Intel VT-d translation structures in a dump (lib/vtd-*.c) ---------- */
 
@@ -1019,52 +1003,6 @@ const struct iommu_smmuv3_space *iommu_mapping_get_smmuv3_space(const struct iom
 int iommu_smmuv3_ste_decode(const uint64_t ste[8], struct iommu_dnode **ret_root);
 int iommu_smmuv3_cd_decode(const uint64_t cd[8], struct iommu_dnode **ret_root);
 
-/* ---- SMMUv3 events (lib/fault/fault-smmu.c) ------------------------------ */
-
-/*
- * An event record (Arm IHI 0070 §7.3), from the 4 words the SMMU writes or
- * as a kernel logged it: arm-smmu-v3's raw dump ("event 0x10 received:"
- * and four "0x%016llx" lines) or the decoded line of newer kernels ("event:
- * F_TRANSLATION client: ... sid: 0x.. ssid: 0x.. iova: 0x.. ipa: 0x..").
- */
-struct iommu_smmuv3_event;
-
-int iommu_smmuv3_event_new_record(const uint64_t record[4], struct iommu_smmuv3_event **ret_event);
-/* Parse the event starting in TEXT (one line, or five for the raw dump); -ENOMSG when it holds none. */
-int iommu_smmuv3_event_parse(const char *text, struct iommu_smmuv3_event **ret_event,
-			     size_t *ret_used);
-struct iommu_smmuv3_event *iommu_smmuv3_event_unref(struct iommu_smmuv3_event *event);
-unsigned int iommu_smmuv3_event_get_id(const struct iommu_smmuv3_event *event);
-/* "F_TRANSLATION", ...; NULL for a number the specification does not define. */
-const char *iommu_smmuv3_event_get_name(const struct iommu_smmuv3_event *event);
-/* What it means and what usually causes it ("" when unknown). */
-const char *iommu_smmuv3_event_get_meaning(const struct iommu_smmuv3_event *event);
-const char *iommu_smmuv3_event_get_causes(const struct iommu_smmuv3_event *event);
-/* The fields the record (or line) holds; a field it lacks reads as false or 0. */
-bool iommu_smmuv3_event_has(const struct iommu_smmuv3_event *event, const char *field);
-uint32_t iommu_smmuv3_event_get_sid(const struct iommu_smmuv3_event *event);
-/* The SubstreamID, or IOMMU_NO_PASID (SSV clear). */
-uint32_t iommu_smmuv3_event_get_ssid(const struct iommu_smmuv3_event *event);
-uint64_t iommu_smmuv3_event_get_iova(const struct iommu_smmuv3_event *event);
-/* Stage 2 faults: the IPA; fetch faults: the fetch address. */
-uint64_t iommu_smmuv3_event_get_ipa(const struct iommu_smmuv3_event *event);
-uint64_t iommu_smmuv3_event_get_fetch_addr(const struct iommu_smmuv3_event *event);
-bool iommu_smmuv3_event_is_write(const struct iommu_smmuv3_event *event);
-bool iommu_smmuv3_event_is_privileged(const struct iommu_smmuv3_event *event);
-bool iommu_smmuv3_event_is_instruction(const struct iommu_smmuv3_event *event);
-bool iommu_smmuv3_event_is_stage2(const struct iommu_smmuv3_event *event);
-/* "CD fetch", "stage 1 table fetch", "input address"; NULL for events without CLASS. */
-const char *iommu_smmuv3_event_get_class(const struct iommu_smmuv3_event *event);
-/* The 4 words (a decoded log line: rebuilt from its fields). */
-const uint64_t *iommu_smmuv3_event_get_record(const struct iommu_smmuv3_event *event);
-/* Which kernel format the line is in; NULL for a record. */
-const char *iommu_smmuv3_event_get_format(const struct iommu_smmuv3_event *event);
-/* The device the kernel named ("0000:03:00.0"), or NULL. */
-const char *iommu_smmuv3_event_get_client(const struct iommu_smmuv3_event *event);
-/* The description of event number ID, or NULL; the INDEXth known event (0, 1, ...). */
-const char *iommu_smmuv3_event_name(unsigned int id);
-int iommu_smmuv3_event_id_at(size_t index);
-
 /* ---- AMD-Vi translation structures in a dump (lib/amdvi-*.c) ------------ */
 
 /* One AMD-Vi IOMMU: its device table (MMIO Device Table Base Address Register) in a dump. */
@@ -1126,61 +1064,6 @@ const struct iommu_amdvi_space *iommu_mapping_get_amdvi_space(const struct iommu
 /* A DTE (4 words) as a decoded tree, every field with its meaning. */
 int iommu_amdvi_dte_decode(const uint64_t dte[4], struct iommu_dnode **ret_root);
 
-/* ---- AMD-Vi events (lib/fault/fault-amd.c) ------------------------------- */
-
-/*
- * An event log entry (AMD IOMMU 48882 §2.5), from the 2 words the IOMMU
- * writes or as a kernel logged it ("AMD-Vi: Event logged [IO_PAGE_FAULT
- * device=... domain=0x... address=0x... flags=0x...]" in every format Linux
- * has used).
- */
-struct iommu_amdvi_event;
-
-/* Event codes. */
-#define IOMMU_AMDVI_ILLEGAL_DEV_TABLE_ENTRY	0x1
-#define IOMMU_AMDVI_IO_PAGE_FAULT		0x2
-#define IOMMU_AMDVI_DEV_TAB_HARDWARE_ERROR	0x3
-#define IOMMU_AMDVI_PAGE_TAB_HARDWARE_ERROR	0x4
-#define IOMMU_AMDVI_INVALID_DEVICE_REQUEST	0x8
-
-/* IO_PAGE_FAULT and ILLEGAL_DEV_TABLE_ENTRY flags (the entry's bits 59:48). */
-#define IOMMU_AMDVI_FLAG_GN	0x001	/* guest: a PASID-tagged request */
-#define IOMMU_AMDVI_FLAG_NX	0x002	/* instruction fetch */
-#define IOMMU_AMDVI_FLAG_US	0x004	/* user request */
-#define IOMMU_AMDVI_FLAG_I	0x008	/* interrupt request */
-#define IOMMU_AMDVI_FLAG_PR	0x010	/* the faulting entry was present */
-#define IOMMU_AMDVI_FLAG_RW	0x020	/* write */
-#define IOMMU_AMDVI_FLAG_PE	0x040	/* permission violation */
-#define IOMMU_AMDVI_FLAG_RZ	0x080	/* reserved bit set, or an invalid level encoding */
-#define IOMMU_AMDVI_FLAG_TR	0x100	/* translation request (ATS) */
-
-int iommu_amdvi_event_new_record(const uint64_t record[2], struct iommu_amdvi_event **ret_event);
-/* Parse the event starting in TEXT (one line); -ENOMSG when it holds none. */
-int iommu_amdvi_event_parse(const char *text, struct iommu_amdvi_event **ret_event,
-			    size_t *ret_used);
-struct iommu_amdvi_event *iommu_amdvi_event_unref(struct iommu_amdvi_event *event);
-unsigned int iommu_amdvi_event_get_code(const struct iommu_amdvi_event *event);
-/* "IO_PAGE_FAULT", ...; NULL for a code the specification does not define. */
-const char *iommu_amdvi_event_get_name(const struct iommu_amdvi_event *event);
-const char *iommu_amdvi_event_get_meaning(const struct iommu_amdvi_event *event);
-const char *iommu_amdvi_event_get_causes(const struct iommu_amdvi_event *event);
-bool iommu_amdvi_event_has(const struct iommu_amdvi_event *event, const char *field);
-uint16_t iommu_amdvi_event_get_segment(const struct iommu_amdvi_event *event);
-uint16_t iommu_amdvi_event_get_devid(const struct iommu_amdvi_event *event);
-/* The domain id, or -1 when the entry has none. */
-int iommu_amdvi_event_get_domain(const struct iommu_amdvi_event *event);
-/* The PASID, or IOMMU_NO_PASID. */
-uint32_t iommu_amdvi_event_get_pasid(const struct iommu_amdvi_event *event);
-uint64_t iommu_amdvi_event_get_address(const struct iommu_amdvi_event *event);
-unsigned int iommu_amdvi_event_get_flags(const struct iommu_amdvi_event *event);
-/* The flags as words: "PR RW PE". */
-const char *iommu_amdvi_event_get_flag_names(const struct iommu_amdvi_event *event);
-const uint64_t *iommu_amdvi_event_get_record(const struct iommu_amdvi_event *event);
-const char *iommu_amdvi_event_get_format(const struct iommu_amdvi_event *event);
-/* The device the kernel named before "AMD-Vi:" ("0000:03:00.0"), or NULL. */
-const char *iommu_amdvi_event_get_client(const struct iommu_amdvi_event *event);
-const char *iommu_amdvi_event_name(unsigned int code);
-
 /* ---- finding translation tables in a dump (lib/scan*.c) ----------------- */
 
 /*
@@ -1228,33 +1111,6 @@ unsigned int iommu_scan_candidate_get_tables(const struct iommu_scan_candidate *
 /* The evidence, one sentence each. */
 size_t iommu_scan_candidate_get_evidence_count(const struct iommu_scan_candidate *c);
 const char *iommu_scan_candidate_get_evidence(const struct iommu_scan_candidate *c, size_t index);
-
-/* ---- kernel fault messages (lib/fault/fault-parse.c) --------------------- */
-
-/*
- * A DMA-remapping or interrupt-remapping fault as a Linux kernel logged it,
- * in any of the formats kernels since 2.6.x have used (one or two lines).
- */
-struct iommu_fault_msg;
-
-/* Parse the fault starting in TEXT (one line, or two for the oldest format); -ENOMSG when it holds none. */
-int iommu_fault_msg_parse(const char *text, struct iommu_fault_msg **ret_msg, size_t *ret_used);
-struct iommu_fault_msg *iommu_fault_msg_unref(struct iommu_fault_msg *msg);
-bool iommu_fault_msg_is_interrupt(const struct iommu_fault_msg *msg);
-/* DMA: a write request (else a read). */
-bool iommu_fault_msg_is_write(const struct iommu_fault_msg *msg);
-/* PCI segment (0 when the line does not say), source id (bus << 8 | devfn). */
-uint16_t iommu_fault_msg_get_segment(const struct iommu_fault_msg *msg);
-uint16_t iommu_fault_msg_get_sid(const struct iommu_fault_msg *msg);
-/* The PASID, or IOMMU_NO_PASID. */
-uint32_t iommu_fault_msg_get_pasid(const struct iommu_fault_msg *msg);
-/* DMA: the faulting address (page); interrupt: the interrupt index. */
-uint64_t iommu_fault_msg_get_addr(const struct iommu_fault_msg *msg);
-unsigned int iommu_fault_msg_get_reason(const struct iommu_fault_msg *msg);
-/* The reason text on the line, or NULL. */
-const char *iommu_fault_msg_get_text(const struct iommu_fault_msg *msg);
-/* Which kernel format the line is in: "5.15+ (NO_PASID)", ... */
-const char *iommu_fault_msg_get_format(const struct iommu_fault_msg *msg);
 
 /* ---- the live system: is the IOMMU on, and why not (lib/status*.c) ------ */
 
@@ -1360,6 +1216,125 @@ const struct iommu_dnode *iommu_unit_get_registers(const struct iommu_unit *unit
 
 #define iommu_status_foreach_unit(status, u) \
 	for (u = iommu_status_get_first_unit(status); u; u = iommu_unit_get_next(u))
+
+/* ---- IOMMU faults and events (lib/fault/) ---------------------------------- */
+
+/*
+ * A fault or event, whatever the unit: a VT-d fault record (FRCD_REG, VT-d
+ * §9.9), an SMMUv3 event record (Arm IHI 0070 §7.3) or an AMD-Vi event log
+ * entry (AMD IOMMU 48882 §2.5), from the words the hardware writes or as a
+ * Linux kernel logged it, in every format kernels since 2.6 have used:
+ *
+ *   DMAR: [DMA Read NO_PASID] Request device [00:02.0] fault addr 0x9c000000 [fault reason 0x06] ...
+ *   arm-smmu-v3 ...: event 0x10 received: (and the record's four words), or event: F_TRANSLATION ...
+ *   AMD-Vi: Event logged [IO_PAGE_FAULT device=0000:04:00.0 domain=0x0000 address=0x... flags=0x0070]
+ *
+ * The vendor is IOMMU_VENDOR_INTEL (VT-d), IOMMU_VENDOR_ARM (SMMUv3) or
+ * IOMMU_VENDOR_AMD (AMD-Vi).
+ */
+struct iommu_fault;
+
+/*
+ * Parse the fault or event at the start of TEXT (SIZE bytes, no NUL needed):
+ * one line, two for the oldest VT-d format, up to seven for an SMMUv3 event;
+ * *RET_USED (optional) is the bytes it spans, its last newline included.
+ * -ENOMSG when TEXT does not start with one.
+ */
+int iommu_fault_parse(const char *text, size_t size, struct iommu_fault **ret_fault,
+		      size_t *ret_used);
+/* The record as the hardware writes it: VT-d 2 words (FRCD_REG), SMMUv3 4, AMD-Vi 2; -EINVAL for another count. */
+int iommu_fault_new_record(enum iommu_vendor vendor, const uint64_t *record, size_t words,
+			   struct iommu_fault **ret_fault);
+/* A fault known by its code alone (a fault reason, an event number): what it is and means. */
+int iommu_fault_new(enum iommu_vendor vendor, unsigned int code, struct iommu_fault **ret_fault);
+struct iommu_fault *iommu_fault_unref(struct iommu_fault *fault);
+
+enum iommu_vendor iommu_fault_get_vendor(const struct iommu_fault *fault);
+
+/* The fields a record (or log line) holds; a field it lacks reads as 0, NULL, false or -1. */
+enum iommu_fault_field {
+	IOMMU_FAULT_REQUESTER,		/* source id, StreamID, DeviceID */
+	IOMMU_FAULT_ADDRESS,		/* the address, or the VT-d interrupt index */
+	IOMMU_FAULT_ACCESS,		/* read or write, privilege, instruction fetch */
+	IOMMU_FAULT_DOMAIN,		/* AMD-Vi: the domain id */
+	IOMMU_FAULT_FLAGS,		/* AMD-Vi: the flags */
+	IOMMU_FAULT_IPA,		/* SMMUv3: the stage 2 input address */
+	IOMMU_FAULT_FETCH_ADDRESS,	/* SMMUv3: the address of the fetch that failed */
+};
+bool iommu_fault_has(const struct iommu_fault *fault, enum iommu_fault_field field);
+
+/*
+ * The requester: the id the unit saw (VT-d source id and AMD-Vi DeviceID,
+ * bus << 8 | devfn; SMMUv3 StreamID) and the PCI segment the log names (0
+ * when it names none).
+ */
+uint32_t iommu_fault_get_source_id(const struct iommu_fault *fault);
+uint16_t iommu_fault_get_segment(const struct iommu_fault *fault);
+/* The device the kernel named ("0000:03:00.0"; SMMUv3 client, AMD-Vi before "AMD-Vi:"), or NULL. */
+const char *iommu_fault_get_client(const struct iommu_fault *fault);
+/* The PASID or SubstreamID, or IOMMU_NO_PASID. */
+uint32_t iommu_fault_get_pasid(const struct iommu_fault *fault);
+/* The faulting address (SMMUv3: the input address); a VT-d interrupt fault: the interrupt index. */
+uint64_t iommu_fault_get_address(const struct iommu_fault *fault);
+/* The access: IOMMU_ACCESS_READ or _WRITE, IOMMU_ACCESS_ANY when the record does not say. */
+enum iommu_access iommu_fault_get_access(const struct iommu_fault *fault);
+bool iommu_fault_is_privileged(const struct iommu_fault *fault);
+bool iommu_fault_is_exec(const struct iommu_fault *fault);
+/* An interrupt request (VT-d interrupt remapping, AMD-Vi flag I). */
+bool iommu_fault_is_interrupt(const struct iommu_fault *fault);
+
+/* The fault reason (VT-d FRCD.FR), event number (SMMUv3) or event code (AMD-Vi). */
+unsigned int iommu_fault_get_code(const struct iommu_fault *fault);
+/*
+ * The specification's name: "F_TRANSLATION", "IO_PAGE_FAULT", the VT-d
+ * condition code "LGN.3"; NULL when it defines none.
+ */
+const char *iommu_fault_get_name(const struct iommu_fault *fault);
+/* What Linux prints for the code ("PTE Read access is not set", "IO_PAGE_FAULT"); "Unknown" or "UNKNOWN" where it has none. */
+const char *iommu_fault_get_kernel_name(const struct iommu_fault *fault);
+/* What it means and what usually causes it ("" when unknown). */
+const char *iommu_fault_get_meaning(const struct iommu_fault *fault);
+const char *iommu_fault_get_causes(const struct iommu_fault *fault);
+/* The record's words (a log line: rebuilt from its fields); their count in *RET_WORDS (optional). */
+const uint64_t *iommu_fault_get_record(const struct iommu_fault *fault, size_t *ret_words);
+/* Which kernel format the lines are in ("NO_PASID/PASID tag", "decoded lines (6.14+)"); NULL for a record. */
+const char *iommu_fault_get_format(const struct iommu_fault *fault);
+/* The reason text on a VT-d line as logged, or NULL. */
+const char *iommu_fault_get_logged_text(const struct iommu_fault *fault);
+
+/* VT-d: a qualified fault (fault-processing-disable can suppress it); false for the others. */
+bool iommu_fault_is_qualified(const struct iommu_fault *fault);
+/* SMMUv3: a stage 2 fault, and what the stage 2 access was for ("CD fetch", "stage 1 table fetch", "input address"; NULL for events without CLASS). */
+bool iommu_fault_is_stage2(const struct iommu_fault *fault);
+const char *iommu_fault_get_class(const struct iommu_fault *fault);
+uint64_t iommu_fault_get_ipa(const struct iommu_fault *fault);
+uint64_t iommu_fault_get_fetch_address(const struct iommu_fault *fault);
+/* AMD-Vi: the domain id (-1 when the entry has none), the flags and their names ("PR RW PE"). */
+int iommu_fault_get_domain(const struct iommu_fault *fault);
+unsigned int iommu_fault_get_flags(const struct iommu_fault *fault);
+const char *iommu_fault_get_flag_names(const struct iommu_fault *fault);
+
+/* The codes a vendor's specification defines: the INDEXth (0, 1, ...), or -1 past the last; a code's name or NULL. */
+int iommu_fault_code_at(enum iommu_vendor vendor, size_t index);
+const char *iommu_fault_code_name(enum iommu_vendor vendor, unsigned int code);
+
+/* AMD-Vi event codes (48882 §2.5.2-§2.5.13). */
+#define IOMMU_AMDVI_ILLEGAL_DEV_TABLE_ENTRY	0x1
+#define IOMMU_AMDVI_IO_PAGE_FAULT		0x2
+#define IOMMU_AMDVI_DEV_TAB_HARDWARE_ERROR	0x3
+#define IOMMU_AMDVI_PAGE_TAB_HARDWARE_ERROR	0x4
+#define IOMMU_AMDVI_INVALID_DEVICE_REQUEST	0x8
+
+/* AMD-Vi IO_PAGE_FAULT and ILLEGAL_DEV_TABLE_ENTRY flags (the entry's bits 59:48). */
+#define IOMMU_AMDVI_FLAG_GN	0x001	/* guest: a PASID-tagged request */
+#define IOMMU_AMDVI_FLAG_NX	0x002	/* instruction fetch */
+#define IOMMU_AMDVI_FLAG_US	0x004	/* user request */
+#define IOMMU_AMDVI_FLAG_I	0x008	/* interrupt request */
+#define IOMMU_AMDVI_FLAG_PR	0x010	/* the faulting entry was present */
+#define IOMMU_AMDVI_FLAG_RW	0x020	/* write */
+#define IOMMU_AMDVI_FLAG_PE	0x040	/* permission violation */
+#define IOMMU_AMDVI_FLAG_RZ	0x080	/* reserved bit set, or an invalid level encoding */
+#define IOMMU_AMDVI_FLAG_TR	0x100	/* translation request (ATS) */
 
 /* ---- register decoders (lib/unit/amd-regs.c, lib/unit/smmu-regs.c) ------- */
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "internal.h"
+#include "text.h"
 
 struct text_table {
 	char name[16];
@@ -19,26 +20,12 @@ struct text_table {
 	bool broken;
 };
 
-static const char *skip_blanks(const char *p, const char *end)
-{
-	while (p < end && (*p == ' ' || *p == '\t'))
-		p++;
-	return p;
-}
-
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)tolower((unsigned char)c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* "NAME @ 0x...": the table's name (up to 8 characters, "RSD PTR" has a space). */
 static bool parse_header_line(const char *p, const char *end, char *name, size_t name_size)
 {
 	const char *at = memchr(p, '@', (size_t)(end - p));
-	const char *n = skip_blanks(p, end), *name_end;
+	const char *n = text_skip_blanks(p, end), *name_end;
+	uint64_t address;
 
 	if (!at || at == n)
 		return false;
@@ -50,8 +37,10 @@ static bool parse_header_line(const char *p, const char *end, char *name, size_t
 	for (const char *c = n; c < name_end; c++)
 		if (!isalnum((unsigned char)*c) && *c != '_' && *c != ' ')
 			return false;
-	at = skip_blanks(at + 1, end);
-	if (end - at < 3 || at[0] != '0' || (at[1] != 'x' && at[1] != 'X') || hex_value(at[2]) < 0)
+	at = text_skip_blanks(at + 1, end);
+	if (!text_starts(at, end, "0x") && !text_starts(at, end, "0X"))
+		return false;
+	if (!text_hex(at + 2, end, &address))
 		return false;
 	memcpy(name, n, (size_t)(name_end - n));
 	name[name_end - n] = 0;
@@ -61,49 +50,39 @@ static bool parse_header_line(const char *p, const char *end, char *name, size_t
 /* "OFFS: xx xx ..."; returns bytes parsed (0..16) or -1 when not a data line. */
 static int parse_data_line(const char *p, const char *end, uint64_t *ret_offset, uint8_t *bytes)
 {
-	uint64_t offset = 0;
-	int digits = 0, count = 0;
+	const char *digits = text_skip_blanks(p, end);
+	int count = 0;
+	uint64_t v;
 
-	p = skip_blanks(p, end);
-	while (p < end && hex_value(*p) >= 0 && digits < 16) {
-		offset = offset << 4 | (uint64_t)hex_value(*p++);
-		digits++;
-	}
-	if (digits < 4 || p >= end || *p != ':')
+	p = text_hex(digits, end, ret_offset);
+	if (!p || p - digits < 4 || p == end || *p != ':')
 		return -1;
 	p++;
 	while (count < 16) {
-		int spaces = 0;
+		const char *byte = text_skip_blanks(p, end);
+		long spaces = byte - p;
 
-		while (p < end && *p == ' ') {
-			p++;
-			spaces++;
-		}
-		if (spaces == 0 || (count > 0 && spaces >= 2) || end - p < 2)
+		/* One space between bytes; two or more start the ASCII column. */
+		if (spaces == 0 || (count > 0 && spaces >= 2) || end - byte < 2)
 			break;
-		if (hex_value(p[0]) < 0 || hex_value(p[1]) < 0 || (end - p > 2 && !isspace((unsigned char)p[2])))
+		if (text_hex(byte, byte + 2, &v) != byte + 2 ||
+		    (end - byte > 2 && !isspace((unsigned char)byte[2])))
 			break;
-		bytes[count++] = (uint8_t)(hex_value(p[0]) << 4 | hex_value(p[1]));
-		p += 2;
+		bytes[count++] = (uint8_t)v;
+		p = byte + 2;
 	}
-	*ret_offset = offset;
 	return count;
 }
 
 bool acpidump_text_detect(const uint8_t *data, size_t size)
 {
-	const char *p = (const char *)data, *end = p + size;
+	struct text_lines lines = TEXT_LINES((const char *)data, size);
+	const char *p, *eol;
+	char name[16];
 
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		char name[16];
-
-		if (!eol)
-			eol = end;
-		if (skip_blanks(p, eol) != eol && !(eol - p == 1 && *p == '\r'))
+	while (text_lines_next(&lines, &p, &eol))
+		if (text_skip_blanks(p, eol) != eol)
 			return parse_header_line(p, eol, name, sizeof(name));
-		p = eol + 1;
-	}
 	return false;
 }
 
@@ -146,25 +125,21 @@ static int append(struct text_table *t, const uint8_t *bytes, int count)
 
 int acpidump_text_parse(struct iommu_tables *set, const char *source, const char *text, size_t size)
 {
-	const char *p = text, *end = text + size;
+	struct text_lines lines = TEXT_LINES(text, size);
 	struct text_table t = { .name = "" };
-	size_t line = 0;
+	const char *p, *eol;
+	size_t line;
 	int r = 0, found = 0, first_error = 0;
 
-	for (; p < end && r != -ENOMEM; p++) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
+	while (r != -ENOMEM && text_lines_next(&lines, &p, &eol)) {
 		uint8_t bytes[16];
 		uint64_t offset;
 		char name[16];
 		int count;
 
-		if (!eol)
-			eol = end;
-		line++;
-		if (skip_blanks(p, eol) == eol || (eol - p == 1 && *p == '\r')) {
-			p = eol;
+		line = lines.number;
+		if (text_skip_blanks(p, eol) == eol)
 			continue;
-		}
 		if (parse_header_line(p, eol, name, sizeof(name))) {
 			r = finish_table(set, source, &t);
 			found += r > 0;
@@ -196,7 +171,6 @@ int acpidump_text_parse(struct iommu_tables *set, const char *source, const char
 			first_error = first_error ?: -EBADMSG;
 			t.broken = true;
 		}
-		p = eol;
 	}
 	if (r != -ENOMEM) {
 		r = finish_table(set, source, &t);

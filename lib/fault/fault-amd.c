@@ -13,22 +13,15 @@
  *   others:       ... [ILLEGAL_DEV_TABLE_ENTRY device=... pasid=0x00000 address=0x... flags=0x...]
  *                 ... [UNKNOWN event[0]=0x%08x event[1]=0x%08x event[2]=0x%08x event[3]=0x%08x
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "internal.h"
-
-struct code_desc {
-	unsigned int code;
-	const char *name;
-	const char *meaning;
-	const char *causes;
-};
+#include "fault/fault.h"
+#include "text.h"
 
 /* AMD IOMMU 48882 §2.5.2-§2.5.13 event codes. */
-static const struct code_desc codes[] = {
+static const struct fault_code codes[] = {
 	{ 0x1, "ILLEGAL_DEV_TABLE_ENTRY", "the device table entry has reserved bits set or an invalid encoding",
 	  "a DTE the driver is rewriting, guest translation fields the IOMMU does not support" },
 	{ 0x2, "IO_PAGE_FAULT", "a DMA request found no translation, or one without the permission it needed (the flags say which)",
@@ -48,353 +41,200 @@ static const struct code_desc codes[] = {
 	{ 0xe, "RMP_HW_ERROR", "an error reading the SEV-SNP reverse map table", "" },
 };
 
-static const struct code_desc *code_desc(unsigned int code)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(codes); i++)
-		if (codes[i].code == code)
-			return &codes[i];
-	return NULL;
-}
-
-IOMMU_EXPORT const char *iommu_amdvi_event_name(unsigned int code)
-{
-	const struct code_desc *d = code_desc(code);
-
-	return d ? d->name : NULL;
-}
-
-enum { HAS_DEVICE = 1, HAS_DOMAIN = 2, HAS_PASID = 4, HAS_ADDRESS = 8, HAS_FLAGS = 16 };
-
-struct iommu_amdvi_event {
-	uint64_t record[2];
-	unsigned int has;
-	uint16_t segment;
-	const char *format;
-	char *client;
-	char flag_names[48];
-};
-
-static void name_flags(struct iommu_amdvi_event *ev)
-{
-	static const char *const names[] = { "GN", "NX", "US", "I", "PR", "RW", "PE", "RZ", "TR" };
-	unsigned int flags = (unsigned int)(ev->record[0] >> 48 & 0xfff);
-	size_t at = 0;
-
-	ev->flag_names[0] = 0;
-	for (unsigned int i = 0; i < ARRAY_SIZE(names); i++)
-		if (flags & 1u << i)
-			at += (size_t)snprintf(ev->flag_names + at, sizeof(ev->flag_names) - at, "%s%s",
-					       at ? " " : "", names[i]);
-}
-
 /* Which fields an event code's entry holds (48882 §2.5.2-§2.5.13). */
 static unsigned int fields_of(unsigned int code)
 {
+	enum { DEVICE = FAULT_HAS(IOMMU_FAULT_REQUESTER), DOMAIN = FAULT_HAS(IOMMU_FAULT_DOMAIN),
+	       ADDRESS = FAULT_HAS(IOMMU_FAULT_ADDRESS),
+	       FLAGS = FAULT_HAS(IOMMU_FAULT_FLAGS) | FAULT_HAS(IOMMU_FAULT_ACCESS) };
+
 	switch (code) {
 	case 0x1:
 	case 0x8:
-		return HAS_DEVICE | HAS_PASID | HAS_ADDRESS | HAS_FLAGS;
+		return DEVICE | FAULT_HAS_PASID | ADDRESS | FLAGS;
 	case 0x2:
 	case 0x4:
-		return HAS_DEVICE | HAS_DOMAIN | HAS_ADDRESS | HAS_FLAGS;
+		return DEVICE | DOMAIN | ADDRESS | FLAGS;
 	case 0x3:
-		return HAS_DEVICE | HAS_ADDRESS | HAS_FLAGS;
+		return DEVICE | ADDRESS | FLAGS;
 	case 0x5:
-		return HAS_ADDRESS;
+		return ADDRESS;
 	case 0x6:
-		return HAS_ADDRESS | HAS_FLAGS;
+		return ADDRESS | FLAGS;
 	case 0x7:
-		return HAS_DEVICE | HAS_ADDRESS;
+		return DEVICE | ADDRESS;
 	default:
-		return HAS_DEVICE | HAS_ADDRESS;
+		return DEVICE | ADDRESS;
 	}
 }
 
-IOMMU_EXPORT int iommu_amdvi_event_new_record(const uint64_t record[2],
-					      struct iommu_amdvi_event **ret_event)
+/* A guest request's IO_PAGE_FAULT (GN set): the domain field holds the PASID. */
+static unsigned int pasid_for_guest(unsigned int has, const uint64_t *record)
 {
-	struct iommu_amdvi_event *ev = calloc(1, sizeof(*ev));
+	if ((has & FAULT_HAS(IOMMU_FAULT_DOMAIN)) && (record[0] >> 48 & IOMMU_AMDVI_FLAG_GN))
+		return (has & ~FAULT_HAS(IOMMU_FAULT_DOMAIN)) | FAULT_HAS_PASID;
+	return has;
+}
 
-	if (!ev)
-		return -ENOMEM;
-	ev->record[0] = record[0];
-	ev->record[1] = record[1];
-	ev->has = fields_of((unsigned int)(record[0] >> 60));
-	/* IO_PAGE_FAULT of a guest request: the field holds the PASID, not the domain. */
-	if ((ev->has & HAS_DOMAIN) && (record[0] >> 48 & 1))
-		ev->has = (ev->has & ~HAS_DOMAIN) | HAS_PASID;
-	name_flags(ev);
-	*ret_event = ev;
+static unsigned int amdvi_fields(const uint64_t *record)
+{
+	return pasid_for_guest(fields_of((unsigned int)(record[0] >> 60)), record);
+}
+
+static unsigned int amdvi_record_of_code(uint64_t *record, unsigned int code)
+{
+	record[0] = (uint64_t)(code & 0xf) << 60;
 	return 0;
 }
 
-IOMMU_EXPORT struct iommu_amdvi_event *iommu_amdvi_event_unref(struct iommu_amdvi_event *event)
+/* 48882 §2.5: DeviceID 15:0, PASID 19:16, DomainID or PASID 15:0 in 47:32, flags 59:48, code 63:60. */
+static void amdvi_decode(struct iommu_fault *f)
 {
-	if (event) {
-		free(event->client);
-		free(event);
+	static const char *const names[] = { "GN", "NX", "US", "I", "PR", "RW", "PE", "RZ", "TR" };
+	const uint64_t *r = f->record;
+	size_t at = 0;
+
+	f->code = (unsigned int)(r[0] >> 60);
+	if (f->has & FAULT_HAS(IOMMU_FAULT_REQUESTER))
+		f->source_id = (uint16_t)r[0];
+	if (f->has & FAULT_HAS(IOMMU_FAULT_DOMAIN))
+		f->domain = (int)(r[0] >> 32 & 0xffff);
+	if (f->has & FAULT_HAS_PASID)
+		f->pasid = (uint32_t)((r[0] >> 32 & 0xffff) | (r[0] >> 16 & 0xf) << 16);
+	f->address = r[1];
+	f->flags = (unsigned int)(r[0] >> 48 & 0xfff);
+	if (f->has & FAULT_HAS(IOMMU_FAULT_FLAGS)) {
+		f->access = f->flags & IOMMU_AMDVI_FLAG_RW ? IOMMU_ACCESS_WRITE : IOMMU_ACCESS_READ;
+		f->privileged = !(f->flags & IOMMU_AMDVI_FLAG_US);
+		f->exec = f->flags & IOMMU_AMDVI_FLAG_NX;
+		f->interrupt = f->flags & IOMMU_AMDVI_FLAG_I;
 	}
-	return NULL;
+	f->flag_names[0] = 0;
+	for (unsigned int i = 0; i < ARRAY_SIZE(names); i++)
+		if (f->flags & 1u << i)
+			at += (size_t)snprintf(f->flag_names + at, sizeof(f->flag_names) - at, "%s%s",
+					       at ? " " : "", names[i]);
 }
 
 /* ---- kernel lines -------------------------------------------------------- */
 
-static const char *line_end(const char *s)
+/* UNKNOWN: the entry's words as dwords, "event[0]=0x... event[1]=..."; false when one is missing. */
+static bool unknown_words(const char *s, const char *end, uint64_t *record)
 {
-	const char *nl = strchr(s, '\n');
+	static const char *const keys[] = { "event[0]=", "event[1]=", "event[2]=", "event[3]=" };
+	uint64_t dw[4];
 
-	return nl ? nl : s + strlen(s);
+	for (unsigned int i = 0; i < 4; i++)
+		if (!text_field_hex(s, end, keys[i], &dw[i]))
+			return false;
+	record[0] = (dw[0] & 0xffffffff) | (dw[1] & 0xffffffff) << 32;
+	record[1] = (dw[2] & 0xffffffff) | (dw[3] & 0xffffffff) << 32;
+	return true;
 }
 
-static const char *hex_at(const char *s, const char *end, uint64_t *ret)
+/*
+ * The device the kernel named before "AMD-Vi:" ("amdgpu 0000:04:00.0: AMD-Vi: ..."):
+ * a word that is a PCI address followed by ':'.
+ */
+static bool device_before(const char *text, const char *prefix, struct iommu_fault *f,
+			  uint16_t *ret_rid, bool *ret_has_segment, int *ret_error)
 {
-	uint64_t v = 0;
-	int digits = 0;
+	for (const char *p = text; p < prefix; p++) {
+		uint16_t segment, rid;
+		bool has_segment;
+		const char *e;
 
-	if (end - s > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		s += 2;
-	for (; s < end && isxdigit((unsigned char)*s) && digits < 16; s++, digits++)
-		v = v << 4 | (uint64_t)(isdigit((unsigned char)*s) ? *s - '0'
-								    : tolower((unsigned char)*s) - 'a' + 10);
-	*ret = v;
-	return digits ? s : NULL;
-}
-
-/* "KEY=VALUE" (hexadecimal) in [s, end); false when absent. */
-static bool key_hex(const char *s, const char *end, const char *key, uint64_t *ret)
-{
-	size_t len = strlen(key);
-
-	for (const char *at = s; (at = memmem(at, (size_t)(end - at), key, len)); at += len)
-		if ((at == s || at[-1] == ' ' || at[-1] == '[' || at[-1] == ',') && at[len] == '=')
-			return hex_at(at + len + 1, end, ret) != NULL;
+		if (p > text && p[-1] != ' ')
+			continue;
+		e = text_bdf(p, prefix, &segment, &rid, &has_segment);
+		if (!e || e == prefix || *e != ':')
+			continue;
+		f->client = strndup(p, (size_t)(e - p));
+		if (!f->client) {
+			*ret_error = -ENOMEM;
+			return false;
+		}
+		f->segment = segment;
+		*ret_rid = rid;
+		*ret_has_segment = has_segment;
+		return true;
+	}
 	return false;
 }
 
-/* "[SSSS:]BB:DD.F" at S: the segment (*RET_HAS_SEG) and device id; the end, or NULL. */
-static const char *bdf_at(const char *s, const char *end, uint16_t *ret_seg, uint16_t *ret_devid,
-			  bool *ret_has_seg)
+static const char *amdvi_parse(const char *text, const char *end, struct iommu_fault *f,
+			       int *ret_error)
 {
-	uint64_t part[4];
-	unsigned int n = 0;
+	const char *eol = text_line_end(text, end), *at, *name, *body, *prefix;
+	bool has_segment = false, named = false;
+	uint16_t rid = 0;
+	uint64_t v;
+	int code;
 
-	/* Colons between the parts, a dot before the function, which ends it. */
-	while (n < 4) {
-		const char *next = hex_at(s, end, &part[n]);
-
-		if (!next)
-			return NULL;
-		n++;
-		s = next;
-		if (s + 1 < end && *s == '.' && n >= 2 && isxdigit((unsigned char)s[1])) {
-			s = hex_at(s + 1, end, &part[n++]);
-			break;
-		}
-		if (s + 1 < end && *s == ':' && n < 3 && isxdigit((unsigned char)s[1]))
-			s++;
-		else
-			return NULL;
-	}
-	if (!s || n < 3)
-		return NULL;
-	if (n == 4) {
-		if (part[0] > 0xffff)
-			return NULL;
-		*ret_seg = (uint16_t)part[0];
-		memmove(part, part + 1, 3 * sizeof(part[0]));
-	}
-	if (part[0] > 0xff || part[1] > 0x1f || part[2] > 7)
-		return NULL;
-	*ret_devid = (uint16_t)(part[0] << 8 | part[1] << 3 | part[2]);
-	*ret_has_seg = n == 4;
-	return s;
-}
-
-IOMMU_EXPORT int iommu_amdvi_event_parse(const char *text, struct iommu_amdvi_event **ret_event,
-					 size_t *ret_used)
-{
-	const char *end = line_end(text), *at, *name, *name_end, *body, *prefix;
-	struct iommu_amdvi_event *ev;
-	uint64_t v, words[4];
-	unsigned int code = 0;
-	bool seg = false, in_prefix = false;
-	uint16_t devid = 0, segment = 0;
-
-	at = memmem(text, (size_t)(end - text), "Event logged [", 14);
-	prefix = memmem(text, (size_t)(end - text), "AMD-Vi: ", 8);
+	at = text_find(text, eol, "Event logged [");
+	prefix = text_find(text, eol, "AMD-Vi: ");
 	if (!prefix)
-		prefix = memmem(text, (size_t)(end - text), "AMD IOMMU: ", 11);
+		prefix = text_find(text, eol, "AMD IOMMU: ");
 	if (!at || !prefix || prefix > at)
-		return -ENOMSG;
+		return NULL;
 	name = at + 14;
-	for (name_end = name; name_end < end && (isupper((unsigned char)*name_end) ||
-						 *name_end == '_'); name_end++)
+	for (body = name; body < eol && ((*body >= 'A' && *body <= 'Z') || *body == '_'); body++)
 		;
-	for (size_t i = 0; i < ARRAY_SIZE(codes); i++)
-		if (strlen(codes[i].name) == (size_t)(name_end - name) &&
-		    memcmp(codes[i].name, name, (size_t)(name_end - name)) == 0)
-			code = codes[i].code;
-	body = name_end;
-	if (!code && (size_t)(name_end - name) == 7 && memcmp(name, "UNKNOWN", 7) == 0) {
-		/* The entry's words as dwords: event[0]=0x... event[1]=... */
-		static const char *const keys[] = { "event[0]", "event[1]", "event[2]", "event[3]" };
-
-		for (unsigned int i = 0; i < 4; i++)
-			if (!key_hex(body, end, keys[i], &words[i]))
-				return -ENOMSG;
-		words[0] = (words[0] & 0xffffffff) | (words[1] & 0xffffffff) << 32;
-		words[1] = (words[2] & 0xffffffff) | (words[3] & 0xffffffff) << 32;
-		if (iommu_amdvi_event_new_record(words, &ev) < 0)
-			return -ENOMEM;
-		ev->format = "UNKNOWN with the entry's words";
-		goto done;
+	code = fault_code_by_name(&fault_amdvi, name, (size_t)(body - name));
+	if (code < 0 && text_starts(name, body, "UNKNOWN") && body - name == 7) {
+		if (!unknown_words(body, eol, f->record))
+			return NULL;
+		f->has = amdvi_fields(f->record);
+		f->format = "UNKNOWN with the entry's words";
+		return text_next_line(text, end);
 	}
-	if (!code)
-		return -ENOMSG;
-	ev = calloc(1, sizeof(*ev));
-	if (!ev)
-		return -ENOMEM;
-	ev->record[0] = (uint64_t)code << 60;
-	ev->has = 0;
+	if (code < 0)
+		return NULL;
+	f->record[0] = (uint64_t)code << 60;
 	/* The device: "device=..." in the brackets, or the kernel's device name before "AMD-Vi:". */
-	at = memmem(body, (size_t)(end - body), "device=", 7);
-	if (at && bdf_at(at + 7, end, &segment, &devid, &seg)) {
-		ev->has |= HAS_DEVICE;
-	} else {
-		for (const char *p = text; p < prefix && !in_prefix; p++) {
-			const char *dev_end = p == text || p[-1] == ' '
-						      ? bdf_at(p, prefix, &segment, &devid, &seg)
-						      : NULL;
-
-			if (dev_end && dev_end < prefix && *dev_end == ':') {
-				ev->client = strndup(p, (size_t)(dev_end - p));
-				ev->has |= HAS_DEVICE;
-				in_prefix = true;
-			}
-		}
+	at = text_find(body, eol, "device=");
+	if (at && text_bdf(at + 7, eol, &f->segment, &rid, &has_segment)) {
+		f->has |= FAULT_HAS(IOMMU_FAULT_REQUESTER);
+	} else if (device_before(text, prefix, f, &rid, &has_segment, ret_error)) {
+		f->has |= FAULT_HAS(IOMMU_FAULT_REQUESTER);
+		named = true;
+	} else if (*ret_error) {
+		return NULL;
 	}
-	ev->segment = segment;
-	ev->record[0] |= devid;
-	if (key_hex(body, end, "domain", &v)) {
-		ev->record[0] |= (v & 0xffff) << 32;
-		ev->has |= HAS_DOMAIN;
+	f->record[0] |= rid;
+	if (text_field_hex(body, eol, "domain=", &v)) {
+		f->record[0] |= (v & 0xffff) << 32;
+		f->has |= FAULT_HAS(IOMMU_FAULT_DOMAIN);
 	}
-	if (key_hex(body, end, "pasid", &v)) {
-		ev->record[0] = (ev->record[0] & ~(0xffffULL << 32)) | (v & 0xffff) << 32 |
-				(v >> 16 & 0xf) << 16;
-		ev->has |= HAS_PASID;
+	if (text_field_hex(body, eol, "pasid=", &v)) {
+		f->record[0] = (f->record[0] & ~(0xffffULL << 32)) | (v & 0xffff) << 32 |
+			       (v >> 16 & 0xf) << 16;
+		f->has |= FAULT_HAS_PASID;
 	}
-	if (key_hex(body, end, "address", &v) || key_hex(body, end, "gpa", &v)) {
-		ev->record[1] = v;
-		ev->has |= HAS_ADDRESS;
+	if (text_field_hex(body, eol, "address=", &v) || text_field_hex(body, eol, "gpa=", &v)) {
+		f->record[1] = v;
+		f->has |= FAULT_HAS(IOMMU_FAULT_ADDRESS);
 	}
-	if (key_hex(body, end, "flags", &v)) {
-		ev->record[0] |= (v & 0xfff) << 48;
-		ev->has |= HAS_FLAGS;
+	if (text_field_hex(body, eol, "flags=", &v)) {
+		f->record[0] |= (v & 0xfff) << 48;
+		f->has |= FAULT_HAS(IOMMU_FAULT_FLAGS) | FAULT_HAS(IOMMU_FAULT_ACCESS);
 	}
-	/* A guest request's IO_PAGE_FAULT logs its PASID in the domain field. */
-	if (code == 0x2 && (ev->record[0] >> 48 & 1) && (ev->has & HAS_DOMAIN))
-		ev->has = (ev->has & ~HAS_DOMAIN) | HAS_PASID;
-	name_flags(ev);
-	ev->format = in_prefix ? "device named before AMD-Vi: (5.0+)"
-		     : memmem(text, (size_t)(end - text), "AMD IOMMU: ", 11) ? "AMD IOMMU: prefix (2.6.2x)"
-		     : !(ev->has & HAS_DEVICE) ? "no device"
-		     : seg ? "device=SSSS:BB:DD.F (5.19+)" : "device=BB:DD.F";
-done:
-	*ret_event = ev;
-	if (ret_used)
-		*ret_used = (size_t)(end - text) + (*end ? 1 : 0);
-	return 0;
+	if (code == IOMMU_AMDVI_IO_PAGE_FAULT)
+		f->has = pasid_for_guest(f->has, f->record);
+	f->format = named ? "device named before AMD-Vi: (5.0+)"
+		    : text_find(text, eol, "AMD IOMMU: ") ? "AMD IOMMU: prefix (2.6.2x)"
+		    : !(f->has & FAULT_HAS(IOMMU_FAULT_REQUESTER)) ? "no device"
+		    : has_segment ? "device=SSSS:BB:DD.F (5.19+)" : "device=BB:DD.F";
+	return text_next_line(text, end);
 }
 
-/* ---- accessors ----------------------------------------------------------- */
-
-IOMMU_EXPORT unsigned int iommu_amdvi_event_get_code(const struct iommu_amdvi_event *event)
-{
-	return (unsigned int)(event->record[0] >> 60);
-}
-
-IOMMU_EXPORT const char *iommu_amdvi_event_get_name(const struct iommu_amdvi_event *event)
-{
-	return iommu_amdvi_event_name(iommu_amdvi_event_get_code(event));
-}
-
-IOMMU_EXPORT const char *iommu_amdvi_event_get_meaning(const struct iommu_amdvi_event *event)
-{
-	const struct code_desc *d = code_desc(iommu_amdvi_event_get_code(event));
-
-	return d ? d->meaning : "";
-}
-
-IOMMU_EXPORT const char *iommu_amdvi_event_get_causes(const struct iommu_amdvi_event *event)
-{
-	const struct code_desc *d = code_desc(iommu_amdvi_event_get_code(event));
-
-	return d ? d->causes : "";
-}
-
-IOMMU_EXPORT bool iommu_amdvi_event_has(const struct iommu_amdvi_event *event, const char *field)
-{
-	static const struct {
-		const char *name;
-		unsigned int bit;
-	} fields[] = { { "device", HAS_DEVICE }, { "domain", HAS_DOMAIN }, { "pasid", HAS_PASID },
-		       { "address", HAS_ADDRESS }, { "flags", HAS_FLAGS } };
-
-	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
-		if (strcmp(fields[i].name, field) == 0)
-			return event->has & fields[i].bit;
-	return false;
-}
-
-IOMMU_EXPORT uint16_t iommu_amdvi_event_get_segment(const struct iommu_amdvi_event *event)
-{
-	return event->segment;
-}
-
-IOMMU_EXPORT uint16_t iommu_amdvi_event_get_devid(const struct iommu_amdvi_event *event)
-{
-	return (uint16_t)event->record[0];
-}
-
-IOMMU_EXPORT int iommu_amdvi_event_get_domain(const struct iommu_amdvi_event *event)
-{
-	return event->has & HAS_DOMAIN ? (int)(event->record[0] >> 32 & 0xffff) : -1;
-}
-
-IOMMU_EXPORT uint32_t iommu_amdvi_event_get_pasid(const struct iommu_amdvi_event *event)
-{
-	if (!(event->has & HAS_PASID))
-		return IOMMU_NO_PASID;
-	return (uint32_t)((event->record[0] >> 32 & 0xffff) | (event->record[0] >> 16 & 0xf) << 16);
-}
-
-IOMMU_EXPORT uint64_t iommu_amdvi_event_get_address(const struct iommu_amdvi_event *event)
-{
-	return event->record[1];
-}
-
-IOMMU_EXPORT unsigned int iommu_amdvi_event_get_flags(const struct iommu_amdvi_event *event)
-{
-	return (unsigned int)(event->record[0] >> 48 & 0xfff);
-}
-
-IOMMU_EXPORT const char *iommu_amdvi_event_get_flag_names(const struct iommu_amdvi_event *event)
-{
-	return event->flag_names;
-}
-
-IOMMU_EXPORT const uint64_t *iommu_amdvi_event_get_record(const struct iommu_amdvi_event *event)
-{
-	return event->record;
-}
-
-IOMMU_EXPORT const char *iommu_amdvi_event_get_format(const struct iommu_amdvi_event *event)
-{
-	return event->format;
-}
-
-IOMMU_EXPORT const char *iommu_amdvi_event_get_client(const struct iommu_amdvi_event *event)
-{
-	return event->client;
-}
+const struct fault_vendor fault_amdvi = {
+	.vendor = IOMMU_VENDOR_AMD,
+	.words = 2,
+	.codes = codes,
+	.ncodes = ARRAY_SIZE(codes),
+	.record_of_code = amdvi_record_of_code,
+	.fields = amdvi_fields,
+	.decode = amdvi_decode,
+	.parse = amdvi_parse,
+};

@@ -14,22 +14,16 @@
  *
  * The decoded lines follow the raw words; either may come alone.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 
 #include "bits.h"
+#include "fault/fault.h"
+#include "text.h"
 #include "unit/smmuv3.h"
 
-struct event_desc {
-	unsigned int id;
-	const char *name;
-	const char *meaning;
-	const char *causes;
-};
-
 /* Arm IHI 0070 §7.3.2-§7.3.21: every architected event. */
-static const struct event_desc events[] = {
+static const struct fault_code events[] = {
 	{ EVT_F_UUT, "F_UUT", "unsupported upstream transaction: the client sent a transaction type the SMMU does not handle",
 	  "a device or interconnect issuing atomics, cache maintenance or other types the SMMU refuses" },
 	{ EVT_C_BAD_STREAMID, "C_BAD_STREAMID", "the StreamID is beyond the stream table, or its level 1 descriptor has no level 2 table (Span 0)",
@@ -67,365 +61,199 @@ static const struct event_desc events[] = {
 	{ EVT_F_VMS_FETCH, "F_VMS_FETCH", "an external abort fetching a VM structure", "" },
 };
 
-static const struct event_desc *event_desc(unsigned int id)
+/* What a record with each event number holds (IHI 0070 §7.3.2-§7.3.21). */
+static unsigned int smmuv3_fields(const uint64_t *record)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(events); i++)
-		if (events[i].id == id)
-			return &events[i];
-	return NULL;
-}
+	unsigned int id = record[0] & 0xff, has = FAULT_HAS(IOMMU_FAULT_REQUESTER);
 
-IOMMU_EXPORT const char *iommu_smmuv3_event_name(unsigned int id)
-{
-	const struct event_desc *d = event_desc(id);
-
-	return d ? d->name : NULL;
-}
-
-IOMMU_EXPORT int iommu_smmuv3_event_id_at(size_t index)
-{
-	return index < ARRAY_SIZE(events) ? (int)events[index].id : -1;
-}
-
-/* Fields a record or a line can hold (iommu_smmuv3_event_has). */
-enum { HAS_SID = 1, HAS_SSID = 2, HAS_IOVA = 4, HAS_IPA = 8, HAS_FETCH = 16, HAS_ACCESS = 32 };
-
-struct iommu_smmuv3_event {
-	uint64_t record[4];
-	unsigned int has;
-	const char *format;
-	char *client;
-};
-
-IOMMU_EXPORT int iommu_smmuv3_event_new_record(const uint64_t record[4],
-					       struct iommu_smmuv3_event **ret_event)
-{
-	struct iommu_smmuv3_event *ev = calloc(1, sizeof(*ev));
-	unsigned int id = record[0] & 0xff;
-
-	if (!ev)
-		return -ENOMEM;
-	memcpy(ev->record, record, sizeof(ev->record));
-	ev->has = HAS_SID | HAS_SSID;
 	if (id >= EVT_F_TRANSLATION && id <= EVT_F_PERMISSION)
-		ev->has |= HAS_IOVA | HAS_IPA | HAS_ACCESS;
-	else if (id == EVT_F_STE_FETCH || id == EVT_F_CD_FETCH || id == EVT_F_WALK_EABT ||
-		 id == EVT_F_VMS_FETCH)
-		ev->has |= HAS_FETCH | (id == EVT_F_WALK_EABT ? HAS_IOVA | HAS_ACCESS : 0);
+		has |= FAULT_HAS(IOMMU_FAULT_ADDRESS) | FAULT_HAS(IOMMU_FAULT_IPA) |
+		       FAULT_HAS(IOMMU_FAULT_ACCESS);
+	else if (id == EVT_F_STE_FETCH || id == EVT_F_CD_FETCH || id == EVT_F_VMS_FETCH)
+		has |= FAULT_HAS(IOMMU_FAULT_FETCH_ADDRESS);
+	else if (id == EVT_F_WALK_EABT)
+		has |= FAULT_HAS(IOMMU_FAULT_FETCH_ADDRESS) | FAULT_HAS(IOMMU_FAULT_ADDRESS) |
+		       FAULT_HAS(IOMMU_FAULT_ACCESS);
 	else if (id == EVT_F_UUT || id == EVT_F_BAD_ATS_TREQ || id == EVT_F_TRANSL_FORBIDDEN)
-		ev->has |= HAS_IOVA | HAS_ACCESS;
-	*ret_event = ev;
+		has |= FAULT_HAS(IOMMU_FAULT_ADDRESS) | FAULT_HAS(IOMMU_FAULT_ACCESS);
+	return has;
+}
+
+static unsigned int smmuv3_record_of_code(uint64_t *record, unsigned int code)
+{
+	record[0] = code & 0xff;
 	return 0;
 }
 
-IOMMU_EXPORT struct iommu_smmuv3_event *iommu_smmuv3_event_unref(struct iommu_smmuv3_event *event)
+/* IHI 0070 §7.3: SSV and SubstreamID in word 0; PnU, InD, RnW, S2 and CLASS in word 1. */
+static void smmuv3_decode(struct iommu_fault *f)
 {
-	if (event) {
-		free(event->client);
-		free(event);
+	static const char *const classes[] = { "CD fetch", "stage 1 table fetch", "input address",
+					       "reserved" };
+	const uint64_t *r = f->record;
+
+	f->code = r[0] & 0xff;
+	if (f->has & FAULT_HAS(IOMMU_FAULT_REQUESTER))
+		f->source_id = (uint32_t)(r[0] >> 32);
+	if (r[0] >> 11 & 1)
+		f->pasid = (uint32_t)(r[0] >> 12 & 0xfffff);
+	if (f->has & FAULT_HAS(IOMMU_FAULT_ADDRESS))
+		f->address = r[2];
+	if (f->has & FAULT_HAS(IOMMU_FAULT_IPA))
+		f->ipa = r[3] & GENMASK(51, 12);
+	if (f->has & FAULT_HAS(IOMMU_FAULT_FETCH_ADDRESS))
+		f->fetch_address = r[3] & GENMASK(55, 3);
+	if (f->has & FAULT_HAS(IOMMU_FAULT_ACCESS)) {
+		f->access = r[1] >> 35 & 1 ? IOMMU_ACCESS_READ : IOMMU_ACCESS_WRITE;
+		f->privileged = r[1] >> 33 & 1;
+		f->exec = r[1] >> 34 & 1;
+		f->stage2 = r[1] >> 39 & 1;
+		if (f->code >= EVT_F_TRANSLATION && f->code <= EVT_F_PERMISSION)
+			f->class = classes[r[1] >> 40 & 3];
 	}
-	return NULL;
 }
 
 /* ---- kernel lines -------------------------------------------------------- */
 
-static const char *line_end(const char *s)
+/* "event 0x10 received:" then four lines of "0x%016llx": the raw record; what follows it, or NULL. */
+static const char *parse_raw(const char *text, const char *end, struct iommu_fault *f)
 {
-	const char *nl = strchr(s, '\n');
-
-	return nl ? nl : s + strlen(s);
-}
-
-/* "0x" and hexadecimal digits at S (before END); the end of them, or NULL. */
-static const char *hex_at(const char *s, const char *end, uint64_t *ret)
-{
-	uint64_t v = 0;
-	int digits = 0;
-
-	if (end - s > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		s += 2;
-	for (; s < end && isxdigit((unsigned char)*s) && digits < 16; s++, digits++)
-		v = v << 4 | (uint64_t)(isdigit((unsigned char)*s) ? *s - '0'
-								    : tolower((unsigned char)*s) - 'a' + 10);
-	*ret = v;
-	return digits ? s : NULL;
-}
-
-/* The value after "KEY" in [s, end) (a number), or false. */
-static bool key_hex(const char *s, const char *end, const char *key, uint64_t *ret)
-{
-	const char *at = memmem(s, (size_t)(end - s), key, strlen(key));
-
-	return at && hex_at(at + strlen(key), end, ret);
-}
-
-/* "event 0x10 received:" then four lines of "0x%016llx": the raw record. */
-static bool parse_raw(const char *text, struct iommu_smmuv3_event *ev, size_t *used)
-{
-	const char *end = line_end(text), *at = memmem(text, (size_t)(end - text), "event 0x", 8);
-	const char *p = end;
+	const char *eol = text_line_end(text, end), *at = text_find(text, eol, "event 0x"), *p;
 	uint64_t id;
 
-	if (!at || !hex_at(at + 6, end, &id) || !memmem(at, (size_t)(end - at), " received:", 10))
-		return false;
+	if (!at || !text_hex(at + 6, eol, &id) || !text_find(at, eol, " received:"))
+		return NULL;
+	p = text_next_line(text, end);
 	for (int i = 0; i < 4; i++) {
-		const char *line = *p ? p + 1 : p, *e = line_end(line), *w;
-		uint64_t v;
+		const char *e = text_line_end(p, end), *w;
 
 		/* The word is the line's last token: "...: \t0x0000000000000010". */
-		for (w = e; w > line && !isspace((unsigned char)w[-1]); w--)
+		for (w = e; w > p && w[-1] != ' ' && w[-1] != '\t'; w--)
 			;
-		if (!*p || e - w != 18 || !hex_at(w, e, &v))
-			return false;
-		ev->record[i] = v;
-		p = e;
+		if (p == end || e - w != 18 || !text_whole_hex(w, e, &f->record[i]))
+			return NULL;
+		p = text_next_line(p, end);
 	}
-	if ((ev->record[0] & 0xff) != id)
-		return false;
-	*used = (size_t)(p - text) + (*p ? 1 : 0);
-	return true;
-}
-
-/* The decoded line (and the attributes line after it): "event: NAME client: DEV sid: ..." */
-static bool parse_decoded(const char *text, struct iommu_smmuv3_event *ev, size_t *used)
-{
-	const char *end = line_end(text), *at = memmem(text, (size_t)(end - text), "event: ", 7);
-	const char *name, *name_end, *client, *client_end, *next, *next_end;
-	uint64_t v;
-	int id = -1;
-
-	if (!at || !memmem(at, (size_t)(end - at), " sid: ", 6))
-		return false;
-	name = at + 7;
-	for (name_end = name; name_end < end && !isspace((unsigned char)*name_end); name_end++)
-		;
-	for (size_t i = 0; i < ARRAY_SIZE(events); i++)
-		if (strlen(events[i].name) == (size_t)(name_end - name) &&
-		    memcmp(events[i].name, name, (size_t)(name_end - name)) == 0)
-			id = (int)events[i].id;
-	if (id < 0 || !key_hex(at, end, " sid: ", &v))
-		return false;
-	memset(ev->record, 0, sizeof(ev->record));
-	ev->record[0] = (uint64_t)id | v << 32;
-	ev->has = HAS_SID;
-	if (key_hex(at, end, " ssid: ", &v)) {
-		/* The kernel prints IOMMU_NO_PASID (0) for a transaction without one. */
-		ev->has |= HAS_SSID;
-		if (v)
-			ev->record[0] |= 1ULL << 11 | (v & 0xfffff) << 12;
-	}
-	if (key_hex(at, end, " iova: ", &v)) {
-		ev->record[2] = v;
-		ev->has |= HAS_IOVA;
-	}
-	if (key_hex(at, end, " ipa: ", &v)) {
-		ev->record[3] = v & GENMASK(51, 12);
-		ev->has |= HAS_IPA;
-	}
-	if (key_hex(at, end, " fetch_addr: ", &v)) {
-		ev->record[3] = v & GENMASK(51, 3);
-		ev->has |= HAS_FETCH;
-	}
-	client = memmem(at, (size_t)(end - at), " client: ", 9);
-	if (client) {
-		client += 9;
-		client_end = memmem(client, (size_t)(end - client), " sid: ", 6);
-		if (client_end && client_end > client) {
-			free(ev->client);
-			ev->client = strndup(client, (size_t)(client_end - client));
-		}
-	}
-	*used = (size_t)(end - text) + (*end ? 1 : 0);
-	/* The attributes line: "unpriv data read s1 "Input address caused fault" stag: 0x0". */
-	next = *end ? end + 1 : end;
-	next_end = line_end(next);
-	if (*end && memmem(next, (size_t)(next_end - next), " stag: ", 7) &&
-	    memmem(next, (size_t)(next_end - next), "priv ", 5)) {
-		const char *c;
-
-		ev->has |= HAS_ACCESS;
-		if (!memmem(next, (size_t)(next_end - next), "unpriv ", 7))
-			ev->record[1] |= 1ULL << 33;
-		if (memmem(next, (size_t)(next_end - next), " inst ", 6))
-			ev->record[1] |= 1ULL << 34;
-		if (memmem(next, (size_t)(next_end - next), " read ", 6))
-			ev->record[1] |= 1ULL << 35;
-		if (memmem(next, (size_t)(next_end - next), " s2 ", 4))
-			ev->record[1] |= 1ULL << 39;
-		c = memchr(next, '"', (size_t)(next_end - next));
-		if (c) {
-			static const char *const classes[] = { "\"CD fetch\"",
-							       "\"Stage 1 translation table fetch\"",
-							       "\"Input address caused fault\"" };
-
-			for (unsigned int k = 0; k < 3; k++)
-				if ((size_t)(next_end - c) >= strlen(classes[k]) &&
-				    memcmp(c, classes[k], strlen(classes[k])) == 0)
-					ev->record[1] |= (uint64_t)k << 40;
-		}
-		if (memmem(next, (size_t)(next_end - next), " ttd_read", 9))
-			ev->record[1] |= 1ULL << 44;
-		if (memmem(next, (size_t)(next_end - next), " stall", 6))
-			ev->record[1] |= 1ULL << 31;
-		if (key_hex(next, next_end, " stag: ", &v))
-			ev->record[1] |= v & 0xffff;
-		*used = (size_t)(next_end - text) + (*next_end ? 1 : 0);
-	}
-	return true;
-}
-
-IOMMU_EXPORT int iommu_smmuv3_event_parse(const char *text, struct iommu_smmuv3_event **ret_event,
-					  size_t *ret_used)
-{
-	struct iommu_smmuv3_event *ev = calloc(1, sizeof(*ev));
-	size_t used = 0, more;
-	int r;
-
-	if (!ev)
-		return -ENOMEM;
-	if (parse_raw(text, ev, &used)) {
-		struct iommu_smmuv3_event *rec;
-
-		r = iommu_smmuv3_event_new_record(ev->record, &rec);
-		if (r < 0) {
-			free(ev);
-			return r;
-		}
-		free(ev);
-		ev = rec;
-		ev->format = "raw record (event 0x.. received:)";
-		/* Newer kernels follow the words with the decoded lines: take the client name. */
-		struct iommu_smmuv3_event decoded = { 0 };
-
-		if (parse_decoded(text + used, &decoded, &more) &&
-		    (decoded.record[0] & 0xffffffff000000ffULL) == (ev->record[0] & 0xffffffff000000ffULL)) {
-			ev->client = decoded.client;
-			used += more;
-			ev->format = "raw record and decoded lines (6.14+)";
-		} else {
-			free(decoded.client);
-		}
-	} else if (parse_decoded(text, ev, &used)) {
-		ev->format = "decoded lines (6.14+)";
-	} else {
-		iommu_smmuv3_event_unref(ev);
-		return -ENOMSG;
-	}
-	*ret_event = ev;
-	if (ret_used)
-		*ret_used = used;
-	return 0;
-}
-
-/* ---- accessors ----------------------------------------------------------- */
-
-IOMMU_EXPORT unsigned int iommu_smmuv3_event_get_id(const struct iommu_smmuv3_event *event)
-{
-	return event->record[0] & 0xff;
-}
-
-IOMMU_EXPORT const char *iommu_smmuv3_event_get_name(const struct iommu_smmuv3_event *event)
-{
-	return iommu_smmuv3_event_name(iommu_smmuv3_event_get_id(event));
-}
-
-IOMMU_EXPORT const char *iommu_smmuv3_event_get_meaning(const struct iommu_smmuv3_event *event)
-{
-	const struct event_desc *d = event_desc(iommu_smmuv3_event_get_id(event));
-
-	return d ? d->meaning : "";
-}
-
-IOMMU_EXPORT const char *iommu_smmuv3_event_get_causes(const struct iommu_smmuv3_event *event)
-{
-	const struct event_desc *d = event_desc(iommu_smmuv3_event_get_id(event));
-
-	return d ? d->causes : "";
-}
-
-IOMMU_EXPORT bool iommu_smmuv3_event_has(const struct iommu_smmuv3_event *event, const char *field)
-{
-	static const struct {
-		const char *name;
-		unsigned int bit;
-	} fields[] = { { "sid", HAS_SID }, { "ssid", HAS_SSID }, { "iova", HAS_IOVA },
-		       { "ipa", HAS_IPA }, { "fetch_addr", HAS_FETCH }, { "access", HAS_ACCESS } };
-
-	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
-		if (strcmp(fields[i].name, field) == 0)
-			return event->has & fields[i].bit;
-	return false;
-}
-
-IOMMU_EXPORT uint32_t iommu_smmuv3_event_get_sid(const struct iommu_smmuv3_event *event)
-{
-	return (uint32_t)(event->record[0] >> 32);
-}
-
-IOMMU_EXPORT uint32_t iommu_smmuv3_event_get_ssid(const struct iommu_smmuv3_event *event)
-{
-	return event->record[0] >> 11 & 1 ? (uint32_t)(event->record[0] >> 12 & 0xfffff)
-					  : IOMMU_NO_PASID;
-}
-
-IOMMU_EXPORT uint64_t iommu_smmuv3_event_get_iova(const struct iommu_smmuv3_event *event)
-{
-	return event->has & HAS_IOVA ? event->record[2] : 0;
-}
-
-IOMMU_EXPORT uint64_t iommu_smmuv3_event_get_ipa(const struct iommu_smmuv3_event *event)
-{
-	return event->has & HAS_IPA ? event->record[3] & GENMASK(51, 12) : 0;
-}
-
-IOMMU_EXPORT uint64_t iommu_smmuv3_event_get_fetch_addr(const struct iommu_smmuv3_event *event)
-{
-	return event->has & HAS_FETCH ? event->record[3] & GENMASK(55, 3) : 0;
-}
-
-/* IHI 0070 §7.3: RnW 1 is a read. */
-IOMMU_EXPORT bool iommu_smmuv3_event_is_write(const struct iommu_smmuv3_event *event)
-{
-	return (event->has & HAS_ACCESS) && !(event->record[1] >> 35 & 1);
-}
-
-IOMMU_EXPORT bool iommu_smmuv3_event_is_privileged(const struct iommu_smmuv3_event *event)
-{
-	return event->record[1] >> 33 & 1;
-}
-
-IOMMU_EXPORT bool iommu_smmuv3_event_is_instruction(const struct iommu_smmuv3_event *event)
-{
-	return event->record[1] >> 34 & 1;
-}
-
-IOMMU_EXPORT bool iommu_smmuv3_event_is_stage2(const struct iommu_smmuv3_event *event)
-{
-	return event->record[1] >> 39 & 1;
-}
-
-IOMMU_EXPORT const char *iommu_smmuv3_event_get_class(const struct iommu_smmuv3_event *event)
-{
-	static const char *const names[] = { "CD fetch", "stage 1 table fetch", "input address",
-					     "reserved" };
-	unsigned int id = iommu_smmuv3_event_get_id(event);
-
-	if (id < EVT_F_TRANSLATION || id > EVT_F_PERMISSION || !(event->has & HAS_ACCESS))
+	if ((f->record[0] & 0xff) != id)
 		return NULL;
-	return names[event->record[1] >> 40 & 3];
+	f->has = smmuv3_fields(f->record);
+	return p;
 }
 
-IOMMU_EXPORT const uint64_t *iommu_smmuv3_event_get_record(const struct iommu_smmuv3_event *event)
+/* The attributes line: "unpriv data read s1 "Input address caused fault" stag: 0x0". */
+static bool parse_attributes(const char *s, const char *end, struct iommu_fault *f)
 {
-	return event->record;
+	static const char *const classes[] = { "\"CD fetch\"", "\"Stage 1 translation table fetch\"",
+					       "\"Input address caused fault\"" };
+	const char *quote;
+	uint64_t v;
+
+	if (!text_find(s, end, " stag: ") || !text_find(s, end, "priv "))
+		return false;
+	f->has |= FAULT_HAS(IOMMU_FAULT_ACCESS);
+	if (!text_find(s, end, "unpriv "))
+		f->record[1] |= BIT(33);
+	if (text_find(s, end, " inst "))
+		f->record[1] |= BIT(34);
+	if (text_find(s, end, " read "))
+		f->record[1] |= BIT(35);
+	if (text_find(s, end, " s2 "))
+		f->record[1] |= BIT(39);
+	quote = memchr(s, '"', (size_t)(end - s));
+	for (unsigned int k = 0; quote && k < ARRAY_SIZE(classes); k++)
+		if (text_starts(quote, end, classes[k]))
+			f->record[1] |= (uint64_t)k << 40;
+	if (text_find(s, end, " ttd_read"))
+		f->record[1] |= BIT(44);
+	if (text_find(s, end, " stall"))
+		f->record[1] |= BIT(31);
+	if (text_field_hex(s, end, "stag:", &v))
+		f->record[1] |= v & 0xffff;
+	return true;
 }
 
-IOMMU_EXPORT const char *iommu_smmuv3_event_get_format(const struct iommu_smmuv3_event *event)
+/* The decoded line (and the attributes line after it): "event: NAME client: DEV sid: ..."; what follows, or NULL. */
+static const char *parse_decoded(const char *text, const char *end, struct iommu_fault *f,
+				 int *ret_error)
 {
-	return event->format;
+	const char *eol = text_line_end(text, end), *at = text_find(text, eol, "event: ");
+	const char *name, *name_end, *client, *client_end, *next;
+	uint64_t v;
+	int id;
+
+	if (!at || !text_find(at, eol, " sid: "))
+		return NULL;
+	name = at + 7;
+	for (name_end = name; name_end < eol && *name_end != ' ' && *name_end != '\t'; name_end++)
+		;
+	id = fault_code_by_name(&fault_smmuv3, name, (size_t)(name_end - name));
+	if (id < 0 || !text_field_hex(at, eol, "sid:", &v))
+		return NULL;
+	memset(f->record, 0, sizeof(f->record));
+	f->record[0] = (uint64_t)id | v << 32;
+	f->has = FAULT_HAS(IOMMU_FAULT_REQUESTER);
+	/* The kernel prints IOMMU_NO_PASID (0) for a transaction without one. */
+	if (text_field_hex(at, eol, "ssid:", &v) && v)
+		f->record[0] |= BIT(11) | (v & 0xfffff) << 12;
+	if (text_field_hex(at, eol, "iova:", &v)) {
+		f->record[2] = v;
+		f->has |= FAULT_HAS(IOMMU_FAULT_ADDRESS);
+	}
+	if (text_field_hex(at, eol, "ipa:", &v)) {
+		f->record[3] = v & GENMASK(51, 12);
+		f->has |= FAULT_HAS(IOMMU_FAULT_IPA);
+	}
+	if (text_field_hex(at, eol, "fetch_addr:", &v)) {
+		f->record[3] = v & GENMASK(51, 3);
+		f->has |= FAULT_HAS(IOMMU_FAULT_FETCH_ADDRESS);
+	}
+	client = text_find(at, eol, " client: ");
+	client_end = client ? text_find(client + 9, eol, " sid: ") : NULL;
+	if (client_end && client_end > client + 9) {
+		free(f->client);
+		f->client = strndup(client + 9, (size_t)(client_end - client - 9));
+		if (!f->client) {
+			*ret_error = -ENOMEM;
+			return NULL;
+		}
+	}
+	next = text_next_line(text, end);
+	if (next < end && parse_attributes(next, text_line_end(next, end), f))
+		next = text_next_line(next, end);
+	return next;
 }
 
-IOMMU_EXPORT const char *iommu_smmuv3_event_get_client(const struct iommu_smmuv3_event *event)
+static const char *smmuv3_parse(const char *text, const char *end, struct iommu_fault *f,
+				int *ret_error)
 {
-	return event->client;
+	struct iommu_fault decoded = { 0 };
+	const char *next = parse_raw(text, end, f), *after;
+
+	if (!next) {
+		next = parse_decoded(text, end, f, ret_error);
+		f->format = "decoded lines (6.14+)";
+		return next;
+	}
+	f->format = "raw record (event 0x.. received:)";
+	/* Newer kernels follow the words with the decoded lines: take the client name. */
+	after = next < end ? parse_decoded(next, end, &decoded, ret_error) : NULL;
+	if (after && (decoded.record[0] & 0xffffffff000000ffULL) ==
+			     (f->record[0] & 0xffffffff000000ffULL)) {
+		f->client = decoded.client;
+		f->format = "raw record and decoded lines (6.14+)";
+		return after;
+	}
+	free(decoded.client);
+	return *ret_error ? NULL : next;
 }
+
+const struct fault_vendor fault_smmuv3 = {
+	.vendor = IOMMU_VENDOR_ARM,
+	.words = 4,
+	.codes = events,
+	.ncodes = ARRAY_SIZE(events),
+	.record_of_code = smmuv3_record_of_code,
+	.fields = smmuv3_fields,
+	.decode = smmuv3_decode,
+	.parse = smmuv3_parse,
+};

@@ -11,6 +11,7 @@
 #include <sys/klog.h>
 
 #include "live/live.h"
+#include "text.h"
 
 #define MAX_LOG (64u << 20)
 #define SYSLOG_ACTION_READ_ALL 3
@@ -73,26 +74,25 @@ static int read_ring_buffer(char **ret_text, size_t *ret_size)
 	return 0;
 }
 
-static int split_lines(struct klog *log)
+/* The lines of the SIZE bytes of log->text, each ended by a NUL where its newline was. */
+static int split_lines(struct klog *log, size_t size)
 {
+	struct text_lines lines = TEXT_LINES(log->text, size);
+	const char *s, *e;
 	size_t alloc = 0;
 
-	for (char *p = log->text; *p;) {
-		char *line = p, *end = p + strcspn(p, "\n");
+	while (text_lines_next(&lines, &s, &e)) {
+		char *line = log->text + (s - log->text), *end = log->text + (e - log->text), *close;
 
-		p = *end ? end + 1 : end;
 		*end = 0;
 		/* "[    2.441671] " */
-		if (line[0] == '[') {
-			char *close = strchr(line, ']');
-
-			if (close && strspn(line + 1, " 0123456789.") == (size_t)(close - line - 1))
-				line = close + 1 + (close[1] == ' ');
-		}
+		if (line[0] == '[' && (close = memchr(line, ']', (size_t)(end - line))) &&
+		    strspn(line + 1, " 0123456789.") == (size_t)(close - line - 1))
+			line = close + 1 + (close[1] == ' ');
 		/* Some messages end in a space ("lazy mode "): quoted, it would look like a typo. */
-		for (char *e = line + strlen(line); e > line && (e[-1] == ' ' || e[-1] == '\t');)
-			*--e = 0;
-		if (!*line)
+		while (end > line && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = 0;
+		if (line == end)
 			continue;
 		if (log->count == alloc) {
 			char **bigger;
@@ -137,7 +137,7 @@ int klog_load(struct iommu_ctx *ctx, struct klog **ret_log)
 		}
 	}
 	if (r == 0)
-		r = split_lines(log);
+		r = split_lines(log, size);
 	if (r < 0) {
 		klog_free(log);
 		return r;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "text.h"
 
 #define MAX_REGFILE (4u << 20)
 #define NAME_MAX_LEN 31
@@ -49,25 +50,6 @@ static struct unit *unit_add(struct iommu_regs *r, const char *name, size_t len,
 	}
 	r->nunits++;
 	return u;
-}
-
-/* Hexadecimal, "0x" optional, the whole token; false otherwise. */
-static bool parse_hex(const char *s, size_t len, uint64_t *ret)
-{
-	uint64_t v = 0;
-	size_t i = 0, digits = 0;
-
-	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		i = 2;
-	for (; i < len; i++, digits++) {
-		int c = tolower((unsigned char)s[i]);
-
-		if (!isxdigit(c) || digits >= 16)
-			return false;
-		v = v << 4 | (uint64_t)(isdigit(c) ? c - '0' : c - 'a' + 10);
-	}
-	*ret = v;
-	return digits > 0;
 }
 
 static bool valid_name(const char *s, size_t len)
@@ -119,37 +101,13 @@ static struct reg *unit_find(const struct unit *u, const char *name)
 	return NULL;
 }
 
-/* Split LINE (LEN bytes) into at most MAX whitespace-separated tokens. */
-static size_t tokens(const char *line, size_t len, const char **tok, size_t *tok_len, size_t max)
-{
-	size_t n = 0, i = 0;
-
-	while (i < len && n < max) {
-		while (i < len && isspace((unsigned char)line[i]))
-			i++;
-		if (i == len)
-			break;
-		tok[n] = line + i;
-		while (i < len && !isspace((unsigned char)line[i]))
-			i++;
-		tok_len[n] = (size_t)(line + i - tok[n]);
-		n++;
-	}
-	return n;
-}
-
 /* "... unit at 0xADDR ..." in a comment starts a unit with that base. */
 static int comment_line(struct iommu_regs *r, const char *line, size_t len)
 {
-	const char *at = memmem(line, len, "unit at ", 8), *end;
+	const char *at = text_find(line, line + len, "unit at ");
 	uint64_t base;
 
-	if (!at)
-		return 0;
-	at += 8;
-	for (end = at; end < line + len && (isxdigit((unsigned char)*end) || *end == 'x'); end++)
-		;
-	if (!parse_hex(at, (size_t)(end - at), &base))
+	if (!at || !text_hex(at + 8, line + len, &base))
 		return 0;
 	return unit_add(r, NULL, 0, base) ? 0 : -ENOMEM;
 }
@@ -157,28 +115,29 @@ static int comment_line(struct iommu_regs *r, const char *line, size_t len)
 /* "IOMMU: dmar0 Register Base Address: fed90000" */
 static int debugfs_header(struct iommu_regs *r, const char *line, size_t len)
 {
-	const char *tok[8];
-	size_t tl[8], n = tokens(line, len, tok, tl, 8);
+	struct text_word w[8];
+	size_t n = text_words(line, line + len, w, 8);
 	uint64_t base;
 
-	if (n != 6 || tl[2] != 8 || memcmp(tok[2], "Register", 8) != 0 ||
-	    !parse_hex(tok[5], tl[5], &base))
+	if (n != 6 || w[2].len != 8 || memcmp(w[2].s, "Register", 8) != 0 ||
+	    !text_whole_hex(w[5].s, w[5].s + w[5].len, &base))
 		return 0;
-	return unit_add(r, tok[1], tl[1], base) ? 1 : -ENOMEM;
+	return unit_add(r, w[1].s, w[1].len, base) ? 1 : -ENOMEM;
 }
 
 static int register_line(struct iommu_regs *r, const char *line, size_t len)
 {
-	const char *tok[8];
-	size_t tl[8], n = tokens(line, len, tok, tl, 8);
+	struct text_word w[8];
+	size_t n = text_words(line, line + len, w, 8);
 	struct unit *u = r->nunits ? &r->units[r->nunits - 1] : NULL;
 	char name[NAME_MAX_LEN + 1];
 	struct reg *reg, *bigger;
 	uint64_t value;
 
-	if (n < 2 || !valid_name(tok[0], tl[0]) || !parse_hex(tok[n - 1], tl[n - 1], &value))
+	if (n < 2 || !valid_name(w[0].s, w[0].len) ||
+	    !text_whole_hex(w[n - 1].s, w[n - 1].s + w[n - 1].len, &value))
 		return 0;
-	normalize(name, tok[0], tl[0]);
+	normalize(name, w[0].s, w[0].len);
 	/* A register met again starts the next unit. */
 	if (!u || unit_find(u, name)) {
 		u = unit_add(r, NULL, 0, IOMMU_NO_ADDR);
@@ -199,22 +158,18 @@ IOMMU_EXPORT int iommu_regs_parse(struct iommu_ctx *ctx, const char *text, size_
 				  struct iommu_regs **ret_regs)
 {
 	struct iommu_regs *r = calloc(1, sizeof(*r));
+	struct text_lines lines = TEXT_LINES(text, size);
+	const char *line, *end, *hash;
 	size_t found = 0;
 	int err = 0;
 
 	if (!r)
 		return -ENOMEM;
-	for (size_t pos = 0; pos < size && err >= 0;) {
-		const char *line = text + pos, *nl = memchr(line, '\n', size - pos), *hash;
-		size_t len = nl ? (size_t)(nl - line) : size - pos;
+	while (err >= 0 && text_lines_next(&lines, &line, &end)) {
+		size_t len;
 
-		pos += len + 1;
-		if (len && line[len - 1] == '\r')
-			len--;
-		while (len && isspace((unsigned char)*line)) {
-			line++;
-			len--;
-		}
+		line = text_skip_space(line, end);
+		len = (size_t)(end - line);
 		if (!len)
 			continue;
 		if (*line == '#') {
@@ -225,7 +180,7 @@ IOMMU_EXPORT int iommu_regs_parse(struct iommu_ctx *ctx, const char *text, size_
 		hash = memchr(line, '#', len);
 		if (hash)
 			len = (size_t)(hash - line);
-		if (len > 6 && memcmp(line, "IOMMU:", 6) == 0) {
+		if (len > 6 && text_starts(line, line + len, "IOMMU:")) {
 			err = debugfs_header(r, line, len);
 		} else {
 			err = register_line(r, line, len);

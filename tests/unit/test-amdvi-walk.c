@@ -270,18 +270,18 @@ static void probe(struct image *im, const struct probe *p)
 			rec ? (unsigned long long)(rec[0] >> 48 & 0xfff) : 0ULL, iommu_xlate_get_detail(x));
 	CHECK_EQ(iommu_xlate_get_status(x), p->status);
 	if (p->status == FAULT && rec) {
-		struct iommu_amdvi_event *ev = NULL;
+		struct iommu_fault *ev = NULL;
 
 		CHECK_EQ(iommu_xlate_get_fault_reason(x), p->code);
 		CHECK_EQ(iommu_xlate_is_suppressed(x), p->suppressed);
 		CHECK_EQ(words, 2);
-		CHECK(iommu_amdvi_event_new_record(rec, &ev) == 0);
-		CHECK_EQ(iommu_amdvi_event_get_code(ev), p->code);
-		CHECK_EQ(iommu_amdvi_event_get_devid(ev), bdf(p->device));
-		CHECK_EQ(iommu_amdvi_event_get_flags(ev), p->evflags);
-		CHECK_EQ(iommu_amdvi_event_get_address(ev), p->iova);
-		CHECK(iommu_amdvi_event_get_name(ev) != NULL);
-		iommu_amdvi_event_unref(ev);
+		CHECK(iommu_fault_new_record(IOMMU_VENDOR_AMD, rec, 2, &ev) == 0);
+		CHECK_EQ(iommu_fault_get_code(ev), p->code);
+		CHECK_EQ(iommu_fault_get_source_id(ev), bdf(p->device));
+		CHECK_EQ(iommu_fault_get_flags(ev), p->evflags);
+		CHECK_EQ(iommu_fault_get_address(ev), p->iova);
+		CHECK(iommu_fault_get_name(ev) != NULL);
+		iommu_fault_unref(ev);
 	} else if (p->status == OK) {
 		CHECK(rec == NULL);
 		if (p->phys)

@@ -36,9 +36,9 @@ static void test_codes(void)
 			if (codes[i].code == code)
 				want = codes[i].name;
 		if (want)
-			CHECK_STR(iommu_amdvi_event_name(code), want);
+			CHECK_STR(iommu_fault_code_name(IOMMU_VENDOR_AMD, code), want);
 		else
-			CHECK(iommu_amdvi_event_name(code) == NULL);
+			CHECK(iommu_fault_code_name(IOMMU_VENDOR_AMD, code) == NULL);
 	}
 }
 
@@ -57,7 +57,7 @@ static void entry(uint64_t w[2], unsigned int code, uint16_t devid, uint32_t tag
 
 static void test_records(void)
 {
-	struct iommu_amdvi_event *ev;
+	struct iommu_fault *ev;
 	uint64_t w[2];
 
 	/* Every flag, alone: the access, the names, and GN's PASID instead of a domain. */
@@ -72,36 +72,36 @@ static void test_records(void)
 
 	for (size_t i = 0; i < N(flags); i++) {
 		entry(w, IOMMU_AMDVI_IO_PAGE_FAULT, 0x0420, 0x9abcd, flags[i].flag, 0xfffffffdf8001000ULL);
-		CHECK(iommu_amdvi_event_new_record(w, &ev) == 0);
-		CHECK_EQ(iommu_amdvi_event_get_code(ev), IOMMU_AMDVI_IO_PAGE_FAULT);
-		CHECK_STR(iommu_amdvi_event_get_name(ev), "IO_PAGE_FAULT");
-		CHECK_EQ(iommu_amdvi_event_get_devid(ev), 0x0420);
-		CHECK_EQ(iommu_amdvi_event_get_flags(ev), flags[i].flag);
-		CHECK_STR(iommu_amdvi_event_get_flag_names(ev), flags[i].name);
-		CHECK_EQ(iommu_amdvi_event_get_address(ev), 0xfffffffdf8001000ULL);
+		CHECK(iommu_fault_new_record(IOMMU_VENDOR_AMD, w, 2, &ev) == 0);
+		CHECK_EQ(iommu_fault_get_code(ev), IOMMU_AMDVI_IO_PAGE_FAULT);
+		CHECK_STR(iommu_fault_get_name(ev), "IO_PAGE_FAULT");
+		CHECK_EQ(iommu_fault_get_source_id(ev), 0x0420);
+		CHECK_EQ(iommu_fault_get_flags(ev), flags[i].flag);
+		CHECK_STR(iommu_fault_get_flag_names(ev), flags[i].name);
+		CHECK_EQ(iommu_fault_get_address(ev), 0xfffffffdf8001000ULL);
 		if (flags[i].flag == IOMMU_AMDVI_FLAG_GN) {
-			CHECK_EQ(iommu_amdvi_event_get_pasid(ev), 0x9abcd);
-			CHECK_EQ(iommu_amdvi_event_get_domain(ev), -1);
+			CHECK_EQ(iommu_fault_get_pasid(ev), 0x9abcd);
+			CHECK_EQ(iommu_fault_get_domain(ev), -1);
 		} else {
-			CHECK_EQ(iommu_amdvi_event_get_pasid(ev), NOP);
-			CHECK_EQ(iommu_amdvi_event_get_domain(ev), 0xabcd);
+			CHECK_EQ(iommu_fault_get_pasid(ev), NOP);
+			CHECK_EQ(iommu_fault_get_domain(ev), 0xabcd);
 		}
-		CHECK(memcmp(iommu_amdvi_event_get_record(ev), w, sizeof(w)) == 0);
-		CHECK(iommu_amdvi_event_get_format(ev) == NULL);
-		iommu_amdvi_event_unref(ev);
+		CHECK(memcmp(iommu_fault_get_record(ev, NULL), w, sizeof(w)) == 0);
+		CHECK(iommu_fault_get_format(ev) == NULL);
+		iommu_fault_unref(ev);
 	}
 	entry(w, IOMMU_AMDVI_IO_PAGE_FAULT, 0x20, 5,
 	      IOMMU_AMDVI_FLAG_PR | IOMMU_AMDVI_FLAG_RW | IOMMU_AMDVI_FLAG_PE, 0x10000000);
-	CHECK(iommu_amdvi_event_new_record(w, &ev) == 0);
-	CHECK_STR(iommu_amdvi_event_get_flag_names(ev), "PR RW PE");
-	iommu_amdvi_event_unref(ev);
+	CHECK(iommu_fault_new_record(IOMMU_VENDOR_AMD, w, 2, &ev) == 0);
+	CHECK_STR(iommu_fault_get_flag_names(ev), "PR RW PE");
+	iommu_fault_unref(ev);
 
 	/* A code the specification does not define keeps its words. */
 	entry(w, 0xb, 0x20, 0, 0, 0x1000);
-	CHECK(iommu_amdvi_event_new_record(w, &ev) == 0);
-	CHECK(iommu_amdvi_event_get_name(ev) == NULL);
-	CHECK_EQ(iommu_amdvi_event_get_record(ev)[1], 0x1000);
-	iommu_amdvi_event_unref(ev);
+	CHECK(iommu_fault_new_record(IOMMU_VENDOR_AMD, w, 2, &ev) == 0);
+	CHECK(iommu_fault_get_name(ev) == NULL);
+	CHECK_EQ(iommu_fault_get_record(ev, NULL)[1], 0x1000);
+	iommu_fault_unref(ev);
 }
 
 struct logged {
@@ -146,31 +146,31 @@ static void test_logged(void)
 {
 	for (size_t i = 0; i < N(logged); i++) {
 		const struct logged *l = &logged[i];
-		struct iommu_amdvi_event *ev = NULL;
+		struct iommu_fault *ev = NULL;
 		size_t used = 0;
 
-		CHECK(iommu_amdvi_event_parse(l->text, &ev, &used) == 0);
+		CHECK(iommu_fault_parse(l->text, strlen(l->text), &ev, &used) == 0);
 		if (!ev) {
 			fprintf(stderr, "line %zu not parsed\n", i);
 			continue;
 		}
-		CHECK_EQ(iommu_amdvi_event_get_code(ev), l->code);
-		CHECK_EQ(iommu_amdvi_event_has(ev, "device"), l->has_device);
-		CHECK_EQ(iommu_amdvi_event_get_segment(ev), l->segment);
-		CHECK_EQ(iommu_amdvi_event_get_devid(ev), l->devid);
-		CHECK_EQ(iommu_amdvi_event_get_domain(ev), l->domain);
-		CHECK_EQ(iommu_amdvi_event_get_pasid(ev), l->pasid);
-		CHECK_EQ(iommu_amdvi_event_get_address(ev), l->address);
-		CHECK_EQ(iommu_amdvi_event_has(ev, "flags"), l->flags >= 0);
+		CHECK_EQ(iommu_fault_get_code(ev), l->code);
+		CHECK_EQ(iommu_fault_has(ev, IOMMU_FAULT_REQUESTER), l->has_device);
+		CHECK_EQ(iommu_fault_get_segment(ev), l->segment);
+		CHECK_EQ(iommu_fault_get_source_id(ev), l->devid);
+		CHECK_EQ(iommu_fault_get_domain(ev), l->domain);
+		CHECK_EQ(iommu_fault_get_pasid(ev), l->pasid);
+		CHECK_EQ(iommu_fault_get_address(ev), l->address);
+		CHECK_EQ(iommu_fault_has(ev, IOMMU_FAULT_FLAGS), l->flags >= 0);
 		if (l->flags >= 0)
-			CHECK_EQ(iommu_amdvi_event_get_flags(ev), l->flags);
+			CHECK_EQ(iommu_fault_get_flags(ev), l->flags);
 		if (l->client)
-			CHECK_STR(iommu_amdvi_event_get_client(ev), l->client);
+			CHECK_STR(iommu_fault_get_client(ev), l->client);
 		else
-			CHECK(iommu_amdvi_event_get_client(ev) == NULL);
-		CHECK_STR(iommu_amdvi_event_get_format(ev), l->format);
+			CHECK(iommu_fault_get_client(ev) == NULL);
+		CHECK_STR(iommu_fault_get_format(ev), l->format);
 		CHECK_EQ(used, strlen(l->text));
-		iommu_amdvi_event_unref(ev);
+		iommu_fault_unref(ev);
 	}
 }
 
@@ -188,9 +188,9 @@ static void test_not_events(void)
 	};
 
 	for (size_t i = 0; i < N(texts); i++) {
-		struct iommu_amdvi_event *ev = NULL;
+		struct iommu_fault *ev = NULL;
 
-		CHECK(iommu_amdvi_event_parse(texts[i], &ev, NULL) == -ENOMSG);
+		CHECK(iommu_fault_parse(texts[i], strlen(texts[i]), &ev, NULL) == -ENOMSG);
 		CHECK(ev == NULL);
 	}
 }
@@ -203,16 +203,16 @@ static void test_prefixes(void)
 
 		for (size_t cut = 0; cut <= len; cut++) {
 			char *text = malloc(cut + 1);
-			struct iommu_amdvi_event *ev = NULL;
+			struct iommu_fault *ev = NULL;
 			size_t used = 0;
 			int r;
 
 			memcpy(text, logged[i].text, cut);
 			text[cut] = 0;
-			r = iommu_amdvi_event_parse(text, &ev, &used);
+			r = iommu_fault_parse(text, cut, &ev, &used);
 			CHECK(r == 0 || r == -ENOMSG);
 			CHECK(used <= cut);
-			iommu_amdvi_event_unref(ev);
+			iommu_fault_unref(ev);
 			free(text);
 		}
 	}

@@ -22,6 +22,43 @@ struct expect {
 
 #define NOP IOMMU_NO_PASID
 
+/* What the catalogue says of fault reason FR (static strings, valid after the fault is gone). */
+static const char *kernel_text(unsigned int fr)
+{
+	struct iommu_fault *f;
+	const char *s;
+
+	if (iommu_fault_new(IOMMU_VENDOR_INTEL, fr, &f) < 0)
+		abort();
+	s = iommu_fault_get_kernel_name(f);
+	iommu_fault_unref(f);
+	return s;
+}
+
+static const char *condition(unsigned int fr)
+{
+	struct iommu_fault *f;
+	const char *s;
+
+	if (iommu_fault_new(IOMMU_VENDOR_INTEL, fr, &f) < 0)
+		abort();
+	s = iommu_fault_get_name(f);
+	iommu_fault_unref(f);
+	return s;
+}
+
+static bool qualified(unsigned int fr)
+{
+	struct iommu_fault *f;
+	bool q;
+
+	if (iommu_fault_new(IOMMU_VENDOR_INTEL, fr, &f) < 0)
+		abort();
+	q = iommu_fault_is_qualified(f);
+	iommu_fault_unref(f);
+	return q;
+}
+
 static const struct expect messages[] = {
 	{ "DMAR:[DMA Write] Request device [00:02.0] fault addr 6df084000 \n"
 	  "DMAR:[fault reason 05] PTE Write access is not set\n",
@@ -58,28 +95,28 @@ static void test_formats(void)
 {
 	for (size_t i = 0; i < sizeof(messages) / sizeof(messages[0]); i++) {
 		const struct expect *e = &messages[i];
-		struct iommu_fault_msg *m = NULL;
+		struct iommu_fault *m = NULL;
 		size_t used = 0, lines = 0;
 
-		CHECK(iommu_fault_msg_parse(e->text, &m, &used) == 0);
+		CHECK(iommu_fault_parse(e->text, strlen(e->text), &m, &used) == 0);
 		if (!m) {
 			fprintf(stderr, "  not parsed: %s\n", e->text);
 			continue;
 		}
-		CHECK_EQ(iommu_fault_msg_is_interrupt(m), e->interrupt);
-		CHECK_EQ(iommu_fault_msg_is_write(m), e->write);
-		CHECK_EQ(iommu_fault_msg_get_segment(m), e->segment);
-		CHECK_EQ(iommu_fault_msg_get_sid(m), e->sid);
-		CHECK_EQ(iommu_fault_msg_get_pasid(m), e->pasid);
-		CHECK_EQ(iommu_fault_msg_get_addr(m), e->addr);
-		CHECK_EQ(iommu_fault_msg_get_reason(m), e->reason);
-		CHECK_STR(iommu_fault_msg_get_format(m), e->format);
-		CHECK_STR(iommu_fault_msg_get_text(m),
-			  iommu_vtd_fault_reason_kernel_text(e->reason));
+		CHECK_EQ(iommu_fault_get_vendor(m), IOMMU_VENDOR_INTEL);
+		CHECK_EQ(iommu_fault_is_interrupt(m), e->interrupt);
+		CHECK_EQ(iommu_fault_get_access(m) == IOMMU_ACCESS_WRITE, e->write);
+		CHECK_EQ(iommu_fault_get_segment(m), e->segment);
+		CHECK_EQ(iommu_fault_get_source_id(m), e->sid);
+		CHECK_EQ(iommu_fault_get_pasid(m), e->pasid);
+		CHECK_EQ(iommu_fault_get_address(m), e->addr);
+		CHECK_EQ(iommu_fault_get_code(m), e->reason);
+		CHECK_STR(iommu_fault_get_format(m), e->format);
+		CHECK_STR(iommu_fault_get_logged_text(m), kernel_text(e->reason));
 		for (size_t k = 0; k < used; k++)
 			lines += e->text[k] == '\n';
 		CHECK_EQ(lines + (used == strlen(e->text) && e->text[used - 1] != '\n'), e->lines);
-		iommu_fault_msg_unref(m);
+		iommu_fault_unref(m);
 	}
 }
 
@@ -94,66 +131,68 @@ static void test_not_faults(void)
 		"Request device [",
 		"",
 	};
-	struct iommu_fault_msg *m = NULL;
+	struct iommu_fault *m = NULL;
 	size_t used;
 
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		CHECK_EQ(iommu_fault_msg_parse(lines[i], &m, &used), -ENOMSG);
+		CHECK_EQ(iommu_fault_parse(lines[i], strlen(lines[i]), &m, &used), -ENOMSG);
 }
 
 /* The reason text decides between the decimal and the hexadecimal reading. */
 static void test_ambiguous_reason(void)
 {
-	struct iommu_fault_msg *m = NULL;
+	static const char sm[] = "DMAR: [DMA Read] Request device [00:02.0] fault addr 1000 "
+				 "[fault reason 41] SM: Present bit in Context Entry is clear";
+	static const char rtp[] = "DMAR: [DMA Read] Request device [00:02.0] fault addr 1000 "
+				  "[fault reason 10] non-zero reserved fields in RTP";
+	struct iommu_fault *m = NULL;
 
-	CHECK(iommu_fault_msg_parse("DMAR: [DMA Read] Request device [00:02.0] fault addr 1000 "
-				    "[fault reason 41] SM: Present bit in Context Entry is clear",
-				    &m, NULL) == 0);
+	CHECK(iommu_fault_parse(sm, sizeof(sm) - 1, &m, NULL) == 0);
 	if (m)
-		CHECK_EQ(iommu_fault_msg_get_reason(m), 0x41);
-	iommu_fault_msg_unref(m);
-	CHECK(iommu_fault_msg_parse("DMAR: [DMA Read] Request device [00:02.0] fault addr 1000 "
-				    "[fault reason 10] non-zero reserved fields in RTP", &m, NULL) == 0);
+		CHECK_EQ(iommu_fault_get_code(m), 0x41);
+	m = iommu_fault_unref(m);
+	CHECK(iommu_fault_parse(rtp, sizeof(rtp) - 1, &m, NULL) == 0);
 	if (m)
-		CHECK_EQ(iommu_fault_msg_get_reason(m), 0x0a);
-	iommu_fault_msg_unref(m);
+		CHECK_EQ(iommu_fault_get_code(m), 0x0a);
+	iommu_fault_unref(m);
 }
 
 /* dmar_get_fault_reason(): its three tables, "Unknown" between and beyond them. */
 static void test_kernel_texts(void)
 {
-	const struct iommu_vtd_fault_reason *r;
 	size_t n = 0;
+	int fr;
 
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x00), "Software");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x05), "PTE Write access is not set");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x0d), "PCE for translation request specifies blocking");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x0e), "Unknown");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x1f), "Unknown");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x26),
-		  "Blocked an interrupt request due to source-id verification failure");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x27), "Unknown");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x33), "Unknown");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x79),
-		  "SM: Read/Write permission error in second-level paging entry");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x90),
-		  "SM: A/D bit update needed in first-level entry when set up in no snoop");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0x91), "Unknown");
-	CHECK_STR(iommu_vtd_fault_reason_kernel_text(0xff), "Unknown");
+	CHECK_STR(kernel_text(0x00), "Software");
+	CHECK_STR(kernel_text(0x05), "PTE Write access is not set");
+	CHECK_STR(kernel_text(0x0d), "PCE for translation request specifies blocking");
+	CHECK_STR(kernel_text(0x0e), "Unknown");
+	CHECK_STR(kernel_text(0x1f), "Unknown");
+	CHECK_STR(kernel_text(0x26), "Blocked an interrupt request due to source-id verification failure");
+	CHECK_STR(kernel_text(0x27), "Unknown");
+	CHECK_STR(kernel_text(0x33), "Unknown");
+	CHECK_STR(kernel_text(0x79), "SM: Read/Write permission error in second-level paging entry");
+	CHECK_STR(kernel_text(0x90), "SM: A/D bit update needed in first-level entry when set up in no snoop");
+	CHECK_STR(kernel_text(0x91), "Unknown");
+	CHECK_STR(kernel_text(0xff), "Unknown");
 	/* The catalogue: ascending, each with a meaning; conditions where the specification names one. */
-	for (unsigned int last = 0; (r = iommu_vtd_fault_reason_get_index(n)); n++) {
-		CHECK(n == 0 || iommu_vtd_fault_reason_get_number(r) > last);
-		last = iommu_vtd_fault_reason_get_number(r);
-		CHECK(iommu_vtd_fault_reason_get_meaning(r) && *iommu_vtd_fault_reason_get_meaning(r));
-		CHECK(iommu_vtd_fault_reason_get(last) == r);
-		CHECK_EQ(iommu_vtd_fault_reason_is_interrupt(r), last >= 0x20 && last < 0x30);
+	for (unsigned int last = 0; (fr = iommu_fault_code_at(IOMMU_VENDOR_INTEL, n)) >= 0; n++) {
+		struct iommu_fault *f;
+
+		CHECK(n == 0 || (unsigned int)fr > last);
+		last = (unsigned int)fr;
+		CHECK(iommu_fault_new(IOMMU_VENDOR_INTEL, last, &f) == 0);
+		CHECK(*iommu_fault_get_meaning(f));
+		CHECK_EQ(iommu_fault_get_code(f), last);
+		CHECK_EQ(iommu_fault_is_interrupt(f), last >= 0x20 && last < 0x30);
+		iommu_fault_unref(f);
 	}
 	CHECK(n > 60);
-	CHECK_STR(iommu_vtd_fault_reason_get_condition(iommu_vtd_fault_reason_get(0x06)), "LGN.3");
-	CHECK_STR(iommu_vtd_fault_reason_get_condition(iommu_vtd_fault_reason_get(0x84)), "SGN.5");
-	CHECK(!iommu_vtd_fault_reason_is_qualified(iommu_vtd_fault_reason_get(0x01)));
-	CHECK(iommu_vtd_fault_reason_is_qualified(iommu_vtd_fault_reason_get(0x02)));
-	CHECK(iommu_vtd_fault_reason_get(0x35) == NULL);
+	CHECK_STR(condition(0x06), "LGN.3");
+	CHECK_STR(condition(0x84), "SGN.5");
+	CHECK(!qualified(0x01));
+	CHECK(qualified(0x02));
+	CHECK(condition(0x35) == NULL && iommu_fault_code_name(IOMMU_VENDOR_INTEL, 0x35) == NULL);
 }
 
 int main(void)

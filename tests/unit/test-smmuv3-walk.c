@@ -254,7 +254,7 @@ static void probe(struct image *im, const struct probe *p)
 	CHECK_EQ(iommu_xlate_get_status(x), p->status);
 	rec = iommu_xlate_get_fault_record(x, &words);
 	if (p->status == FAULT) {
-		struct iommu_smmuv3_event *ev = NULL;
+		struct iommu_fault *ev = NULL;
 
 		CHECK_EQ(iommu_xlate_get_fault_reason(x), p->event);
 		CHECK_EQ(iommu_xlate_is_suppressed(x), p->suppressed);
@@ -262,20 +262,20 @@ static void probe(struct image *im, const struct probe *p)
 		if (!rec)
 			goto out;
 		/* The record decodes back to what happened. */
-		CHECK(iommu_smmuv3_event_new_record(rec, &ev) == 0);
-		CHECK(iommu_smmuv3_event_get_name(ev) != NULL);
-		CHECK_EQ(iommu_smmuv3_event_get_id(ev), p->event);
-		CHECK_EQ(iommu_smmuv3_event_get_sid(ev), p->sid);
-		CHECK_EQ(iommu_smmuv3_event_get_ssid(ev), p->ssid);
+		CHECK(iommu_fault_new_record(IOMMU_VENDOR_ARM, rec, 4, &ev) == 0);
+		CHECK(iommu_fault_get_name(ev) != NULL);
+		CHECK_EQ(iommu_fault_get_code(ev), p->event);
+		CHECK_EQ(iommu_fault_get_source_id(ev), p->sid);
+		CHECK_EQ(iommu_fault_get_pasid(ev), p->ssid);
 		if (p->event >= 0x10 && p->event <= 0x13) {
-			CHECK_EQ(iommu_smmuv3_event_get_iova(ev), p->iova);
-			CHECK_EQ(iommu_smmuv3_event_is_stage2(ev), p->s2);
-			CHECK_EQ(iommu_smmuv3_event_is_write(ev), p->access == WR);
-			CHECK_STR(iommu_smmuv3_event_get_class(ev),
+			CHECK_EQ(iommu_fault_get_address(ev), p->iova);
+			CHECK_EQ(iommu_fault_is_stage2(ev), p->s2);
+			CHECK_EQ((iommu_fault_get_access(ev) == IOMMU_ACCESS_WRITE), p->access == WR);
+			CHECK_STR(iommu_fault_get_class(ev),
 				  p->class == 0 ? "CD fetch" : p->class == 1 ? "stage 1 table fetch"
 									    : "input address");
 		}
-		iommu_smmuv3_event_unref(ev);
+		iommu_fault_unref(ev);
 	} else {
 		CHECK(rec == NULL);
 		if (p->status == OK && p->phys)

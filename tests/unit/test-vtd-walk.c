@@ -254,10 +254,13 @@ static void probe(struct iommu_vtd *vtd, const struct probe *p)
 			iommu_xlate_get_fault_reason(x), iommu_xlate_get_detail(x));
 	CHECK_EQ(iommu_xlate_get_status(x), p->status);
 	if (p->status == FAULT) {
+		struct iommu_fault *f = NULL;
+
 		CHECK_EQ(iommu_xlate_get_fault_reason(x), p->fr);
 		CHECK_EQ(iommu_xlate_is_suppressed(x), p->suppressed);
 		/* Every fault reason the walker records is in the catalogue, with its kernel text. */
-		CHECK(iommu_vtd_fault_reason_get(p->fr) != NULL);
+		CHECK(iommu_fault_new(IOMMU_VENDOR_INTEL, p->fr, &f) == 0 && *iommu_fault_get_meaning(f));
+		iommu_fault_unref(f);
 	}
 	iommu_xlate_unref(x);
 }
