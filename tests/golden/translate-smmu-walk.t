@@ -242,7 +242,7 @@ STREAM  DEVICE        SSID  MODE     ASID  VMID  STAGE 1   STAGE 2  TABLE     ST
   0x40  0000:00:08.0     -  bypass      -     -  -         -        -         ok       -
 sid 0x30: STE.Config 0b000 aborts every transaction, without an event
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "mappings": [
     {
       "sid": "0x8",
