@@ -142,12 +142,15 @@ static void test_bdf(void)
 
 static void test_words_fields(void)
 {
+	static const char header[] = "  IOMMU: dmar0\tRegister Base Address: fed90000\r\n";
+	static const char amdvi[] = "[IO_PAGE_FAULT xdomain=0x1 domain=0x0005 address=0x1000,flags=0x0070]";
+	static const char smmuv3[] = "event: F_TRANSLATION client: x ssid: 0x3 sid: 0x100";
 	struct text_word w[3];
 	uint64_t v = 0;
 	char *p;
 	size_t len;
 
-	p = exact("  IOMMU: dmar0\tRegister Base Address: fed90000\r\n", len = 50);
+	p = exact(header, len = sizeof(header) - 1);
 	CHECK_EQ(text_words(p, p + len, w, 3), 3);
 	CHECK(w[0].len == 6 && memcmp(w[0].s, "IOMMU:", 6) == 0);
 	CHECK(w[2].len == 8 && memcmp(w[2].s, "Register", 8) == 0);
@@ -155,7 +158,7 @@ static void test_words_fields(void)
 	CHECK_EQ(text_words(p, p, w, 3), 0);
 	free(p);
 
-	p = exact("[IO_PAGE_FAULT xdomain=0x1 domain=0x0005 address=0x1000,flags=0x0070]", len = 71);
+	p = exact(amdvi, len = sizeof(amdvi) - 1);
 	CHECK(text_field_hex(p, p + len, "domain=", &v));
 	CHECK_EQ(v, 5);
 	CHECK(text_field_hex(p, p + len, "flags=", &v));
@@ -167,7 +170,7 @@ static void test_words_fields(void)
 	CHECK(text_find(p, p + 39, "0x0005") == NULL);
 	free(p);
 
-	p = exact("event: F_TRANSLATION client: x ssid: 0x3 sid: 0x100", len = 52);
+	p = exact(smmuv3, len = sizeof(smmuv3) - 1);
 	CHECK(text_field_hex(p, p + len, "sid:", &v));
 	CHECK_EQ(v, 0x100);
 	CHECK(text_field_hex(p, p + len, "ssid:", &v));
