@@ -18,13 +18,20 @@ static const struct argp_option status_options[] = {
 	{ NULL }
 };
 
+static const char *const formats[] = { "text", "prometheus", NULL };
+
+static const struct option_words status_words[] = {
+	{ "format", formats },
+	{ NULL }
+};
+
 static error_t parse_status(int key, char *arg, struct argp_state *state)
 {
 	struct status_opts *opts = state->input;
 
 	switch (key) {
 	case OPT_FORMAT:
-		if (strcmp(arg, "prometheus") && strcmp(arg, "text"))
+		if (strcmp(arg, formats[0]) && strcmp(arg, formats[1]))
 			argp_error(state, "--format takes text or prometheus, not '%s' (--json gives JSON)",
 				   arg);
 		opts->prometheus = strcmp(arg, "prometheus") == 0;
@@ -227,4 +234,5 @@ const struct iommutool_cmd cmd_status = {
 	.parse = parse_status,
 	.opts_size = sizeof(struct status_opts),
 	.run = run_status,
+	.words = status_words,
 };
