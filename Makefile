@@ -124,6 +124,13 @@ $(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(TOOL_HDRS) $(LIB_STATIC)
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
 
+# The output layer's tests link its objects too.
+OUTPUT_OBJS := $(O)/cli/output.o $(O)/cli/output-prometheus.o
+$(O)/tests/test-output: tests/unit/test-output.c tests/unit/unit.h $(OUTPUT_OBJS) $(LIB_STATIC)
+	@mkdir -p $(dir $@)
+	$(say) CC $<
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -Icli -o $@ $< $(OUTPUT_OBJS) $(LIB_STATIC) $(PKG_LIBS)
+
 $(O)/tests/%: tests/tools/%.c $(TOOL_HDRS) $(LIB_STATIC)
 	@mkdir -p $(dir $@)
 	$(say) CC $<

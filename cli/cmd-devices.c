@@ -321,4 +321,6 @@ const struct iommutool_cmd cmd_devices = {
 	.parse = parse_devices,
 	.opts_size = sizeof(struct devices_opts),
 	.run = run_devices,
+	.columns = columns,
+	.ncolumns = sizeof(columns) / sizeof(columns[0]),
 };

@@ -228,4 +228,6 @@ const struct iommutool_cmd cmd_groups = {
 	.parse = parse_groups,
 	.opts_size = sizeof(struct groups_opts),
 	.run = run_groups,
+	.columns = columns,
+	.ncolumns = sizeof(columns) / sizeof(columns[0]),
 };

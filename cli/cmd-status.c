@@ -2,8 +2,74 @@
 /* iommutool status: is the IOMMU on, the evidence, and the fix. */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "iommutool.h"
+
+struct status_opts {
+	bool prometheus;
+};
+
+enum { OPT_FORMAT = 0x100 };
+
+static const struct argp_option status_options[] = {
+	{ "format", OPT_FORMAT, "FORMAT", 0,
+	  "text (default), or prometheus: node_exporter textfile-collector metrics", 0 },
+	{ NULL }
+};
+
+static const char *const formats[] = { "text", "prometheus", NULL };
+
+static const struct option_words status_words[] = {
+	{ "format", formats },
+	{ NULL }
+};
+
+static error_t parse_status(int key, char *arg, struct argp_state *state)
+{
+	struct status_opts *opts = state->input;
+
+	switch (key) {
+	case OPT_FORMAT:
+		if (strcmp(arg, formats[0]) && strcmp(arg, formats[1]))
+			argp_error(state, "--format takes text or prometheus, not '%s' (--json gives JSON)",
+				   arg);
+		opts->prometheus = strcmp(arg, "prometheus") == 0;
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+/*
+ * --format=prometheus: the verdict, the mode and each check as state sets,
+ * read from the records the text and JSON are made of (iommutool-status(1)).
+ */
+static int use_metrics(struct out *o)
+{
+	static const char *verdicts[IOMMU_VERDICT_UNKNOWN + 2], *modes[IOMMU_MODE_UNKNOWN + 2],
+		*results[IOMMU_RESULT_UNKNOWN + 2];
+	static const struct out_metric metrics[] = {
+		{ "iommutool_status_verdict",
+		  "The IOMMU verdict of iommutool status: 1 for the one that holds, 0 for the others.",
+		  "status", NULL, NULL, "verdict", "verdict", verdicts },
+		{ "iommutool_status_mode",
+		  "How DMA is translated by default (none: no IOMMU): 1 for the mode in use.",
+		  "status", NULL, NULL, "mode", "mode", modes },
+		{ "iommutool_status_check",
+		  "Each check of iommutool status (ids in iommutool-status(1)): 1 for its result.",
+		  "checks", "id", "check", "result", "result", results },
+	};
+
+	for (int v = 0; v <= IOMMU_VERDICT_UNKNOWN; v++)
+		verdicts[v] = iommu_verdict_name((enum iommu_verdict)v);
+	for (int m = 0; m <= IOMMU_MODE_UNKNOWN; m++)
+		modes[m] = iommu_mode_name((enum iommu_mode)m);
+	for (int r = 0; r <= IOMMU_RESULT_UNKNOWN; r++)
+		results[r] = iommu_result_name((enum iommu_result)r);
+	return out_set_metrics(o, metrics, sizeof(metrics) / sizeof(metrics[0]));
+}
 
 static enum out_color result_color(enum iommu_result r)
 {
@@ -105,13 +171,19 @@ static int exit_code(const struct iommu_status *st)
 
 static int run_status(struct cli *cli, void *data)
 {
+	struct status_opts *opts = data;
 	struct iommu_status *st;
 	const struct iommu_status_check *c;
 	const struct iommu_unit *u;
 	struct out *o = cli->out;
 	int r, code;
 
-	(void)data;
+	if (opts->prometheus && cli->json) {
+		cli_error(cli, 0, "--format=prometheus writes metrics; it does not combine with --json");
+		return EXIT_USAGE;
+	}
+	if (opts->prometheus && use_metrics(o) < 0)
+		return cli_error(cli, -ENOMEM, "cannot set up the metrics");
 	r = iommu_status_new(cli->ctx, &st);
 	if (r < 0)
 		return cli_error(cli, r, "cannot gather the IOMMU status");
@@ -143,7 +215,8 @@ static int run_status(struct cli *cli, void *data)
 	}
 	out_end_array(o);
 	render_fix(o, st);
-	code = exit_code(st);
+	/* The metrics carry the answer: a collector's "write, then rename" must not stop on it. */
+	code = opts->prometheus ? EXIT_CLEAN : exit_code(st);
 	iommu_status_unref(st);
 	return code;
 }
@@ -154,6 +227,12 @@ const struct iommutool_cmd cmd_status = {
 	.doc = "Reads what needs no root (sysfs, /proc, the kernel command line and configuration) and, "
 	       "as root, the ACPI tables and the kernel log too; says what root would add.  -v also "
 	       "decodes each unit's capability registers.\n\n"
+	       "--format=prometheus writes the verdict, the mode and every check as gauges for "
+	       "node_exporter's textfile collector, and exits 0 once they are written.\n\n"
 	       "Exit status: 0 enabled, 1 enabled with warnings, 2 not enabled, 3 cannot tell.",
+	.options = status_options,
+	.parse = parse_status,
+	.opts_size = sizeof(struct status_opts),
 	.run = run_status,
+	.words = status_words,
 };

@@ -387,5 +387,7 @@ const struct iommutool_cmd cmd_tables = {
 	.parse = parse_tables,
 	.opts_size = sizeof(struct tables_opts),
 	.run = run_tables,
+	.columns = columns,
+	.ncolumns = sizeof(columns) / sizeof(columns[0]),
 	.cleanup = table_sources_cleanup,
 };

@@ -37,6 +37,12 @@ struct cli {
 /* Descriptor flags. */
 #define CMD_HIDDEN	(1u << 0)	/* not listed in --help or --list-cmds */
 
+/* The words an option's argument can be (--list-values, for the completions). */
+struct option_words {
+	const char *option;		/* long name */
+	const char *const *words;	/* NULL-terminated */
+};
+
 struct iommutool_cmd {
 	const char *name;
 	const char *summary;
@@ -48,6 +54,9 @@ struct iommutool_cmd {
 	int (*run)(struct cli *cli, void *opts);	/* returns an exit code */
 	void (*cleanup)(void *opts);	/* frees what parse allocated; may be NULL */
 	unsigned int flags;
+	const struct out_column *columns;	/* what -o/--output chooses from */
+	size_t ncolumns;
+	const struct option_words *words;	/* ends with { NULL } */
 };
 
 extern const struct iommutool_cmd cmd_status;

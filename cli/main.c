@@ -33,6 +33,19 @@ enum {
 	OPT_COLOR,
 	OPT_LIST_CMDS,
 	OPT_LIST_OPTS,
+	OPT_LIST_VALUES,
+};
+
+static const char *const color_words[] = { "auto", "always", "never", NULL };
+
+/*
+ * walk --format's words, which walk's parser (cli/cmd-walk.c) checks itself;
+ * tests/scripts/completions.sh holds the two lists to each other.
+ */
+static const char *const walk_formats[] = { "text", "debugfs", NULL };
+static const struct option_words walk_words[] = {
+	{ "format", walk_formats },
+	{ NULL }
 };
 
 struct globals {
@@ -43,6 +56,7 @@ struct globals {
 	bool json;
 	bool list_cmds;
 	bool list_opts;
+	const char *list_values;
 	int cmd_index;		/* argv index of the command, 0 when none */
 };
 
@@ -66,6 +80,8 @@ static const struct argp_option top_options[] = {
 	GLOBAL_OPTIONS,
 	{ "list-cmds", OPT_LIST_CMDS, NULL, OPTION_HIDDEN, "List the commands (for completion)", -1 },
 	{ "list-opts", OPT_LIST_OPTS, NULL, OPTION_HIDDEN, "List the global options (for completion)", -1 },
+	{ "list-values", OPT_LIST_VALUES, "OPTION", OPTION_HIDDEN,
+	  "List the words a global option takes (for completion)", -1 },
 	{ NULL }
 };
 
@@ -81,7 +97,8 @@ static error_t parse_global(int key, char *arg, struct argp_state *state)
 		g->sysroot = arg;
 		break;
 	case OPT_COLOR:
-		if (arg && strcmp(arg, "auto") && strcmp(arg, "always") && strcmp(arg, "never"))
+		if (arg && strcmp(arg, color_words[0]) && strcmp(arg, color_words[1]) &&
+		    strcmp(arg, color_words[2]))
 			argp_error(state, "--color takes auto, always or never, not '%s'", arg);
 		g->color = arg ? arg : "always";
 		break;
@@ -96,6 +113,9 @@ static error_t parse_global(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_LIST_OPTS:
 		g->list_opts = true;
+		break;
+	case OPT_LIST_VALUES:
+		g->list_values = arg;
 		break;
 	case ARGP_KEY_ARG:
 		/* The first word that is not an option is the command; stop here. */
@@ -250,10 +270,13 @@ struct cmd_parse {
 	void *opts;
 	struct globals *globals;
 	bool list_opts;
+	const char *list_values;
 };
 
 static const struct argp_option list_opts_option[] = {
 	{ "list-opts", OPT_LIST_OPTS, NULL, OPTION_HIDDEN, "List the options (for completion)", 0 },
+	{ "list-values", OPT_LIST_VALUES, "OPTION", OPTION_HIDDEN,
+	  "List the words an option takes (for completion)", 0 },
 	{ NULL }
 };
 
@@ -271,9 +294,57 @@ static error_t parse_command(int key, char *arg, struct argp_state *state)
 	case OPT_LIST_OPTS:
 		cp->list_opts = true;
 		return 0;
+	case OPT_LIST_VALUES:
+		cp->list_values = arg;
+		return 0;
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
+}
+
+/* The long name of OPTION ("--output", "output" or "-o") among CMD's options. */
+static const char *long_name(const struct iommutool_cmd *cmd, const char *option)
+{
+	if (option[0] == '-' && option[1] != '-' && option[1] && !option[2]) {
+		for (const struct argp_option *o = cmd ? cmd->options : NULL; o && (o->name || o->key); o++)
+			if (o->key == option[1])
+				return o->name;
+		for (const struct argp_option *o = global_options; o->name || o->key; o++)
+			if (o->key == option[1])
+				return o->name;
+		return NULL;
+	}
+	return option + strspn(option, "-");
+}
+
+static void print_words(const char *const *words)
+{
+	for (; *words; words++)
+		puts(*words);
+}
+
+/*
+ * --list-values OPTION: the words OPTION's argument can be, one a line (for
+ * the completions): -o's columns, the command's own words, --color's.
+ * Nothing for an option whose argument is a file, a number or free text.
+ */
+static int list_values(const struct iommutool_cmd *cmd, const char *option)
+{
+	const char *name = long_name(cmd, option);
+	const struct option_words *words = cmd ? cmd->words : NULL;
+
+	if (!words && cmd && strcmp(cmd->name, "walk") == 0)
+		words = walk_words;
+	if (name && strcmp(name, "color") == 0)
+		print_words(color_words);
+	else if (name && strcmp(name, "output") == 0 && cmd && cmd->columns)
+		for (size_t i = 0; i < cmd->ncolumns; i++)
+			puts(cmd->columns[i].key);
+	else
+		for (; name && words && words->option; words++)
+			if (strcmp(words->option, name) == 0)
+				print_words(words->words);
+	return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_IOERR;
 }
 
 static bool is_short_option(int key)
@@ -421,6 +492,10 @@ static int run_command(const struct iommutool_cmd *cmd, struct globals *g, int a
 		code = EXIT_CLEAN;
 		goto out;
 	}
+	if (cp.list_values) {
+		code = list_values(cmd, cp.list_values);
+		goto out;
+	}
 	code = run_setup(cmd, g, cp.opts);
 out:
 	if (cmd->cleanup && cp.opts)
@@ -448,6 +523,8 @@ int main(int argc, char **argv)
 		print_options(global_options);
 		return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_IOERR;
 	}
+	if (g.list_values)
+		return list_values(NULL, g.list_values);
 	if (!g.cmd_index) {
 		fputs("iommutool: no command given\n"
 		      "Try 'iommutool --help' for the list of commands.\n", stderr);

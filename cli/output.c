@@ -8,6 +8,7 @@
 
 #include <json-c/json.h>
 
+#include "output-prometheus.h"
 #include "output.h"
 
 #define MAX_DEPTH 64
@@ -20,7 +21,25 @@ struct out {
 	json_object *stack[MAX_DEPTH];
 	int depth;
 	bool nomem;		/* a JSON value could not be made: no document is printed */
+	const struct out_metric *metrics;	/* OUT_PROMETHEUS */
+	size_t nmetrics;
 };
+
+/* The tree the records are described into, for JSON and metrics. */
+static int start_tree(struct out *o)
+{
+	json_object *version = json_object_new_int(OUT_SCHEMA_VERSION);
+
+	o->root = json_object_new_object();
+	if (!o->root || !version || json_object_object_add(o->root, "schema_version", version) < 0) {
+		json_object_put(version);
+		json_object_put(o->root);
+		o->root = NULL;
+		return -ENOMEM;
+	}
+	o->stack[0] = o->root;
+	return 0;
+}
 
 struct out *out_new(FILE *file, enum out_format format, bool color)
 {
@@ -31,20 +50,45 @@ struct out *out_new(FILE *file, enum out_format format, bool color)
 	o->file = file;
 	o->format = format;
 	o->color = color && format == OUT_TEXT;
-	if (format == OUT_JSON) {
-		json_object *version = json_object_new_int(OUT_SCHEMA_VERSION);
-
-		o->root = json_object_new_object();
-		if (!o->root || !version ||
-		    json_object_object_add(o->root, "schema_version", version) < 0) {
-			json_object_put(version);
-			json_object_put(o->root);
-			free(o);
-			return NULL;
-		}
-		o->stack[0] = o->root;
+	if (format != OUT_TEXT && start_tree(o) < 0) {
+		free(o);
+		return NULL;
 	}
 	return o;
+}
+
+int out_set_metrics(struct out *o, const struct out_metric *metrics, size_t nmetrics)
+{
+	if (o->format == OUT_JSON)
+		return -EINVAL;
+	if (!o->root && start_tree(o) < 0)
+		return -ENOMEM;
+	o->format = OUT_PROMETHEUS;
+	o->color = false;
+	o->metrics = metrics;
+	o->nmetrics = nmetrics;
+	return 0;
+}
+
+/* Out of memory: half a document would read as a whole one, so none is printed. */
+static int write_tree(struct out *o)
+{
+	const char *text;
+
+	if (o->nomem)
+		return -ENOMEM;
+	if (o->format == OUT_PROMETHEUS) {
+		prometheus_write(o->file, o->root, o->metrics, o->nmetrics);
+		return 0;
+	}
+	text = json_object_to_json_string_ext(o->root, JSON_C_TO_STRING_PRETTY |
+							       JSON_C_TO_STRING_SPACED |
+							       JSON_C_TO_STRING_NOSLASHESCAPE);
+	if (!text)
+		return -ENOMEM;
+	fputs(text, o->file);
+	fputc('\n', o->file);
+	return 0;
 }
 
 int out_close(struct out *o)
@@ -54,17 +98,7 @@ int out_close(struct out *o)
 	if (!o)
 		return 0;
 	if (o->root) {
-		/* Out of memory: half a document would read as a whole one, so none is printed. */
-		const char *text = o->nomem ? NULL : json_object_to_json_string_ext(
-			o->root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-					 JSON_C_TO_STRING_NOSLASHESCAPE);
-
-		if (text) {
-			fputs(text, o->file);
-			fputc('\n', o->file);
-		} else {
-			r = -ENOMEM;
-		}
+		r = write_tree(o);
 		json_object_put(o->root);
 	}
 	errno = 0;
@@ -85,6 +119,12 @@ void out_discard(struct out *o)
 bool out_is_json(const struct out *o)
 {
 	return o->format == OUT_JSON;
+}
+
+/* JSON and metrics are rendered from the tree of records built as they are described. */
+static bool builds_tree(const struct out *o)
+{
+	return o->format != OUT_TEXT;
 }
 
 /* V, a value just made; NULL (json-c out of memory) marks the document as lost. */
@@ -125,19 +165,19 @@ static void json_push(struct out *o, const char *key, json_object *container)
 
 void out_begin_object(struct out *o, const char *key)
 {
-	if (o->format == OUT_JSON)
+	if (builds_tree(o))
 		json_push(o, key, made(o, json_object_new_object()));
 }
 
 void out_end_object(struct out *o)
 {
-	if (o->format == OUT_JSON && o->depth > 0)
+	if (builds_tree(o) && o->depth > 0)
 		o->depth--;
 }
 
 void out_begin_array(struct out *o, const char *key)
 {
-	if (o->format == OUT_JSON)
+	if (builds_tree(o))
 		json_push(o, key, made(o, json_object_new_array()));
 }
 
@@ -194,7 +234,7 @@ static void text_print(struct out *o, enum out_color color, const char *fmt, ...
 
 void out_uint(struct out *o, const char *key, const char *fmt, uint64_t value)
 {
-	if (o->format == OUT_JSON)
+	if (builds_tree(o))
 		json_put(o, key, made(o, json_object_new_uint64(value)));
 	else if (fmt)
 		text_print(o, COLOR_NONE, fmt, (unsigned long long)value);
@@ -202,7 +242,7 @@ void out_uint(struct out *o, const char *key, const char *fmt, uint64_t value)
 
 void out_int(struct out *o, const char *key, const char *fmt, int64_t value)
 {
-	if (o->format == OUT_JSON)
+	if (builds_tree(o))
 		json_put(o, key, made(o, json_object_new_int64(value)));
 	else if (fmt)
 		text_print(o, COLOR_NONE, fmt, (long long)value);
@@ -210,7 +250,7 @@ void out_int(struct out *o, const char *key, const char *fmt, int64_t value)
 
 void out_hex(struct out *o, const char *key, const char *fmt, uint64_t value)
 {
-	if (o->format == OUT_JSON) {
+	if (builds_tree(o)) {
 		char buf[24];
 
 		snprintf(buf, sizeof(buf), "0x%" PRIx64, value);
@@ -223,7 +263,7 @@ void out_hex(struct out *o, const char *key, const char *fmt, uint64_t value)
 void out_str_color(struct out *o, const char *key, const char *fmt, const char *value,
 		   enum out_color color)
 {
-	if (o->format == OUT_JSON)
+	if (builds_tree(o))
 		json_put(o, key, value ? made(o, json_object_new_string(value)) : NULL);
 	else if (fmt)
 		text_print(o, value ? color : COLOR_NONE, fmt, value ? value : "-");
@@ -236,7 +276,7 @@ void out_str(struct out *o, const char *key, const char *fmt, const char *value)
 
 void out_bool(struct out *o, const char *key, const char *fmt, bool value)
 {
-	if (o->format == OUT_JSON)
+	if (builds_tree(o))
 		json_put(o, key, made(o, json_object_new_boolean(value)));
 	else if (fmt)
 		text_print(o, COLOR_NONE, fmt, value ? "yes" : "no");
@@ -244,7 +284,7 @@ void out_bool(struct out *o, const char *key, const char *fmt, bool value)
 
 void out_null(struct out *o, const char *key, const char *fmt)
 {
-	if (o->format == OUT_JSON)
+	if (builds_tree(o))
 		json_put(o, key, NULL);
 	else if (fmt)
 		text_print(o, COLOR_NONE, fmt, "-");
@@ -405,7 +445,7 @@ static void cell_set(struct out_table *t, size_t col, json_object *json, const c
 		json_object_put(json);
 		return;
 	}
-	if (t->out->format == OUT_JSON) {
+	if (builds_tree(t->out)) {
 		json_object *cells = *json_cells(t, col);
 
 		if (!cells || json_object_object_add(cells, t->cols[col].key, json) < 0) {
@@ -424,7 +464,7 @@ static void cell_set(struct out_table *t, size_t col, json_object *json, const c
 
 void out_cell_str(struct out_table *t, size_t col, const char *value)
 {
-	bool json = t->out->format == OUT_JSON;
+	bool json = builds_tree(t->out);
 
 	cell_set(t, col, json && value ? made(t->out, json_object_new_string(value)) : NULL, value);
 }
@@ -434,7 +474,7 @@ void out_cell_uint(struct out_table *t, size_t col, uint64_t value)
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "%" PRIu64, value);
-	cell_set(t, col, t->out->format == OUT_JSON ? made(t->out, json_object_new_uint64(value)) : NULL,
+	cell_set(t, col, builds_tree(t->out) ? made(t->out, json_object_new_uint64(value)) : NULL,
 		 buf);
 }
 
@@ -443,13 +483,13 @@ void out_cell_hex(struct out_table *t, size_t col, uint64_t value, unsigned int 
 	char buf[24];
 
 	snprintf(buf, sizeof(buf), "0x%0*" PRIx64, (int)digits, value);
-	cell_set(t, col, t->out->format == OUT_JSON ? made(t->out, json_object_new_string(buf)) : NULL,
+	cell_set(t, col, builds_tree(t->out) ? made(t->out, json_object_new_string(buf)) : NULL,
 		 buf);
 }
 
 void out_cell_bool(struct out_table *t, size_t col, bool value)
 {
-	cell_set(t, col, t->out->format == OUT_JSON ? made(t->out, json_object_new_boolean(value)) : NULL,
+	cell_set(t, col, builds_tree(t->out) ? made(t->out, json_object_new_boolean(value)) : NULL,
 		 value ? "yes" : "no");
 }
 
@@ -460,7 +500,7 @@ void out_cell_null(struct out_table *t, size_t col)
 
 void out_cell_ranges(struct out_table *t, size_t col)
 {
-	cell_set(t, col, t->out->format == OUT_JSON ? made(t->out, json_object_new_array()) : NULL,
+	cell_set(t, col, builds_tree(t->out) ? made(t->out, json_object_new_array()) : NULL,
 		 NULL);
 }
 
@@ -491,7 +531,7 @@ void out_cell_range(struct out_table *t, size_t col, uint64_t start, uint64_t en
 {
 	if (col >= t->ncols)
 		return;
-	if (t->out->format == OUT_JSON) {
+	if (builds_tree(t->out)) {
 		json_object *cells = *json_cells(t, col), *list = NULL, *range;
 
 		if (!cells)
@@ -544,7 +584,7 @@ static json_object *json_shown(struct out_table *t, json_object *cells, bool out
 
 void out_row_end(struct out_table *t)
 {
-	if (t->out->format == OUT_JSON) {
+	if (builds_tree(t->out)) {
 		json_object *row = json_shown(t, t->row, false);
 
 		json_object_put(t->row);
@@ -585,7 +625,7 @@ void out_table_nest(struct out_table *t, const char *members_key)
 
 void out_outer_end(struct out_table *t)
 {
-	if (t->out->format == OUT_JSON) {
+	if (builds_tree(t->out)) {
 		json_object *record = json_shown(t, t->outer, true);
 		json_object *members = t->members ? t->members : made(t->out, json_object_new_array());
 
@@ -667,7 +707,7 @@ void out_table_end(struct out_table *t)
 {
 	if (!t)
 		return;
-	if (t->out->format == OUT_JSON)
+	if (builds_tree(t->out))
 		out_end_array(t->out);
 	else if (t->nrows)
 		text_render(t);

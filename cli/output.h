@@ -19,6 +19,7 @@
 enum out_format {
 	OUT_TEXT,
 	OUT_JSON,
+	OUT_PROMETHEUS,	/* gauges read from the records: out_set_metrics() */
 };
 
 enum out_color {
@@ -44,6 +45,30 @@ int out_close(struct out *o);
 bool out_is_json(const struct out *o);
 /* Drop the JSON document built so far: out_close() then prints nothing. */
 void out_discard(struct out *o);
+
+/*
+ * A gauge of the Prometheus text exposition format read from the records, so
+ * that the facts are described once: for each record at RECORDS (the key of a
+ * top-level object, or of an array of objects), one sample per value of
+ * STATES, 1 for the value its STATE_KEY holds and 0 for the others (a state
+ * set), labelled STATE_LABEL="value" and, with an ID_KEY, ID_LABEL="the
+ * record's ID_KEY" first.
+ */
+struct out_metric {
+	const char *name;
+	const char *help;
+	const char *records;
+	const char *id_key, *id_label;
+	const char *state_key, *state_label;
+	const char *const *states;	/* NULL-terminated */
+};
+
+/*
+ * Render METRICS from the records instead of text (before any record is
+ * described): Prometheus's text format, as node_exporter's textfile collector
+ * reads it.  -EINVAL with JSON asked for, -ENOMEM.
+ */
+int out_set_metrics(struct out *o, const struct out_metric *metrics, size_t nmetrics);
 
 /* Objects and arrays: JSON nesting; no text of their own. */
 void out_begin_object(struct out *o, const char *key);

@@ -166,7 +166,7 @@ IOMMU_EXPORT int iommu_devices_new(struct iommu_ctx *ctx, struct iommu_devices *
 	if (r < 0 && r != -ENOMEM)
 		r = 0, devs->groups = NULL;
 	if (r == 0)
-		r = pci_topology_load(ctx, &t);
+		r = pci_topology_load_with_names(ctx, &t);
 	if (r == -ENOENT)
 		r = 0;
 	if (r == 0 && t)

@@ -20,6 +20,7 @@
 struct klog {
 	char *text;
 	char **lines;		/* into TEXT, without priority and time stamp */
+	const struct klog_pattern **patterns;	/* each line's, classified once */
 	size_t count;
 };
 
@@ -108,6 +109,17 @@ static int split_lines(struct klog *log, size_t size)
 	return 0;
 }
 
+/* Every status check asks what the lines say: they are matched once, here. */
+static int classify_lines(struct klog *log)
+{
+	log->patterns = calloc(log->count ? log->count : 1, sizeof(*log->patterns));
+	if (!log->patterns)
+		return -ENOMEM;
+	for (size_t i = 0; i < log->count; i++)
+		log->patterns[i] = klog_classify(log->lines[i]);
+	return 0;
+}
+
 int klog_load(struct iommu_ctx *ctx, struct klog **ret_log)
 {
 	struct klog *log = calloc(1, sizeof(*log));
@@ -138,6 +150,8 @@ int klog_load(struct iommu_ctx *ctx, struct klog **ret_log)
 	}
 	if (r == 0)
 		r = split_lines(log, size);
+	if (r == 0)
+		r = classify_lines(log);
 	if (r < 0) {
 		klog_free(log);
 		return r;
@@ -151,6 +165,7 @@ void klog_free(struct klog *log)
 	if (!log)
 		return;
 	free(log->lines);
+	free(log->patterns);
 	free(log->text);
 	free(log);
 }
@@ -163,6 +178,11 @@ size_t klog_count(const struct klog *log)
 const char *klog_line(const struct klog *log, size_t index)
 {
 	return index < log->count ? log->lines[index] : NULL;
+}
+
+const struct klog_pattern *klog_line_pattern(const struct klog *log, size_t index)
+{
+	return index < log->count ? log->patterns[index] : NULL;
 }
 
 /* PATTERN's '*' matches any run of characters; it matches anywhere in TEXT. */
@@ -189,10 +209,21 @@ static bool glob_at(const char *p, const char *t)
 
 bool klog_line_matches(const char *line, const char *pattern)
 {
-	for (const char *t = line; *t; t++)
-		if (*t == *pattern || *pattern == '*')
-			if (glob_at(pattern, t))
-				return true;
+	size_t literal = strcspn(pattern, "*");
+	char start[128];
+	const char *t = line;
+
+	/* A leading '*' already floats over the whole line. */
+	if (!literal)
+		return glob_at(pattern, line);
+	/* Else a match starts where the text before the first '*' does: strstr finds those. */
+	if (literal >= sizeof(start))
+		literal = sizeof(start) - 1;
+	memcpy(start, pattern, literal);
+	start[literal] = 0;
+	for (; (t = strstr(t, start)); t++)
+		if (glob_at(pattern, t))
+			return true;
 	return false;
 }
 

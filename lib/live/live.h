@@ -135,6 +135,8 @@ void klog_free(struct klog *log);
 size_t klog_count(const struct klog *log);
 /* The message, without priority and time stamp. */
 const char *klog_line(const struct klog *log, size_t index);
+/* The first pattern of klog_patterns it matches (klog_classify()), or NULL. */
+const struct klog_pattern *klog_line_pattern(const struct klog *log, size_t index);
 
 /* What a line says (bits). */
 #define KLOG_SUCCESS	(1u << 0)	/* the driver initialised */

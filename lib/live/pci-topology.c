@@ -93,7 +93,7 @@ static uint16_t config_size(struct iommu_ctx *ctx, const char *name)
 }
 
 static void fill_function(struct iommu_ctx *ctx, struct pci_access *pacc,
-			  struct pci_function *f, struct pci_dev *d)
+			  struct pci_function *f, struct pci_dev *d, bool names)
 {
 	unsigned int at;
 
@@ -115,9 +115,11 @@ static void fill_function(struct iommu_ctx *ctx, struct pci_access *pacc,
 	snprintf(f->name, sizeof(f->name), "%04x:%02x:%02x.%x", (unsigned int)d->domain, f->bus,
 		 f->dev, f->fn);
 	f->vmd_domain = d->domain > 0xffff;
-	f->vendor_name = lookup_name(pacc, PCI_LOOKUP_VENDOR, f->vendor, 0);
-	f->device_name = lookup_name(pacc, PCI_LOOKUP_DEVICE, f->vendor, f->device);
-	f->class_name = lookup_name(pacc, PCI_LOOKUP_CLASS, d->device_class, 0);
+	if (names) {
+		f->vendor_name = lookup_name(pacc, PCI_LOOKUP_VENDOR, f->vendor, 0);
+		f->device_name = lookup_name(pacc, PCI_LOOKUP_DEVICE, f->vendor, f->device);
+		f->class_name = lookup_name(pacc, PCI_LOOKUP_CLASS, d->device_class, 0);
+	}
 	f->config_size = config_size(ctx, f->name);
 	f->acs = find_ext_cap(d, f, PCI_EXT_CAP_ID_ACS, &at);
 	if (f->acs > 0) {
@@ -140,7 +142,8 @@ static void note_libpci_reads(struct iommu_ctx *ctx, const struct pci_function *
 	}
 }
 
-static void scan(struct iommu_ctx *ctx, struct pci_access *pacc, struct pci_topology *t)
+static void scan(struct iommu_ctx *ctx, struct pci_access *pacc, struct pci_topology *t,
+		 bool names)
 {
 	size_t alloc = 0;
 
@@ -157,12 +160,12 @@ static void scan(struct iommu_ctx *ctx, struct pci_access *pacc, struct pci_topo
 			t->functions = bigger;
 		}
 		memset(&t->functions[t->count], 0, sizeof(t->functions[0]));
-		fill_function(ctx, pacc, &t->functions[t->count], d);
+		fill_function(ctx, pacc, &t->functions[t->count], d, names);
 		note_libpci_reads(ctx, &t->functions[t->count++]);
 	}
 }
 
-int pci_topology_load(struct iommu_ctx *ctx, struct pci_topology **ret_topology)
+static int load(struct iommu_ctx *ctx, bool names, struct pci_topology **ret_topology)
 {
 	struct pci_topology *t;
 	struct pci_access *pacc;
@@ -191,7 +194,7 @@ int pci_topology_load(struct iommu_ctx *ctx, struct pci_topology **ret_topology)
 		return -EIO;	/* pacc is left as it was: libpci cannot be unwound safely here */
 	}
 	sysroot_note(ctx, SYSROOT_NOTE_DIR, "/sys/bus/pci/devices");
-	scan(ctx, pacc, t);
+	scan(ctx, pacc, t, names);
 	libpci_escape = NULL;
 	pci_cleanup(pacc);
 	free(path);
@@ -205,6 +208,16 @@ nomem:
 	if (pacc)
 		pci_cleanup(pacc);
 	return -ENOMEM;
+}
+
+int pci_topology_load(struct iommu_ctx *ctx, struct pci_topology **ret_topology)
+{
+	return load(ctx, false, ret_topology);
+}
+
+int pci_topology_load_with_names(struct iommu_ctx *ctx, struct pci_topology **ret_topology)
+{
+	return load(ctx, true, ret_topology);
 }
 
 void pci_topology_free(struct pci_topology *topology)

@@ -20,7 +20,7 @@ struct pci_function {
 	uint8_t subordinate_bus;	/* bridges only */
 	char name[16];			/* "0000:00:1f.0"; a VMD domain's "10000:00:02.0" */
 	bool vmd_domain;		/* behind a VMD: SEGMENT is not its domain, firmware does not see it */
-	/* pci.ids names (libpci's pci_lookup_name), NULL when unknown */
+	/* pci.ids names (libpci's pci_lookup_name), NULL when unknown or not asked for */
 	char *vendor_name, *device_name, *class_name;
 	uint16_t config_size;		/* configuration bytes readable: 64 without root */
 	/* Extended capabilities: 1 present, 0 absent, -EACCES extended space unreadable */
@@ -33,6 +33,8 @@ struct pci_topology;
 
 /* Read <sysroot>/sys/bus/pci; -ENOENT when there is no PCI bus there. */
 int pci_topology_load(struct iommu_ctx *ctx, struct pci_topology **ret_topology);
+/* The same with the pci.ids names, whose parsing takes most of a load's time. */
+int pci_topology_load_with_names(struct iommu_ctx *ctx, struct pci_topology **ret_topology);
 void pci_topology_free(struct pci_topology *topology);
 size_t pci_topology_count(const struct pci_topology *topology);
 /* Functions sorted by segment, bus, device, function. */

@@ -124,7 +124,7 @@ static void check_virtual(struct iommu_status *st, const struct status_facts *f)
 		status_evidence(st, c, "/sys/firmware/acpi/tables/VIOT", "present");
 	}
 	for (size_t i = 0; c && f->log && i < klog_count(f->log) && !line; i++) {
-		const struct klog_pattern *p = klog_classify(klog_line(f->log, i));
+		const struct klog_pattern *p = klog_line_pattern(f->log, i);
 
 		if (p && (p->what & KLOG_VIRTUAL))
 			line = klog_line(f->log, i);
@@ -150,7 +150,7 @@ static void chips_evidence(struct iommu_status *st, struct iommu_status_check *c
 static const char *log_first(const struct status_facts *f, unsigned int what)
 {
 	for (size_t i = 0; f->log && i < klog_count(f->log); i++) {
-		const struct klog_pattern *p = klog_classify(klog_line(f->log, i));
+		const struct klog_pattern *p = klog_line_pattern(f->log, i);
 
 		if (p && (p->what & what))
 			return klog_line(f->log, i);
@@ -335,7 +335,7 @@ static void check_faults(struct iommu_status *st, const struct status_facts *f)
 	size_t n = 0, quoted = 0;
 
 	for (size_t i = 0; f->log && i < klog_count(f->log); i++) {
-		const struct klog_pattern *p = klog_classify(klog_line(f->log, i));
+		const struct klog_pattern *p = klog_line_pattern(f->log, i);
 
 		n += p && (p->what & KLOG_FAULT);
 	}
@@ -345,7 +345,7 @@ static void check_faults(struct iommu_status *st, const struct status_facts *f)
 			 "%zu IOMMU fault line%s in the kernel log: a device used an address it was not given",
 			 n, n == 1 ? "" : "s");
 	for (size_t i = 0; i < klog_count(f->log) && quoted < 3; i++) {
-		const struct klog_pattern *p = klog_classify(klog_line(f->log, i));
+		const struct klog_pattern *p = klog_line_pattern(f->log, i);
 
 		if (p && (p->what & KLOG_FAULT)) {
 			status_evidence(st, c, "kernel log", "\"%s\"", klog_line(f->log, i));
@@ -403,7 +403,7 @@ static void check_misleading(struct iommu_status *st, const struct status_facts 
 
 	for (size_t i = 0; f->log && i < klog_count(f->log); i++) {
 		const char *line = klog_line(f->log, i);
-		const struct klog_pattern *p = klog_classify(line);
+		const struct klog_pattern *p = klog_line_pattern(f->log, i);
 
 		if (!p || !(p->what & KLOG_MISLEADING))
 			continue;

@@ -138,7 +138,7 @@ static const char *log_line(const struct status_facts *f, enum iommu_vendor v, u
 		return NULL;
 	for (size_t i = 0; i < klog_count(f->log); i++) {
 		const char *line = klog_line(f->log, i);
-		const struct klog_pattern *p = klog_classify(line);
+		const struct klog_pattern *p = klog_line_pattern(f->log, i);
 
 		if (p && (p->what & what) == what &&
 		    (p->vendor == IOMMU_VENDOR_UNKNOWN || p->vendor == v)) {

@@ -1,4 +1,5 @@
-# status on a kernel that leaves VT-d off by default: not enabled, exit 2
+# status on a kernel that leaves VT-d off by default: not enabled, exit 2; the same as Prometheus
+# metrics (a state set for the verdict, the mode and each check), and --format's usage errors
 $ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-default.desc $TMP/r && iommutool --sysroot $TMP/r status
 IOMMU not enabled: this kernel leaves VT-d off unless told (CONFIG_INTEL_IOMMU_DEFAULT_ON is not set)
 
@@ -229,3 +230,24 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-default.desc $TMP/r && 
 [exit 2]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-default.desc $TMP/r && iommutool --sysroot $TMP/r -q status
 [exit 2]
+$ tests/sysroots/make-sysroot.sh tests/sysroots/disabled-default.desc $TMP/r && iommutool --sysroot $TMP/r status --format=prometheus >$TMP/iommu.prom && grep -c '' $TMP/iommu.prom && grep -E '^# |verdict.* 1$|mode.* 1$|check="kernel.units"' $TMP/iommu.prom; iommutool --sysroot $TMP/r --json status --format=prometheus; iommutool --sysroot $TMP/r status --format=openmetrics
+96
+# HELP iommutool_status_verdict The IOMMU verdict of iommutool status: 1 for the one that holds, 0 for the others.
+# TYPE iommutool_status_verdict gauge
+iommutool_status_verdict{verdict="disabled_by_default"} 1
+# HELP iommutool_status_mode How DMA is translated by default (none: no IOMMU): 1 for the mode in use.
+# TYPE iommutool_status_mode gauge
+iommutool_status_mode{mode="none"} 1
+# HELP iommutool_status_check Each check of iommutool status (ids in iommutool-status(1)): 1 for its result.
+# TYPE iommutool_status_check gauge
+iommutool_status_check{check="kernel.units",result="pass"} 0
+iommutool_status_check{check="kernel.units",result="warn"} 0
+iommutool_status_check{check="kernel.units",result="fail"} 1
+iommutool_status_check{check="kernel.units",result="skip"} 0
+iommutool_status_check{check="kernel.units",result="unknown"} 0
+iommutool_status_check{check="dma.mode",result="skip"} 1
+! iommutool: --format=prometheus writes metrics; it does not combine with --json
+! iommutool status: --format takes text or prometheus, not 'openmetrics' (--json gives JSON)
+! Try `iommutool status --help' or `iommutool status --usage' for more
+! information.
+[exit 64]

@@ -1,4 +1,5 @@
-# status on an AMD server run as guides say (amd_iommu=on, iommu=pt, unsafe interrupts): enabled with warnings, exit 1
+# status on an AMD server run as guides say (amd_iommu=on, iommu=pt, unsafe interrupts): enabled with
+# warnings, exit 1; as Prometheus metrics, every check's result, and exit 0 once they are written
 $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r status
 IOMMU enabled: AMD-Vi, 1 unit (ivhd0); DMA not translated (passthrough)
 
@@ -377,3 +378,31 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
 [exit 1]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r -q status
 [exit 1]
+$ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommutool --sysroot $TMP/r status --format=prometheus >$TMP/iommu.prom; echo "exit $?"; grep -v ' 0$' $TMP/iommu.prom
+exit 0
+# HELP iommutool_status_verdict The IOMMU verdict of iommutool status: 1 for the one that holds, 0 for the others.
+# TYPE iommutool_status_verdict gauge
+iommutool_status_verdict{verdict="enabled"} 1
+# HELP iommutool_status_mode How DMA is translated by default (none: no IOMMU): 1 for the mode in use.
+# TYPE iommutool_status_mode gauge
+iommutool_status_mode{mode="passthrough"} 1
+# HELP iommutool_status_check Each check of iommutool status (ids in iommutool-status(1)): 1 for its result.
+# TYPE iommutool_status_check gauge
+iommutool_status_check{check="platform",result="pass"} 1
+iommutool_status_check{check="firmware.table",result="pass"} 1
+iommutool_status_check{check="kernel.config",result="pass"} 1
+iommutool_status_check{check="kernel.cmdline",result="pass"} 1
+iommutool_status_check{check="kernel.units",result="pass"} 1
+iommutool_status_check{check="kernel.groups",result="pass"} 1
+iommutool_status_check{check="kernel.log",result="pass"} 1
+iommutool_status_check{check="dma.mode",result="pass"} 1
+iommutool_status_check{check="interrupts.remapping",result="warn"} 1
+iommutool_status_check{check="interrupts.x2apic",result="unknown"} 1
+iommutool_status_check{check="interrupts.posted",result="pass"} 1
+iommutool_status_check{check="vfio.unsafe_interrupts",result="warn"} 1
+iommutool_status_check{check="vfio.noiommu",result="skip"} 1
+iommutool_status_check{check="dma.faults",result="warn"} 1
+iommutool_status_check{check="cmdline.unknown",result="warn"} 1
+iommutool_status_check{check="cmdline.unsafe",result="warn"} 1
+iommutool_status_check{check="log.misleading",result="skip"} 1
+[exit 0]

@@ -33,7 +33,12 @@ int main(void)
 	}
 	CHECK(iommu_ctx_new(&ctx) == 0);
 	CHECK(iommu_ctx_set_sysroot(ctx, root) == 0);
+	/* Without names unless asked: parsing pci.ids is most of a load's time. */
 	CHECK(pci_topology_load(ctx, &t) == 0);
+	f = pci_topology_find(t, 0, 0, 5, 0);
+	CHECK(f && f->is_bridge && !f->vendor_name && !f->device_name && !f->class_name);
+	pci_topology_free(t);
+	CHECK(pci_topology_load_with_names(ctx, &t) == 0);
 	CHECK_EQ(pci_topology_count(t), 9);
 
 	f = pci_topology_find(t, 0, 0, 5, 0);
