@@ -15,7 +15,7 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 PKG_CONFIG ?= pkg-config
-PKGS := libpci libudev json-c libkdumpfile zlib
+PKGS := libpci libudev json-c libkdumpfile libaddrxlat libbpf zlib
 
 # SANITIZE=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into build/san.
 # FUZZ=1 (set by `make fuzz`, fuzz/fuzz.mk) adds libFuzzer's coverage and builds with clang.
