@@ -675,6 +675,12 @@ int iommu_kernel_lookup_symbol(struct iommu_kernel *kernel, const char *name, ui
 /* The kernel's command line (saved_command_line), malloc'd. */
 int iommu_kernel_get_cmdline(struct iommu_kernel *kernel, char **ret_cmdline);
 /*
+ * The kernel's log (the printk ring buffer, Linux 5.10+), every record
+ * still held as dmesg prints it ("[    2.577495] DMAR: ..."), malloc'd and
+ * NUL-terminated; the number of records in *RET_RECORDS.
+ */
+int iommu_kernel_read_log(struct iommu_kernel *kernel, char **ret_text, size_t *ret_records);
+/*
  * Every IOMMU unit on the kernel's lists (VT-d dmar_drhd_units, AMD-Vi
  * amd_iommu_list), as register values: name, register base, and VT-d
  * CAP, ECAP, RTADDR, IRTA, IQA or AMD-Vi EFR, DEV_TABLE_BASE, whichever the

@@ -11,7 +11,8 @@
 #include "kernel/kernel.h"
 #include "mem/mem.h"
 
-/* A System.map is a few MiB; bound a wrong file. */
+/* A System.map is a few MiB; bound a wrong file.  The log ring is at most a few MiB too. */
+#define MAX_LOG_TEXT (64u << 20)
 #define MAX_SYMBOL_FILE (256u << 20)
 
 int kernel_problem(struct iommu_kernel *k, int error, const char *format, ...)
@@ -248,4 +249,45 @@ IOMMU_EXPORT int iommu_kernel_get_cmdline(struct iommu_kernel *k, char **ret_cmd
 	buf[sizeof(buf) - 1] = 0;
 	*ret_cmdline = strdup(buf);
 	return *ret_cmdline ? 0 : -ENOMEM;
+}
+
+static int read_for_printk(void *data, uint64_t addr, void *buf, size_t size)
+{
+	return kernel_read(data, addr, buf, size, "the printk ring buffer");
+}
+
+IOMMU_EXPORT int iommu_kernel_read_log(struct iommu_kernel *k, char **ret_text, size_t *ret_records)
+{
+	static const char *const keys[] = {
+		"SYMBOL(prb)",
+		"OFFSET(printk_ringbuffer.desc_ring)", "OFFSET(printk_ringbuffer.text_data_ring)",
+		"OFFSET(prb_desc_ring.count_bits)", "OFFSET(prb_desc_ring.descs)",
+		"OFFSET(prb_desc_ring.infos)", "OFFSET(prb_desc_ring.head_id)",
+		"OFFSET(prb_desc_ring.tail_id)",
+		"SIZE(prb_desc)", "OFFSET(prb_desc.state_var)", "OFFSET(prb_desc.text_blk_lpos)",
+		"OFFSET(prb_data_blk_lpos.begin)", "OFFSET(prb_data_blk_lpos.next)",
+		"SIZE(printk_info)", "OFFSET(printk_info.ts_nsec)", "OFFSET(printk_info.text_len)",
+		"OFFSET(prb_data_ring.size_bits)", "OFFSET(prb_data_ring.data)",
+		"OFFSET(atomic_long_t.counter)",
+	};
+	uint64_t v[ARRAY_SIZE(keys)];
+	struct prb_layout l;
+	char why[160];
+	int r = iommu_kernel_load(k);
+
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
+		if (!vmcoreinfo_number(k->vmcoreinfo, k->vmcoreinfo_size, keys[i], &v[i]))
+			return kernel_problem(k, -ENOENT,
+					      "VMCOREINFO has no %s (a kernel before 5.10 keeps its log differently)",
+					      keys[i]);
+	l = (struct prb_layout){ v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
+				 v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18],
+				 read_for_printk, k };
+	why[0] = 0;
+	r = printk_decode(&l, MAX_LOG_TEXT, ret_text, ret_records, why, sizeof(why));
+	if (r < 0)
+		return kernel_problem(k, r, "cannot read the kernel log: %s", why);
+	return 0;
 }

@@ -107,6 +107,24 @@ int kernel_field(struct iommu_kernel *k, const char *structure, const char *memb
 /* The integer or pointer in OBJ (a copy of the structure) at F, zero-extended. */
 uint64_t kfield_get(const uint8_t *obj, const struct kfield *f);
 
+/* ---- the kernel log (printk.c) ------------------------------------------ */
+/* Where the printk ring buffer lies and how it is laid out (VMCOREINFO), and how to read it. */
+struct prb_layout {
+	uint64_t prb;			/* the address of the variable prb (a pointer) */
+	uint64_t desc_ring, text_data_ring;
+	uint64_t desc_ring_count_bits, desc_ring_descs, desc_ring_infos, desc_ring_head_id,
+		desc_ring_tail_id;
+	uint64_t desc_size, desc_state_var, desc_text_blk_lpos, lpos_begin, lpos_next;
+	uint64_t info_size, info_ts_nsec, info_text_len;
+	uint64_t data_ring_size_bits, data_ring_data;
+	uint64_t atomic_counter;
+	ksyms_read_fn *read;
+	void *data;
+};
+/* The records as dmesg lines, at most MAX_TEXT bytes of them; the count in *RET_RECORDS. */
+int printk_decode(const struct prb_layout *l, size_t max_text, char **ret_text, size_t *ret_records,
+		  char *problem, size_t problem_size);
+
 /* ---- units (units.c) ----------------------------------------------------- */
 /*
  * Follow the list_head at kernel address HEAD: call FN with each entry's

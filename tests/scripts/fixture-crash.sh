@@ -4,7 +4,8 @@
 # ELF and the kdump-compressed dump, every page of every mappings.tsv row translates to its
 # recorded physical address and every fault row faults; `walk --dump` names the unit with the
 # register base and CAP/ECAP (VT-d) or EFR (AMD-Vi) that registers.txt shows; the register set
-# found in the dump's kernel agrees with registers.txt (no disagreement reported).
+# found in the dump's kernel agrees with registers.txt (no disagreement reported); `fault --dump`
+# with no line reads the dump's own kernel log.
 set -u
 shared=${SHARED:-../shared}
 for name in q35-vtd-crash q35-amd-crash; do
@@ -70,6 +71,13 @@ for name in q35-vtd-crash q35-amd-crash; do
 			print line }' "$tmp/walk")
 		[ "$got" = "$base $want" ] || complain "$name $format: walk shows '$got', registers.txt '$base $want'"
 		echo "$name $format: walk: $got"
+
+		# fault with nothing to read decodes the dump's own log (no IOMMU fault in it).
+		run fault --dump "$dump" </dev/null >"$tmp/fault" 2>"$tmp/err"
+		code=$?
+		records=$(sed -n 's/^kernel log of .*: \([0-9]*\) records$/\1/p' "$tmp/fault")
+		[ $code = 0 ] && [ "${records:-0}" -gt 300 ] && grep -q '^no fault or event messages' "$tmp/fault" ||
+			complain "$name $format: fault --dump did not read the dump's log (exit $code): $(cat "$tmp/fault" "$tmp/err")"
 
 		# The same register set given as a file: no disagreement with the dump's kernel.
 		run translate --dump "$dump" --registers "$fixture/registers.txt" --device 00:04.0 0 >/dev/null 2>"$tmp/err"

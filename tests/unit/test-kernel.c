@@ -168,16 +168,98 @@ static void test_symbol_text(void)
 	CHECK_EQ(ksyms_parse_text(&s, "no symbols\n", 11, 0), -EBADMSG);
 }
 
+static void put64(struct image *im, size_t at, uint64_t v)
+{
+	v = htole64(v);
+	memcpy(im->bytes + at, &v, 8);
+}
+
+/* A printk ring of four descriptors and 64 bytes of text, laid out as Linux 6.1's VMCOREINFO says. */
+static void build_ring(struct image *im, struct prb_layout *l)
+{
+	static const struct {
+		uint64_t id, state, begin, next, ts;
+		const char *text;
+	} recs[] = {
+		{ 4, 1, 64 + 16, 64 + 32, 1000000000, "hello" },
+		{ 5, 2, 64 + 32, 64 + 48, 2000000000, "DMAR: x" },
+		/* Wraps: the block starts again at the ring's beginning. */
+		{ 6, 2, 64 + 48, 128 + 24, 3000000000, "0123456789" },
+	};
+
+	memset(im, 0, sizeof(*im));
+	im->size = sizeof(im->bytes);
+	*l = (struct prb_layout){ .prb = IMAGE_BASE, .desc_ring = 0, .text_data_ring = 48,
+		.desc_ring_count_bits = 0, .desc_ring_descs = 8, .desc_ring_infos = 16,
+		.desc_ring_head_id = 24, .desc_ring_tail_id = 32, .desc_size = 24,
+		.desc_state_var = 0, .desc_text_blk_lpos = 8, .lpos_begin = 0, .lpos_next = 8,
+		.info_size = 88, .info_ts_nsec = 8, .info_text_len = 16, .data_ring_size_bits = 0,
+		.data_ring_data = 8, .atomic_counter = 0, .read = image_read, .data = im };
+	put64(im, 0, IMAGE_BASE + 64);
+	im->bytes[64] = 2;			/* 4 descriptors */
+	put64(im, 72, IMAGE_BASE + 256);
+	put64(im, 80, IMAGE_BASE + 512);
+	put64(im, 88, 6);			/* head */
+	put64(im, 96, 4);			/* tail */
+	im->bytes[112] = 6;			/* 64 bytes of text */
+	put64(im, 120, IMAGE_BASE + 1024);
+	for (size_t i = 0; i < ARRAY_SIZE(recs); i++) {
+		size_t d = 256 + (recs[i].id % 4) * 24, in = 512 + (recs[i].id % 4) * 88;
+		size_t start = recs[i].begin % 64 > recs[i].next % 64 ? 0 : recs[i].begin % 64;
+
+		put64(im, d, recs[i].state << 62 | recs[i].id);
+		put64(im, d + 8, recs[i].begin);
+		put64(im, d + 16, recs[i].next);
+		put64(im, in + 8, recs[i].ts);
+		im->bytes[in + 16] = (uint8_t)strlen(recs[i].text);
+		put64(im, 1024 + start, recs[i].id);
+		memcpy(im->bytes + 1024 + start + 8, recs[i].text, strlen(recs[i].text));
+	}
+}
+
+static void test_printk(void)
+{
+	struct prb_layout l;
+	struct image im;
+	char problem[160], *text;
+	size_t records;
+
+	build_ring(&im, &l);
+	CHECK_EQ(printk_decode(&l, 1 << 20, &text, &records, problem, sizeof(problem)), 0);
+	CHECK_EQ(records, 3);
+	CHECK_STR(text, "[    1.000000] hello\n[    2.000000] DMAR: x\n[    3.000000] 0123456789\n");
+	free(text);
+	/* A descriptor reused for another id is not that record any more. */
+	put64(&im, 256 + 24, 2ull << 62 | 9);
+	CHECK_EQ(printk_decode(&l, 1 << 20, &text, &records, problem, sizeof(problem)), 0);
+	CHECK_EQ(records, 2);
+	free(text);
+	/* Bounded output. */
+	build_ring(&im, &l);
+	CHECK_EQ(printk_decode(&l, 30, &text, &records, problem, sizeof(problem)), 0);
+	CHECK_EQ(records, 1);
+	free(text);
+	/* Not a ring buffer. */
+	im.bytes[64] = 40;
+	CHECK_EQ(printk_decode(&l, 1 << 20, &text, &records, problem, sizeof(problem)), -EBADMSG);
+	/* The ring's pointer into nowhere. */
+	build_ring(&im, &l);
+	put64(&im, 0, 0x1000);
+	CHECK(printk_decode(&l, 1 << 20, &text, &records, problem, sizeof(problem)) < 0);
+	CHECK(strstr(problem, "not readable") != NULL);
+}
+
 /* The fixture's dump: what the kernel says against registers.txt. */
 static void test_fixture(const char *shared, const char *tmp, const char *name, const char *format,
-			 const char *const *regnames, const char *cmdline_has)
+			 const char *const *regnames, const char *cmdline_has, const char *log_has)
 {
 	char dump_path[512], cmd[1200], regs_path[512];
 	struct iommu_regs *want, *got;
 	struct iommu_kernel *k;
 	struct iommu_dump *d;
 	struct iommu_ctx *ctx;
-	char *cmdline;
+	char *cmdline, *log;
+	size_t records;
 
 	snprintf(dump_path, sizeof(dump_path), "%s/%s.%s", tmp, name, format);
 	snprintf(cmd, sizeof(cmd), "zstd -q -d -f '%s/fixtures/%s/vmcore.%s.zst' -o '%s'", shared, name,
@@ -193,6 +275,11 @@ static void test_fixture(const char *shared, const char *tmp, const char *name, 
 	CHECK_EQ(iommu_kernel_get_cmdline(k, &cmdline), 0);
 	CHECK(strstr(cmdline, cmdline_has) != NULL);
 	free(cmdline);
+	/* The log holds what the serial console showed, e.g. the unit's discovery. */
+	CHECK_EQ(iommu_kernel_read_log(k, &log, &records), 0);
+	CHECK(records > 300);
+	CHECK(strstr(log, log_has) != NULL);
+	free(log);
 	CHECK_EQ(iommu_kernel_find_units(k, &got), 0);
 	CHECK_EQ(iommu_regs_get_unit_count(got), 1);
 	CHECK_EQ(iommu_regs_get_unit_base(got, 0), iommu_regs_get_unit_base(want, 0));
@@ -224,14 +311,17 @@ int main(void)
 	test_vmcoreinfo();
 	test_kallsyms();
 	test_symbol_text();
+	test_printk();
 	if (!shared)
 		shared = "../shared";
 	snprintf(path, sizeof(path), "%s/fixtures/q35-vtd-crash/vmcore.elf.zst", shared);
 	if (access(path, R_OK) == 0 && system("zstd --version >/dev/null 2>&1") == 0) {
 		const char *tmp = tmproot ? tmproot : "/tmp";
 
-		test_fixture(shared, tmp, "q35-vtd-crash", "elf", vtd, "intel_iommu=on,sm_off");
-		test_fixture(shared, tmp, "q35-amd-crash", "kdump", amd, "iommu=nopt");
+		test_fixture(shared, tmp, "q35-vtd-crash", "elf", vtd, "intel_iommu=on,sm_off",
+			     "] DMAR: dmar0: reg_base_addr fed90000 ver 1:0 cap d2008c22260286 ecap f00f4a\n");
+		test_fixture(shared, tmp, "q35-amd-crash", "kdump", amd, "iommu=nopt",
+			     "] AMD-Vi: Extended features (0x29d3, 0x0): PreF PPR GT IA GA HE\n");
 	} else {
 		printf("the crash fixtures' checks skipped: needs %s/fixtures and zstd\n", shared);
 	}
