@@ -136,8 +136,9 @@ $(O)/bench/%: tests/bench/%.c tests/tools/mkimage.h $(LIB_STATIC)
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
 
-bench: deps-checked $(BENCH_BINS)
+bench: deps-checked $(BENCH_BINS) $(BIN)
 	@for b in $(BENCH_BINS); do echo "== $$b"; $$b || exit 1; done
+	@for s in tests/bench/*.sh; do echo "== $$s"; IOMMUTOOL=$(BIN) $$s || exit 1; done
 
 lib/libiommu.pc: lib/libiommu.pc.in Makefile
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \

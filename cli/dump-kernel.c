@@ -7,13 +7,51 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "dump-source.h"
 
 /* Every register the kernel's structures give, for the comparison with a file. */
 static const char *const kernel_registers[] = { "RTADDR", "CAP", "ECAP", "IRTA", "IQA",
 						"DEV_TABLE_BASE", "EFR" };
+
+#define KCORE "/proc/kcore"
+
+int dump_kernel_live(const struct cli *cli, const char **ret_path)
+{
+	if (!iommu_ctx_is_live(cli->ctx)) {
+		cli_error(cli, 0, "no dump: give --dump FILE (a snapshot holds no running kernel)");
+		return EXIT_USAGE;
+	}
+	if (access(KCORE, F_OK) < 0) {
+		cli_error(cli, 0, "no dump given, and this kernel has no %s to read itself from (CONFIG_PROC_KCORE off): give --dump FILE",
+			  KCORE);
+		return EXIT_NOINPUT;
+	}
+	if (geteuid() != 0) {
+		cli_error(cli, 0, "no dump given; reading the running kernel through %s needs root: run as root, or give --dump FILE",
+			  KCORE);
+		return EXIT_NOPERM;
+	}
+	*ret_path = KCORE;
+	return EXIT_CLEAN;
+}
+
+int dump_kernel_open_error(const struct cli *cli, const char *path, int error)
+{
+	if (strcmp(path, KCORE) != 0)
+		return cli_error(cli, error, "cannot open the dump '%s'", path);
+	if (error == -ENOENT)
+		cli_error(cli, 0, "this kernel has no %s (CONFIG_PROC_KCORE off): give --dump FILE", KCORE);
+	else if (error == -EPERM || error == -EACCES)
+		cli_error(cli, 0, "cannot read %s: %s (it needs root, and kernel lockdown forbids it)",
+			  KCORE, strerror(-error));
+	else
+		return cli_error(cli, error, "cannot read %s", KCORE);
+	return exit_code_for_error(error);
+}
 
 static int open_kernel(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
 {

@@ -272,12 +272,21 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 		     struct dump_source *src)
 {
 	const char *reason = NULL;
+	struct dump_opts live;
 	int r, code;
 
 	memset(src, 0, sizeof(*src));
-	if (!o->dump) {
+	if (!o->dump && o->no_discovery) {
 		cli_error(cli, 0, "no dump: give --dump FILE");
 		return EXIT_USAGE;
+	}
+	/* No dump: the running kernel, as root may read it. */
+	if (!o->dump) {
+		live = *o;
+		code = dump_kernel_live(cli, &live.dump);
+		if (code)
+			return code;
+		o = &live;
 	}
 	if (o->registers) {
 		code = open_registers(cli, o, src);
@@ -296,7 +305,7 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 		return EXIT_DATAERR;
 	}
 	if (r < 0)
-		return cli_error(cli, r, "cannot open the dump '%s'", o->dump);
+		return dump_kernel_open_error(cli, o->dump, r);
 	if (wants_kernel(o)) {
 		code = dump_kernel_discover(cli, o, src);
 		if (!code && src->regs)

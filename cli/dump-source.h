@@ -123,6 +123,10 @@ void dump_source_stats(struct cli *cli, const struct dump_source *src);
 int dump_kernel_discover(const struct cli *cli, const struct dump_opts *o, struct dump_source *src);
 void dump_kernel_compare(const struct cli *cli, const struct dump_opts *o, struct dump_source *src);
 void dump_kernel_describe(struct cli *cli, const struct dump_source *src);
+/* No --dump: the running kernel's /proc/kcore, when there is one and root may read it; exit code. */
+int dump_kernel_live(const struct cli *cli, const char **ret_path);
+/* A dump that does not open, /proc/kcore named with its reasons (no CONFIG_PROC_KCORE, root, lockdown). */
+int dump_kernel_open_error(const struct cli *cli, const char *path, int error);
 /* The dump's kernel has no unit to walk: says so, returns the exit code. */
 int dump_kernel_no_unit(const struct cli *cli, const struct dump_source *src);
 

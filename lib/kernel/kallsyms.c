@@ -56,38 +56,51 @@ static int add_name(struct ksyms *s, const char *name, size_t len, uint64_t addr
 	return 0;
 }
 
-static int by_name(const void *a, const void *b, void *names)
+/* FNV-1a: the names are short, and the table is built once per dump. */
+static uint32_t name_hash(const char *name)
 {
-	const struct ksym *x = a, *y = b;
+	uint32_t h = 2166136261u;
 
-	return strcmp((char *)names + x->name, (char *)names + y->name);
+	for (; *name; name++)
+		h = (h ^ (uint8_t)*name) * 16777619u;
+	return h;
 }
 
-static void sort_syms(struct ksyms *s)
+/* Index the names in a hash table (open addressing, twice as many slots as symbols). */
+static int index_syms(struct ksyms *s)
 {
-	if (s->nsyms)
-		qsort_r(s->syms, s->nsyms, sizeof(*s->syms), by_name, s->names);
+	size_t slots = 1024;
+
+	while (slots < 2 * s->nsyms)
+		slots *= 2;
+	s->index = calloc(slots, sizeof(*s->index));
+	if (!s->index)
+		return -ENOMEM;
+	s->index_mask = slots - 1;
+	/* Equal names probe the same slots: the first in the table is found first. */
+	for (size_t i = 0; i < s->nsyms; i++) {
+		size_t slot = name_hash(s->names + s->syms[i].name) & s->index_mask;
+
+		while (s->index[slot])
+			slot = (slot + 1) & s->index_mask;
+		s->index[slot] = (uint32_t)i + 1;
+	}
+	return 0;
 }
 
 int ksyms_lookup(const struct ksyms *s, const char *name, uint64_t *ret)
 {
-	size_t lo = 0, hi = s->nsyms;
+	size_t slot;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(name, s->names + s->syms[mid].name);
+	if (!s->index)
+		return -ENOENT;
+	for (slot = name_hash(name) & s->index_mask; s->index[slot]; slot = (slot + 1) & s->index_mask) {
+		const struct ksym *k = &s->syms[s->index[slot] - 1];
 
-		if (!c) {
-			/* The first of equal names. */
-			while (mid && strcmp(name, s->names + s->syms[mid - 1].name) == 0)
-				mid--;
-			*ret = s->syms[mid].addr;
+		if (strcmp(name, s->names + k->name) == 0) {
+			*ret = k->addr;
 			return 0;
 		}
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
 	}
 	return -ENOENT;
 }
@@ -96,6 +109,7 @@ void ksyms_free(struct ksyms *s)
 {
 	free(s->names);
 	free(s->syms);
+	free(s->index);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -247,7 +261,7 @@ int ksyms_decode(struct ksyms *s, const struct ksyms_layout *l, ksyms_read_fn *r
 			goto out;
 		}
 		name[len] = 0;
-		/* Addresses are computed once the kind of offsets is known: keep the index. */
+		/* Addresses are computed once the kind of offsets is known: keep the number. */
 		r = add_name(s, name + 1, len - 1, i);
 		if (r < 0)
 			goto out;
@@ -275,8 +289,7 @@ int ksyms_decode(struct ksyms *s, const struct ksyms_layout *l, ksyms_read_fn *r
 		s->syms[i].addr = relative ? base + (uint32_t)off
 				 : off >= 0 ? (uint64_t)off : base - 1 - (uint64_t)(int64_t)off;
 	}
-	sort_syms(s);
-	r = 0;
+	r = index_syms(s);
 out:
 	free(offsets);
 	free(table);
@@ -323,6 +336,8 @@ int ksyms_parse_text(struct ksyms *s, const char *text, size_t size, uint64_t sh
 	}
 	if (!s->nsyms)
 		return -EBADMSG;
-	sort_syms(s);
-	return 0;
+	r = index_syms(s);
+	if (r < 0)
+		ksyms_free(s);
+	return r;
 }

@@ -25,8 +25,10 @@ struct ksym {
 struct ksyms {
 	char *names;		/* NUL-terminated names, one after the other */
 	size_t names_size, names_cap;
-	struct ksym *syms;	/* sorted by name once loaded */
+	struct ksym *syms;	/* in the table's order */
 	size_t nsyms, cap;
+	uint32_t *index;	/* hash of the names: symbol number + 1, 0 empty */
+	size_t index_mask;
 	const char *source;	/* "kallsyms" or the file's path */
 };
 

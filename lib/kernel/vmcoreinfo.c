@@ -20,7 +20,8 @@ int vmcoreinfo_read(struct iommu_dump *dump, char **ret_text, size_t *ret_size)
 	char *text;
 	int r;
 
-	if (dump->format == IOMMU_DUMP_KDUMP) {
+	/* Read through libkdumpfile: kdump-compressed files, and ELF cores that cannot be mapped. */
+	if (dump->kdump) {
 		r = mem_kdump_vmcoreinfo(dump, &text);
 		if (r < 0)
 			return r;

@@ -5,7 +5,8 @@
 # recorded physical address and every fault row faults; `walk --dump` names the unit with the
 # register base and CAP/ECAP (VT-d) or EFR (AMD-Vi) that registers.txt shows; the register set
 # found in the dump's kernel agrees with registers.txt (no disagreement reported); `fault --dump`
-# with no line reads the dump's own kernel log.
+# with no line reads the dump's own kernel log; the ELF dump rewritten as /proc/kcore lays a
+# running kernel out (tests/tools/mkkcore) walks and translates the same.
 set -u
 shared=${SHARED:-../shared}
 for name in q35-vtd-crash q35-amd-crash; do
@@ -83,7 +84,22 @@ for name in q35-vtd-crash q35-amd-crash; do
 		run translate --dump "$dump" --registers "$fixture/registers.txt" --device 00:04.0 0 >/dev/null 2>"$tmp/err"
 		grep -q "in the dump's kernel" "$tmp/err" && complain "$name $format: registers.txt and the kernel disagree: $(cat "$tmp/err")"
 	done
-	rm -f "$tmp/vmcore.elf" "$tmp/vmcore.kdump"
+	# The running kernel's way: an ELF core laid out as /proc/kcore is (virtual-address
+	# PT_LOADs, RAM's physical address in p_paddr, a vmalloc segment without one).
+	rm -f "$tmp/kcore"
+	if "${TOOLS:-build/tests}/mkkcore" "$tmp/vmcore.elf" "$tmp/kcore"; then
+		run walk --dump "$tmp/kcore" | tail -n +2 >"$tmp/walk.kcore" 2>"$tmp/err"
+		run walk --dump "$tmp/vmcore.elf" | tail -n +2 >"$tmp/walk.elf"
+		cmp -s "$tmp/walk.elf" "$tmp/walk.kcore" ||
+			complain "$name kcore: walk differs from the ELF dump's: $(diff "$tmp/walk.elf" "$tmp/walk.kcore" | head -n 5)"
+		run translate --dump "$tmp/kcore" --device 0000:00:04.0 <"$tmp/addresses" >"$tmp/kcore.out"
+		awk '/^0x/ { if ($2 == "->") print $1, $3; else { sub(":", "", $1); print $1, "fault" } }' "$tmp/kcore.out" >"$tmp/got"
+		cmp -s "$tmp/expected" "$tmp/got" || complain "$name kcore: translations differ from mappings.tsv"
+		echo "$name kcore-like ELF: walk as the ELF dump's, $(grep -vc fault "$tmp/got")/$pages pages mapped as recorded"
+	else
+		complain "$name: mkkcore cannot rewrite the ELF dump"
+	fi
+	rm -f "$tmp/vmcore.elf" "$tmp/vmcore.kdump" "$tmp/kcore"
 done
 
 [ $bad -eq 0 ] && echo "fixtures q35-vtd-crash, q35-amd-crash: --dump alone agrees with the ground truth"
