@@ -15,7 +15,7 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 PKG_CONFIG ?= pkg-config
-PKGS := libpci libudev json-c libkdumpfile zlib
+PKGS := libpci libudev json-c libkdumpfile libaddrxlat libbpf zlib
 
 # SANITIZE=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer into build/san.
 # FUZZ=1 (set by `make fuzz`, fuzz/fuzz.mk) adds libFuzzer's coverage and builds with clang.
@@ -143,8 +143,9 @@ $(O)/bench/%: tests/bench/%.c tests/tools/mkimage.h $(LIB_STATIC)
 	$(say) CC $<
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_STATIC) $(PKG_LIBS)
 
-bench: deps-checked $(BENCH_BINS)
+bench: deps-checked $(BENCH_BINS) $(BIN)
 	@for b in $(BENCH_BINS); do echo "== $$b"; $$b || exit 1; done
+	@for s in tests/bench/*.sh; do echo "== $$s"; IOMMUTOOL=$(BIN) $$s || exit 1; done
 
 lib/libiommu.pc: lib/libiommu.pc.in Makefile
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \

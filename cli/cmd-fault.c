@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "dump-source.h"
 
@@ -104,6 +105,24 @@ static int read_input(const struct fault_opts *opts, char **ret_text, size_t *re
 	return 0;
 }
 
+/* The dump's own kernel log, when no line is given: the records it still holds. */
+static int read_dump_log(struct cli *cli, const struct dump_source *src, char **ret_text,
+			 size_t *ret_size)
+{
+	size_t records;
+	int r = iommu_kernel_read_log(src->kernel, ret_text, &records);
+
+	if (r < 0) {
+		cli_error(cli, 0, "cannot read the kernel log in '%s': %s", iommu_dump_get_path(src->dump),
+			  iommu_kernel_get_problem(src->kernel));
+		return r == -ENOENT ? EXIT_NOINPUT : EXIT_DATAERR;
+	}
+	*ret_size = strlen(*ret_text);
+	out_str(cli->out, "log", "kernel log of %s", iommu_dump_get_path(src->dump));
+	out_uint(cli->out, "log_records", ": %llu records\n", records);
+	return EXIT_CLEAN;
+}
+
 static int run_fault(struct cli *cli, void *data)
 {
 	struct fault_opts *opts = data;
@@ -125,10 +144,20 @@ static int run_fault(struct cli *cli, void *data)
 			return cli_error(cli, r, "cannot translate");
 		}
 	}
-	r = read_input(opts, &text, &size);
-	if (r < 0) {
-		code = cli_error(cli, r, "cannot read the log");
-		goto out;
+	/* With the dump's kernel and nothing given (no line, a terminal or nothing on stdin): its log. */
+	if (opts->nlines || !src.kernel || !isatty(STDIN_FILENO)) {
+		r = read_input(opts, &text, &size);
+		if (r < 0) {
+			code = cli_error(cli, r, "cannot read the log");
+			goto out;
+		}
+	}
+	if (!opts->nlines && src.kernel && !size) {
+		free(text);
+		text = NULL;
+		code = read_dump_log(cli, &src, &text, &size);
+		if (code)
+			goto out;
 	}
 	out_begin_array(cli->out, "faults");
 	while (pos < size) {
@@ -176,7 +205,8 @@ const struct iommutool_cmd cmd_fault = {
 	       "the fault reason or event with the specification's name, what it means and what "
 	       "usually causes it (-v).  With --dump and a table pointer of the same kind of "
 	       "unit, each request is walked through the tables in the dump, showing where the "
-	       "walk ends and whether it ends in the logged fault.",
+	       "walk ends and whether it ends in the logged fault.  With --dump alone and no "
+	       "line given, the log is the dump's own kernel log.",
 	.options = fault_options,
 	.parse = parse_fault,
 	.opts_size = sizeof(struct fault_opts),

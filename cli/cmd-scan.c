@@ -114,6 +114,7 @@ static int run_scan(struct cli *cli, void *data)
 	char option[64];
 	int r, code;
 
+	opts->src.no_discovery = true;
 	code = dump_source_open(cli, &opts->src, false, &src);
 	if (code)
 		return code;

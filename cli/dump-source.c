@@ -53,6 +53,12 @@ error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_sta
 	case OPT_TABLES:
 		o->tables = arg;
 		break;
+	case OPT_SYMBOLS:
+		o->symbols = arg;
+		break;
+	case OPT_BTF:
+		o->btf = arg;
+		break;
 	case OPT_STRTAB: {
 		char *comma = strchr(arg, ',');
 
@@ -120,7 +126,7 @@ static int choose_unit(const struct cli *cli, const struct dump_opts *o, struct 
 				return EXIT_CLEAN;
 			}
 		}
-		cli_error(cli, 0, "no unit '%s' in '%s' (%zu unit%s)", o->unit, o->registers, n,
+		cli_error(cli, 0, "no unit '%s' in %s (%zu unit%s)", o->unit, src->regs_source, n,
 			  n == 1 ? "" : "s");
 		return EXIT_USAGE;
 	}
@@ -128,8 +134,8 @@ static int choose_unit(const struct cli *cli, const struct dump_opts *o, struct 
 		if (!has_pointer(src->regs, i))
 			continue;
 		if (found != n) {
-			cli_error(cli, 0, "'%s' holds several units with table pointers (RTADDR_REG, STRTAB_BASE, device table base); choose one with --unit",
-				  o->registers);
+			cli_error(cli, 0, "%s holds several units with table pointers (RTADDR_REG, STRTAB_BASE, device table base); choose one with --unit",
+				  src->regs_source);
 			return EXIT_USAGE;
 		}
 		found = i;
@@ -149,6 +155,7 @@ static int open_registers(const struct cli *cli, const struct dump_opts *o, stru
 	}
 	if (r < 0)
 		return cli_error(cli, r, "cannot read '%s'", o->registers);
+	src->regs_source = o->registers;
 	return choose_unit(cli, o, src);
 }
 
@@ -254,16 +261,32 @@ static int open_tables(const struct cli *cli, const struct dump_opts *o, struct 
 	return EXIT_CLEAN;
 }
 
+/* Without register values, the units come from the dump's own kernel (not for scan, nor a raw image). */
+static bool wants_kernel(const struct dump_opts *o)
+{
+	return !o->no_discovery && !o->registers && !o->have_rtaddr && !o->have_strtab &&
+	       !o->have_dev_table && !o->have_base;
+}
+
 int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need_unit,
 		     struct dump_source *src)
 {
 	const char *reason = NULL;
+	struct dump_opts live;
 	int r, code;
 
 	memset(src, 0, sizeof(*src));
-	if (!o->dump) {
+	if (!o->dump && o->no_discovery) {
 		cli_error(cli, 0, "no dump: give --dump FILE");
 		return EXIT_USAGE;
+	}
+	/* No dump: the running kernel, as root may read it. */
+	if (!o->dump) {
+		live = *o;
+		code = dump_kernel_live(cli, &live.dump);
+		if (code)
+			return code;
+		o = &live;
 	}
 	if (o->registers) {
 		code = open_registers(cli, o, src);
@@ -274,12 +297,6 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 		cli_error(cli, 0, "--rtaddr, --strtab and --dev-table each name a unit: give one");
 		return EXIT_USAGE;
 	}
-	src->kind = unit_kind(o, src);
-	if (need_unit && src->kind == UNIT_NONE) {
-		cli_error(cli, 0, "no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them; without register values, 'iommutool scan --dump %s' finds the tables in the dump and the option to give",
-			  o->dump);
-		return EXIT_USAGE;
-	}
 	r = o->have_base ? iommu_dump_open_raw(cli->ctx, o->dump, o->base, &src->dump)
 			 : iommu_dump_open(cli->ctx, o->dump, &src->dump, &reason);
 	if (r == -EBADMSG) {
@@ -288,7 +305,24 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 		return EXIT_DATAERR;
 	}
 	if (r < 0)
-		return cli_error(cli, r, "cannot open the dump '%s'", o->dump);
+		return dump_kernel_open_error(cli, o->dump, r);
+	if (wants_kernel(o)) {
+		code = dump_kernel_discover(cli, o, src);
+		if (!code && src->regs)
+			code = choose_unit(cli, o, src);
+		if (code)
+			return code;
+	} else if (o->registers && !o->no_discovery) {
+		dump_kernel_compare(cli, o, src);
+	}
+	src->kind = unit_kind(o, src);
+	if (need_unit && src->kind == UNIT_NONE) {
+		if (src->discovered)
+			return dump_kernel_no_unit(cli, src);
+		cli_error(cli, 0, "no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them; without register values, 'iommutool scan --dump %s' finds the tables in the dump and the option to give",
+			  o->dump);
+		return EXIT_USAGE;
+	}
 	code = open_tables(cli, o, src);
 	if (code)
 		return code;
@@ -311,6 +345,7 @@ void dump_source_close(struct dump_source *src)
 	iommu_smmuv3_unref(src->smmu);
 	iommu_amdvi_unref(src->amdvi);
 	iommu_tables_unref(src->tables);
+	iommu_kernel_unref(src->kernel);
 	iommu_dump_unref(src->dump);
 	iommu_regs_unref(src->regs);
 	memset(src, 0, sizeof(*src));
@@ -338,6 +373,8 @@ void dump_source_describe(struct cli *cli, const struct dump_source *src)
 		out_uint(o, "ranges", ranges == 1 ? ", %llu range" : ", %llu ranges", ranges);
 	out_text(o, ")\n");
 	out_end_object(o);
+	if (src->discovered)
+		dump_kernel_describe(cli, src);
 	if (src->kind == UNIT_NONE)
 		return;
 	out_begin_object(o, "unit");

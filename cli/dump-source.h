@@ -21,6 +21,8 @@ enum {
 	OPT_STRTAB,
 	OPT_DEV_TABLE,
 	OPT_TABLES,
+	OPT_SYMBOLS,
+	OPT_BTF,
 };
 
 /* The options naming a dump, in every dump command's option list. */
@@ -43,7 +45,11 @@ enum {
 	{ "ecap", OPT_ECAP, "VALUE", 0, "ECAP_REG value (hex): bounds the features used", 0 }, \
 	{ "base", OPT_BASE, "ADDR", 0, "The dump is a raw memory image starting at ADDR", 0 },  \
 	{ "strict", OPT_STRICT, NULL, 0,                                                      \
-	  "Fault on reserved bits that kernels are known to set, instead of noting them", 0 }
+	  "Fault on reserved bits that kernels are known to set, instead of noting them", 0 }, \
+	{ "symbols", OPT_SYMBOLS, "FILE", 0,                                                  \
+	  "The dump's kernel symbols (System.map, /proc/kallsyms) instead of its kallsyms", 0 }, \
+	{ "btf", OPT_BTF, "FILE", 0,                                                          \
+	  "The dump's kernel types (its /sys/kernel/btf/vmlinux) instead of its BTF", 0 }
 
 struct dump_opts {
 	const char *dump;
@@ -54,6 +60,8 @@ struct dump_opts {
 	uint64_t strtab, strtab_cfg, dev_table;
 	bool have_strtab, have_strtab_cfg, have_dev_table;
 	const char *tables;
+	const char *symbols, *btf;
+	bool no_discovery;		/* scan: tables by their shape, never through the kernel */
 };
 
 /* Handle one of DUMP_OPTIONS; ARGP_ERR_UNKNOWN for any other key. */
@@ -72,6 +80,9 @@ struct dump_source {
 	struct iommu_smmuv3 *smmu;	/* with STRTAB_BASE */
 	struct iommu_amdvi *amdvi;	/* with the device table base */
 	struct iommu_tables *tables;	/* --tables, or the --sysroot's: IORT, IVRS; else NULL */
+	struct iommu_kernel *kernel;	/* the dump's kernel, when it was asked */
+	const char *regs_source;	/* where regs came from: the file, or the dump's kernel */
+	bool discovered;		/* regs are the kernel's */
 };
 
 /* Open what O names; NEED_UNIT: a table pointer is required.  Returns an exit code. */
@@ -103,6 +114,21 @@ int dump_source_reg(const struct dump_source *src, const char *name, uint64_t *r
 void dump_source_describe(struct cli *cli, const struct dump_source *src);
 /* -v: how the dump was read (pages decompressed, cache hits). */
 void dump_source_stats(struct cli *cli, const struct dump_source *src);
+
+/*
+ * The dump's own kernel (cli/dump-kernel.c): its units as the register set
+ * (exit code; no register set when the dump has no VMCOREINFO), its copy checked against --registers (warnings), and what
+ * walk opens with.
+ */
+int dump_kernel_discover(const struct cli *cli, const struct dump_opts *o, struct dump_source *src);
+void dump_kernel_compare(const struct cli *cli, const struct dump_opts *o, struct dump_source *src);
+void dump_kernel_describe(struct cli *cli, const struct dump_source *src);
+/* No --dump: the running kernel's /proc/kcore, when there is one and root may read it; exit code. */
+int dump_kernel_live(const struct cli *cli, const char **ret_path);
+/* A dump that does not open, /proc/kcore named with its reasons (no CONFIG_PROC_KCORE, root, lockdown). */
+int dump_kernel_open_error(const struct cli *cli, const char *path, int error);
+/* The dump's kernel has no unit to walk: says so, returns the exit code. */
+int dump_kernel_no_unit(const struct cli *cli, const struct dump_source *src);
 
 /* "0000:00:04.0" */
 void format_bdf(char *buf, size_t size, uint16_t segment, uint16_t sid);

@@ -639,7 +639,63 @@ uint64_t iommu_regs_get_unit_base(const struct iommu_regs *regs, size_t unit);
 int iommu_regs_get(const struct iommu_regs *regs, size_t unit, const char *name,
 		   uint64_t *ret_value);
 
+/*
+ * Register values built by a caller (or by the kernel's own structures,
+ * iommu_kernel_find_units()): an empty set, a unit named NAME (may be NULL)
+ * at register BASE (or IOMMU_NO_ADDR), a register's value (names as above).
+ */
+int iommu_regs_new(struct iommu_regs **ret_regs);
+int iommu_regs_add_unit(struct iommu_regs *regs, const char *name, uint64_t base,
+			size_t *ret_unit);
+int iommu_regs_set(struct iommu_regs *regs, size_t unit, const char *name, uint64_t value);
+
 #define IOMMU_NO_ADDR UINT64_MAX
+
+/* ---- the kernel inside a dump (lib/kernel/) ----------------------------- */
+
+/*
+ * What a dump's kernel says about itself, without debuginfo: VMCOREINFO
+ * (release, the kernel's page tables, where kallsyms lies), its symbols
+ * (kallsyms, or a System.map / /proc/kallsyms given), its types (BTF in the
+ * dump, or a file such as that build's /sys/kernel/btf/vmlinux), and from
+ * them the IOMMU units as the register values the hardware holds.  A
+ * failure returns -errno and leaves a sentence naming what is missing or
+ * damaged, and what to give instead, in iommu_kernel_get_problem():
+ * -ENOENT a symbol, field or note is missing; -EBADMSG damaged tables, BTF
+ * or lists; -ELOOP a list that does not end; -ENODATA memory the dump left
+ * out; -EFAULT a pointer that is no mapped kernel address.
+ */
+struct iommu_kernel;
+
+/* A kernel handle on DUMP (referenced); nothing is read yet. */
+int iommu_kernel_new(struct iommu_dump *dump, struct iommu_kernel **ret_kernel);
+struct iommu_kernel *iommu_kernel_unref(struct iommu_kernel *kernel);
+/* Symbols from this file ("ADDRESS TYPE NAME" lines) instead of kallsyms; moved with KASLR by _stext. */
+int iommu_kernel_set_symbols_file(struct iommu_kernel *kernel, const char *path);
+/* Types from this BTF file instead of the dump's. */
+int iommu_kernel_set_btf_file(struct iommu_kernel *kernel, const char *path);
+/* Read VMCOREINFO and set up the kernel's address translation. */
+int iommu_kernel_load(struct iommu_kernel *kernel);
+/* After a successful load: "6.1.0-56-amd64". */
+const char *iommu_kernel_get_release(const struct iommu_kernel *kernel);
+/* The last failure, as a sentence; "" when none. */
+const char *iommu_kernel_get_problem(const struct iommu_kernel *kernel);
+int iommu_kernel_lookup_symbol(struct iommu_kernel *kernel, const char *name, uint64_t *ret_addr);
+/* The kernel's command line (saved_command_line), malloc'd. */
+int iommu_kernel_get_cmdline(struct iommu_kernel *kernel, char **ret_cmdline);
+/*
+ * The kernel's log (the printk ring buffer, Linux 5.10+), every record
+ * still held as dmesg prints it ("[    2.577495] DMAR: ..."), malloc'd and
+ * NUL-terminated; the number of records in *RET_RECORDS.
+ */
+int iommu_kernel_read_log(struct iommu_kernel *kernel, char **ret_text, size_t *ret_records);
+/*
+ * Every IOMMU unit on the kernel's lists (VT-d dmar_drhd_units, AMD-Vi
+ * amd_iommu_list), as register values: name, register base, and VT-d
+ * CAP, ECAP, RTADDR, IRTA, IQA or AMD-Vi EFR, DEV_TABLE_BASE, whichever the
+ * kernel set up.  No unit is a set of none.
+ */
+int iommu_kernel_find_units(struct iommu_kernel *kernel, struct iommu_regs **ret_regs);
 
 /* ---- translation results (lib/walk-*.c) --------------------------------- */
 

@@ -145,6 +145,18 @@ static int dump_open(struct iommu_ctx *ctx, const char *path, bool raw, uint64_t
 		if (r >= 0)
 			r = d->format == IOMMU_DUMP_ELF ? mem_elf_segments(d, &reason)
 							 : raw_segment(d, base);
+		/*
+		 * An ELF core that cannot be mapped (/proc/kcore: procfs has no
+		 * mmap, and its size is the address space's) is read page by page.
+		 */
+		if (d->format == IOMMU_DUMP_ELF && (r == -ENODEV || r == -EINVAL || r == -ENOMEM)) {
+			r = mem_kdump_open(d, fd, &reason);
+			if (r >= 0) {
+				d->cache = page_cache_new(DEFAULT_CACHE_BYTES / MEM_PAGE_SIZE);
+				if (!d->cache)
+					r = -ENOMEM;
+			}
+		}
 	}
 	if (r < 0)
 		goto out_dump;

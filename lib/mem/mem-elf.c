@@ -151,3 +151,56 @@ int mem_elf_segments(struct iommu_dump *d, const char **ret_reason)
 	tidy_segments(d);
 	return 0;
 }
+
+/*
+ * The descriptor of the first note named NAME in the core's PT_NOTE
+ * segments (ELF-64 gABI "Note Section": namesz, descsz, type, then name
+ * and descriptor, each padded to 4 bytes); -ENOENT when there is none.
+ */
+int mem_elf_note(const struct iommu_dump *d, const char *name, const uint8_t **ret_desc,
+		 size_t *ret_size)
+{
+	const uint8_t *h = d->map;
+	size_t want = strlen(name) + 1;
+	uint64_t phoff, phentsize, phnum;
+	bool is64, be;
+
+	if (d->format != IOMMU_DUMP_ELF || d->map_size < sizeof(Elf64_Ehdr))
+		return -ENOENT;
+	is64 = h[EI_CLASS] == ELFCLASS64;
+	be = h[EI_DATA] == ELFDATA2MSB;
+	phoff = is64 ? get_word(h + 32, 8, be) : get_word(h + 28, 4, be);
+	phentsize = get_word(h + (is64 ? 54 : 42), 2, be);
+	phnum = get_word(h + (is64 ? 56 : 44), 2, be);
+	for (size_t i = 0; i < phnum; i++) {
+		const uint8_t *p;
+		uint64_t at = phoff + i * phentsize, off, size, pos;
+
+		if (phentsize < (is64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr)) ||
+		    at > d->map_size || phentsize > d->map_size - at)
+			return -ENOENT;
+		p = h + at;
+		if (get_word(p, 4, be) != PT_NOTE)
+			continue;
+		off = is64 ? get_word(p + 8, 8, be) : get_word(p + 4, 4, be);
+		size = is64 ? get_word(p + 32, 8, be) : get_word(p + 16, 4, be);
+		if (off > d->map_size || size > d->map_size - off)
+			continue;
+		for (pos = 0; size - pos >= 12;) {
+			const uint8_t *n = h + off + pos;
+			uint64_t namesz = get_word(n, 4, be), descsz = get_word(n + 4, 4, be);
+			uint64_t name_end = 12 + ((namesz + 3) & ~3ULL);
+			uint64_t desc_end = name_end + ((descsz + 3) & ~3ULL);
+
+			if (desc_end > size - pos || name_end - 12 < namesz || desc_end - name_end < descsz)
+				break;
+			if (namesz == want && memcmp(n + 12, name, want) == 0) {
+				*ret_desc = n + name_end;
+				*ret_size = descsz;
+				return 0;
+			}
+			pos += desc_end;
+		}
+	}
+	return -ENOENT;
+}

@@ -104,3 +104,15 @@ void mem_kdump_close(struct iommu_dump *d)
 	if (fd >= 0)
 		close(fd);
 }
+
+int mem_kdump_vmcoreinfo(struct iommu_dump *d, char **ret_text)
+{
+	char *raw = NULL;
+
+	/* libkdumpfile offers VMCOREINFO once it is told the dump is of Linux. */
+	if (kdump_set_string_attr(d->kdump, "addrxlat.ostype", "linux") != KDUMP_OK ||
+	    kdump_vmcoreinfo_raw(d->kdump, &raw) != KDUMP_OK || !raw)
+		return -ENOENT;
+	*ret_text = raw;
+	return 0;
+}

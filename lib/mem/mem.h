@@ -134,5 +134,9 @@ int mem_kdump_open(struct iommu_dump *d, int fd, const char **ret_reason);
 /* Read the page PFN into BUF (MEM_PAGE_SIZE bytes); -ENODATA when not in the dump. */
 int mem_kdump_read_page(struct iommu_dump *d, uint64_t pfn, uint8_t *buf);
 void mem_kdump_close(struct iommu_dump *d);
+/* The descriptor of the ELF core's note NAME (-ENOENT: none); the kdump header's VMCOREINFO, malloc'd. */
+int mem_elf_note(const struct iommu_dump *d, const char *name, const uint8_t **ret_desc,
+		 size_t *ret_size);
+int mem_kdump_vmcoreinfo(struct iommu_dump *d, char **ret_text);
 
 #endif

@@ -224,6 +224,46 @@ IOMMU_EXPORT int iommu_regs_load(struct iommu_ctx *ctx, const char *path, struct
 	return r;
 }
 
+IOMMU_EXPORT int iommu_regs_new(struct iommu_regs **ret_regs)
+{
+	*ret_regs = calloc(1, sizeof(**ret_regs));
+	return *ret_regs ? 0 : -ENOMEM;
+}
+
+IOMMU_EXPORT int iommu_regs_add_unit(struct iommu_regs *regs, const char *name, uint64_t base,
+				     size_t *ret_unit)
+{
+	if (!unit_add(regs, name, name ? strlen(name) : 0, base))
+		return -ENOMEM;
+	*ret_unit = regs->nunits - 1;
+	return 0;
+}
+
+IOMMU_EXPORT int iommu_regs_set(struct iommu_regs *regs, size_t unit, const char *name,
+				uint64_t value)
+{
+	size_t len = strlen(name);
+	struct unit *u;
+	struct reg *reg, *bigger;
+	char key[NAME_MAX_LEN + 1];
+
+	if (unit >= regs->nunits || !valid_name(name, len))
+		return -EINVAL;
+	u = &regs->units[unit];
+	normalize(key, name, len);
+	reg = unit_find(u, key);
+	if (!reg) {
+		bigger = reallocarray(u->regs, u->nregs + 1, sizeof(*bigger));
+		if (!bigger)
+			return -ENOMEM;
+		u->regs = bigger;
+		reg = &u->regs[u->nregs++];
+		memcpy(reg->name, key, sizeof(key));
+	}
+	reg->value = value;
+	return 0;
+}
+
 IOMMU_EXPORT struct iommu_regs *iommu_regs_unref(struct iommu_regs *regs)
 {
 	if (!regs)

@@ -178,5 +178,5 @@ exit 66
 exit 65
 ! iommutool: cannot open the dump 'missing': No such file or directory
 ! iommutool: cannot read the dump 'z.img': the file is zstd-compressed; decompress it first (zstd -d)
-! iommutool: no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them; without register values, 'iommutool scan --dump z.img' finds the tables in the dump and the option to give
-[exit 64]
+! iommutool: cannot read the dump 'z.img': the file is zstd-compressed; decompress it first (zstd -d)
+[exit 65]
