@@ -306,13 +306,13 @@ $ iommutool validate $SHARED/corpus/ivrs | grep -o '(ivrs\.[a-z0-9_.]*\|(acpi\.[
 [exit 0]
 $ iommutool --json validate $SHARED/corpus/ivrs/mechrevo-wujie14xa-69d7ad5b.bin
 {
-  "schema_version": 1,
+  "schema_version": 2,
   "tables": [
     {
       "name": "IVRS",
       "signature": "IVRS",
       "source": "../shared/corpus/ivrs/mechrevo-wujie14xa-69d7ad5b.bin",
-      "source_offset": 0,
+      "source_offset": "0x0",
       "findings": [
         {
           "id": "ivrs.madt.absent",
