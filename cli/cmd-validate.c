@@ -57,7 +57,7 @@ static int validate_one(struct cli *cli, struct iommu_table *t, const struct iom
 		return cli_error(cli, r, "cannot validate %s from '%s'", iommu_table_get_name(t),
 				 iommu_table_get_source(t));
 	iommu_findings_foreach(findings, f)
-		count[iommu_finding_get_severity(f)]++;
+		count[iommu_finding_get_severity(f)] += (unsigned int)iommu_finding_get_count(f);
 	for (int i = 0; i < 3; i++)
 		tally->by_severity[i] += count[i];
 	tally->tables++;

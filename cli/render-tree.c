@@ -196,6 +196,33 @@ static enum out_color severity_color(enum iommu_severity s)
 										 : COLOR_NONE;
 }
 
+/* A check that fired again and again: how often and where ("(3 times: at 0x50, 0x58, 0x60)"); each message in JSON. */
+static void render_occurrences(struct out *o, const struct iommu_finding *f)
+{
+	size_t count = iommu_finding_get_count(f);
+	bool first = true;
+
+	out_uint(o, "count", count > 1 ? " (%llu times" : NULL, count);
+	if (count < 2)
+		return;
+	out_begin_array(o, "items");
+	for (size_t i = 0; i < count; i++) {
+		uint64_t offset = iommu_finding_get_item_offset(f, i);
+
+		out_begin_object(o, NULL);
+		if (offset == IOMMU_NO_OFFSET) {
+			out_null(o, "offset", NULL);
+		} else {
+			out_hex(o, "offset", first ? ": at 0x%llx" : ", 0x%llx", offset);
+			first = false;
+		}
+		out_str(o, "message", NULL, iommu_finding_get_item_message(f, i));
+		out_end_object(o);
+	}
+	out_end_array(o);
+	out_text(o, ")");
+}
+
 void render_findings(struct out *o, const struct iommu_findings *findings)
 {
 	const struct iommu_finding *f;
@@ -216,6 +243,7 @@ void render_findings(struct out *o, const struct iommu_findings *findings)
 		else
 			out_hex(o, "offset", " [0x%03llx]", offset);
 		out_str(o, "message", " %s", iommu_finding_get_message(f));
+		render_occurrences(o, f);
 		out_text(o, "  (%s", iommu_finding_get_id(f));
 		if (ref)
 			out_text(o, ", %s", ref);

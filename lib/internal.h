@@ -109,8 +109,19 @@ struct iommu_findings *findings_new(void);
 int findings_add(struct iommu_findings *list, const char *id, enum iommu_severity severity,
 		 const char *table, uint64_t offset, const char *reference,
 		 const char *format, ...) PRINTF_FMT(7, 8);
-/* Append copies of every finding of SRC to DST. */
-int findings_append(struct iommu_findings *dst, const struct iommu_findings *src);
+/* Append copies of every finding of SRC to DST, but those whose id is in SKIP (NULL-ended; may be NULL). */
+int findings_append(struct iommu_findings *dst, const struct iommu_findings *src,
+		    const char *const *skip);
+/* How many occurrences in LIST have an id in IDS (NULL-ended). */
+size_t findings_count_ids(const struct iommu_findings *list, const char *const *ids);
+/*
+ * A check that fires FINDINGS_FOLD_MIN times or more about one table (a
+ * warning for every device scope) is said once: one finding where the first
+ * stood, carrying every occurrence (offset and message), its message the
+ * check's summary.
+ */
+#define FINDINGS_FOLD_MIN 3
+int findings_fold(struct iommu_findings *list);
 
 /*
  * A check: what a finding with this id means.  Each table's checks are one
@@ -123,6 +134,9 @@ struct check_desc {
 	const char *reference;		/* spec section; NULL: the decoded table's spec */
 	const char *summary;		/* one line: what is wrong */
 };
+
+/* The summary of the check ID, or NULL when no check has it. */
+const char *check_summary(const char *id);
 
 /* Generic checks of every table (lib/acpi/checks.c). */
 extern const struct check_desc check_table_truncated, check_table_checksum,

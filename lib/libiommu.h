@@ -74,6 +74,15 @@ uint64_t iommu_finding_get_offset(const struct iommu_finding *finding);
 const char *iommu_finding_get_message(const struct iommu_finding *finding);
 /* Specification section, e.g. "VT-d 4.1 §8.4". */
 const char *iommu_finding_get_reference(const struct iommu_finding *finding);
+/*
+ * A check that fires three times or more about one table is one finding:
+ * its count of occurrences, its message the check's summary, and each
+ * occurrence's offset and message (index 0 .. count - 1).  A finding on its
+ * own has a count of 1 and itself as occurrence 0.
+ */
+size_t iommu_finding_get_count(const struct iommu_finding *finding);
+uint64_t iommu_finding_get_item_offset(const struct iommu_finding *finding, size_t index);
+const char *iommu_finding_get_item_message(const struct iommu_finding *finding, size_t index);
 const char *iommu_severity_name(enum iommu_severity severity);
 
 #define iommu_findings_foreach(list, f) \

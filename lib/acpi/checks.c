@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* The catalogue of checks: every id a finding can carry, with its meaning. */
-#include "internal.h"
+#include "acpi/template.h"
 
 const struct check_desc check_table_truncated = {
 	"acpi.table.truncated", IOMMU_SEVERITY_ERROR, "ACPI 6.5 §5.2.6",
@@ -24,6 +24,7 @@ static const struct check_desc *const generic_checks[] = {
 	&check_table_checksum,
 	&check_structure_truncated,
 	&check_reserved_nonzero,
+	&check_unpatched_template,
 };
 
 /*
@@ -47,6 +48,16 @@ static const struct check_desc *check_at(size_t index)
 		for (const struct check_desc *c = table_checks[t]; c->id; c++)
 			if (index-- == 0)
 				return c;
+	return NULL;
+}
+
+const char *check_summary(const char *id)
+{
+	const struct check_desc *c;
+
+	for (size_t i = 0; (c = check_at(i)); i++)
+		if (strcmp(c->id, id) == 0)
+			return c->summary;
 	return NULL;
 }
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "acpi/dmar.h"
+#include "acpi/template.h"
 
 #define PAGE_MASK 0xfffULL
 
@@ -403,6 +404,31 @@ static void check_segments(struct validator *v, const struct dmar_view *view)
 }
 
 /* VT-d 4.1 chapter 8: the table alone, then (dmar-validate-system.c) against the machine */
+/* VT-d 4.1 §8.3, §8.4: the register bases and reserved ranges firmware fills in at boot. */
+static int check_template(struct validator *v, const struct dmar_view *view)
+{
+	static const struct check_desc *const placeholders[] = {
+		DMAR_CHECK(DMAR_DRHD_BASE_ZERO), DMAR_CHECK(DMAR_DRHD_DUPLICATE),
+		DMAR_CHECK(DMAR_DRHD_OVERLAP), DMAR_CHECK(DMAR_RMRR_UNALIGNED),
+		DMAR_CHECK(DMAR_RMRR_EMPTY), DMAR_CHECK(DMAR_RMRR_OVERLAP), NULL,
+	};
+	struct template_evidence e = { .unit_name = "DRHD", .placeholders = placeholders };
+
+	for (size_t i = 0; i < view->nstructures; i++) {
+		const struct dmar_structure *s = &view->structures[i];
+
+		if (!s->complete)
+			continue;
+		if (s->type == DMAR_TYPE_DRHD) {
+			e.units++;
+			e.units_zero += !s->base;
+		} else if (s->type == DMAR_TYPE_RMRR) {
+			e.ranges_zero += !s->base && !s->end;
+		}
+	}
+	return template_check(v, &e);
+}
+
 int dmar_validate(struct validator *v)
 {
 	struct dmar_view *view;
@@ -421,6 +447,8 @@ int dmar_validate(struct validator *v)
 	check_andds(v, view);
 	check_segments(v, view);
 	r = dmar_validate_system(v, view);
+	if (r == 0)
+		r = check_template(v, view);
 	dmar_view_free(view);
 	return r;
 }

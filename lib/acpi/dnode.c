@@ -105,6 +105,8 @@ int decoder_init(struct decoder *d, struct iommu_table *table, const char *kind,
 
 int decoder_finish(struct decoder *d, struct iommu_dnode **ret_root)
 {
+	if (!d->error)
+		d->error = findings_fold(d->findings);
 	if (d->error) {
 		iommu_dnode_unref(d->root);
 		return d->error;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "acpi/iort.h"
+#include "acpi/template.h"
 
 #define SPEC "DEN 0049 E.g"
 
@@ -836,6 +837,32 @@ static void check_node(struct iort_validate *iv, const struct iommu_iort_node *n
 }
 
 /* DEN 0049 E.g: the IORT, node by node and as a whole */
+/* DEN 0049 E.g §3.1.1.4-§3.1.1.7: the bases, references and ranges firmware fills in at boot. */
+static int check_template(struct iort_validate *iv)
+{
+	static const struct check_desc *const placeholders[] = {
+		&iort_checks[IORT_CHECK_SMMU_BASE_ZERO], &iort_checks[IORT_CHECK_SMMU_BASE_DUPLICATE],
+		&iort_checks[IORT_CHECK_IDMAP_NULL_REF], &iort_checks[IORT_CHECK_PMCG_REFERENCE],
+		&iort_checks[IORT_CHECK_RMR_ZERO_LENGTH], &iort_checks[IORT_CHECK_NO_ADDRESS_LIMIT],
+		NULL,
+	};
+	struct template_evidence e = { .unit_name = "SMMU", .placeholders = placeholders };
+
+	for (size_t i = 0; i < iv->g.nnodes; i++) {
+		const struct iommu_dnode *dn = iv->g.nodes[i].dnode, *c;
+
+		if (is_smmu(iv->g.nodes[i].type) && has(&iv->g.nodes[i], "base_address")) {
+			e.units++;
+			e.units_zero += !get(&iv->g.nodes[i], "base_address");
+		}
+		iommu_dnode_foreach_child(dn, c)
+			e.ranges_zero += strcmp(iommu_dnode_get_kind(c), "memory_range") == 0 &&
+					 iommu_dnode_find_field(c, "length") &&
+					 !dnode_get_u64(c, "base_address", 0) && !dnode_get_u64(c, "length", 0);
+	}
+	return template_check(iv->v, &e);
+}
+
 int iort_validate(struct validator *v)
 {
 	struct iort_validate iv = { .v = v };
@@ -859,6 +886,8 @@ int iort_validate(struct validator *v)
 	check_unique(&iv, "PCI segment", IORT_CHECK_RC_SEGMENT_DUPLICATE, root_complex, "pci_segment");
 	check_unique(&iv, "SMMU base address", IORT_CHECK_SMMU_BASE_DUPLICATE, smmu_with_base,
 		     "base_address");
+	if (!v->error)
+		v->error = check_template(&iv);
 	for (size_t i = 0; iv.taken && i < iv.g.nnodes; i++)
 		free(iv.taken[i]);
 	free(iv.taken);

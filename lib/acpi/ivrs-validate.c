@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "acpi/ivrs.h"
+#include "acpi/template.h"
 
 #define E IOMMU_SEVERITY_ERROR
 #define W IOMMU_SEVERITY_WARNING
@@ -648,6 +649,24 @@ static void check_ivmds(struct validator *v, const struct iommu_ivrs *ivrs)
 	}
 }
 
+/* 48882 IVRS: the IOMMU bases and memory blocks firmware fills in at boot. */
+static int check_template(struct validator *v, const struct iommu_ivrs *ivrs)
+{
+	static const struct check_desc *const placeholders[] = {
+		&ivrs_checks[IVRS_IVHD_BASE_ZERO], &ivrs_checks[IVRS_IVHD_DUPLICATE],
+		&ivrs_checks[IVRS_IVMD_EMPTY], NULL,
+	};
+	struct template_evidence e = {
+		.unit_name = "IVHD", .units = (unsigned int)ivrs->nunits, .placeholders = placeholders,
+	};
+
+	for (size_t i = 0; i < ivrs->nunits; i++)
+		e.units_zero += !ivrs->units[i].base;
+	for (size_t i = 0; i < ivrs->nmemory; i++)
+		e.ranges_zero += !ivrs->memory[i].start && !ivrs->memory[i].length;
+	return template_check(v, &e);
+}
+
 int ivrs_validate(struct validator *v)
 {
 	struct iommu_ivrs *ivrs;
@@ -665,6 +684,7 @@ int ivrs_validate(struct validator *v)
 	check_special_duplicates(v, ivrs);
 	check_ioapics(v, ivrs);
 	check_ivmds(v, ivrs);
+	r = check_template(v, ivrs);
 	ivrs_free(ivrs);
-	return 0;
+	return r;
 }

@@ -66,11 +66,13 @@ IOMMU_EXPORT int iommu_table_validate(struct iommu_table *table, const struct io
 		iommu_dnode_unref(root);
 		return -ENOMEM;
 	}
-	r = findings_append(v.findings, iommu_dnode_get_findings(root));
+	r = findings_append(v.findings, iommu_dnode_get_findings(root), NULL);
 	if (r == 0)
 		r = tv->validate(&v);
 	if (r == 0)
 		r = v.error;
+	if (r == 0)
+		r = findings_fold(v.findings);
 	iommu_dnode_unref(root);
 	if (r < 0) {
 		iommu_findings_unref(v.findings);

@@ -354,6 +354,7 @@ $ iommutool --json decode $TESTDATA/dmar/walk-overrun.bin
           "table": "DMAR",
           "offset": "0x40",
           "message": "RMRR Reserved Memory at 0x40 has length 1024; only 32 byte(s) of the table are left",
+          "count": 1,
           "reference": "VT-d 4.1 §8.2"
         }
       ]

@@ -1,7 +1,11 @@
 # iommutool validate on DMAR tables.  The known-broken tables of the corpus each get the finding
 # their bug deserves: DRHD register base 0 (ThinkPad E15 Gen 2, IdeaPad Flex 15; Linux leaves
 # VT-d off), RMRR [0x0-0x0] (HP Compaq 6730b), and on the Mac mini 6,2 an IOAPIC scope whose id
-# is not the MADT's I/O APIC (with that machine's MADT, hand-made: tests/data/dmar).
+# is not the MADT's I/O APIC (with that machine's MADT, hand-made: tests/data/dmar).  One zeroed
+# DRHD is that bug; the templates (Intel's Kaby Lake and Coffee Lake reference DMARs before the SA
+# init code patches them, every DRHD at 0 and an RMRR [0x0-0x0]; ACPICA's, OEM Table ID TEMPLATE)
+# are said to be unpatched templates, once, and the Kaby Lake one's zero-length scope placeholder
+# stays (it stops the walk).
 $ iommutool validate $SHARED/corpus/dmar/lenovo-thinkpad-e15-gen-2-20td0005mh-90513e67.bin
 DMAR (../shared/corpus/dmar/lenovo-thinkpad-e15-gen-2-20td0005mh-90513e67.bin): 1 error, 0 warnings, 0 info
   error   [0x068] DRHD 2 (segment 0) has register base 0x0  (dmar.drhd.base_zero, VT-d 4.1 §8.3)
@@ -47,10 +51,7 @@ DMAR (tests/data/dmar/many-problems.bin): 13 errors, 12 warnings, 1 info
   info    [0x0ff] ATSR 1 has ALL_PORTS and 1 device scope(s), which are ignored  (dmar.atsr.all_ports_scope, VT-d 4.1 §8.5)
   error   [0x103] ATSR 1 is a second ALL_PORTS ATSR of segment 0 (ATSR 0 is one)  (dmar.atsr.all_ports_multiple, VT-d 4.1 §8.5)
   error   [0x137] RHSA 0 refers to register base 0xfed93000, which no DRHD has  (dmar.rhsa.no_drhd, VT-d 4.1 §8.6)
-  warning [0x030] DRHD 0 (register base 0xfed90000) has no RHSA; 1 other unit(s) have one  (dmar.rhsa.incomplete, VT-d 4.1 §8.6)
-  warning [0x048] DRHD 1 (register base 0xfed91000) has no RHSA; 1 other unit(s) have one  (dmar.rhsa.incomplete, VT-d 4.1 §8.6)
-  warning [0x077] DRHD 2 (register base 0xfed92800) has no RHSA; 1 other unit(s) have one  (dmar.rhsa.incomplete, VT-d 4.1 §8.6)
-  warning [0x08f] DRHD 3 (register base 0xfed91000) has no RHSA; 1 other unit(s) have one  (dmar.rhsa.incomplete, VT-d 4.1 §8.6)
+  warning [0x030] RHSAs are present but not for every DRHD (4 times: at 0x30, 0x48, 0x77, 0x8f)  (dmar.rhsa.incomplete, VT-d 4.1 §8.6)
   warning [0x143] ANDD 0 ("\_SB.PCI0.I2C0", device number 1) is in the scope of no DRHD  (dmar.andd.no_scope, VT-d 4.1 §8.7)
   error   [0x162] ANDD 1's object name "\_SB" has no NUL inside the structure  (dmar.andd.unterminated, VT-d 4.1 §8.7)
   warning [0x15a] ANDD 1 ("\_SB", device number 2) is in the scope of no DRHD  (dmar.andd.no_scope, VT-d 4.1 §8.7)
@@ -82,6 +83,7 @@ $ iommutool --json validate $TESTDATA/dmar/walk-overrun.bin
           "table": "DMAR",
           "offset": "0x40",
           "message": "RMRR Reserved Memory at 0x40 has length 1024; only 32 byte(s) of the table are left",
+          "count": 1,
           "reference": "VT-d 4.1 §8.2"
         }
       ]
@@ -128,3 +130,41 @@ DMAR (tests/data/dmar/memmap-sysroot/sys/firmware/acpi/tables/DMAR): 1 error, 0 
 $ iommutool validate --list-checks | grep -c '^dmar\.'
 47
 [exit 0]
+$ iommutool validate $SHARED/corpus/dmar/edk2src-intel-kabylake-template-91afb4c5.bin $SHARED/corpus/dmar/edk2src-intel-coffeelake-template-240db28c.bin
+DMAR (../shared/corpus/dmar/edk2src-intel-kabylake-template-91afb4c5.bin): 1 error, 1 warning, 0 info
+  warning an unpatched firmware template: every register base is 0 (2 DRHDs); 1 reserved memory range left at 0; 5 findings about the values firmware fills in at boot left out  (acpi.unpatched_template, ACPI 6.5 §5.2.6)
+  error   [0x0c0] device scope at 0xc0 has length 0; 8 byte(s) of DRHD Hardware Unit at 0x48 not decoded  (dmar.scope.zero_length, VT-d 4.1 §8.3.1)
+DMAR (../shared/corpus/dmar/edk2src-intel-coffeelake-template-240db28c.bin): 0 errors, 1 warning, 0 info
+  warning an unpatched firmware template: every register base is 0 (2 DRHDs); 2 reserved memory ranges left at 0; 7 findings about the values firmware fills in at boot left out  (acpi.unpatched_template, ACPI 6.5 §5.2.6)
+2 table(s) checked: 1 error(s), 2 warning(s), 0 info
+[exit 2]
+$ iommutool --json validate $SHARED/corpus/dmar/acpica-template-iasl20200925-7b19b6ff.bin
+{
+  "schema_version": 2,
+  "tables": [
+    {
+      "name": "DMAR",
+      "signature": "DMAR",
+      "source": "../shared/corpus/dmar/acpica-template-iasl20200925-7b19b6ff.bin",
+      "source_offset": "0x0",
+      "findings": [
+        {
+          "id": "acpi.unpatched_template",
+          "severity": "warning",
+          "table": "DMAR",
+          "offset": null,
+          "message": "an unpatched firmware template: OEM Table ID \"TEMPLATE\"; every register base is 0 (1 DRHD); 1 finding about the values firmware fills in at boot left out",
+          "count": 1,
+          "reference": "ACPI 6.5 §5.2.6"
+        }
+      ]
+    }
+  ],
+  "summary": {
+    "tables": 1,
+    "errors": 0,
+    "warnings": 1,
+    "info": 0
+  }
+}
+[exit 1]

@@ -474,18 +474,8 @@ IVRS  signature=IVRS  length=528  revision=2  oem_id="INTEL "  oem_table_id=TEMP
   IVMD type 22h (device range)  unity  iw  exclusion_range  device_id=0x1122 (11:04.2)  start_address=0x000012345678abcd  memory_length=0x000000000000fedc
 findings:
   error   [0x009] checksum is 0x6c, should be 0x37  (acpi.table.checksum, ACPI 6.5 §5.2.6)
-  warning [0x024] IVRS: reserved field 'Reserved (bits 4:2)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x024] IVRS: reserved field 'Reserved (bits 31:23)' is 0xe, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x028] IVRS: reserved field 'Reserved' is bytes 00000000cc000000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 7:5)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 15:13)' is 0x2, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x024] a reserved field or bit is not zero (11 times: at 0x24, 0x24, 0x28, 0x42, 0x42, 0x6c, 0x74, 0xf0, 0xf0, 0x1b1, 0x1fa)  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x08c] IVHD type 10h at 0x30: device entry at 0x8c has undefined type 44h (Linux ignores it)  (ivrs.entry.unknown_type, AMD IOMMU 48882: IVHD device entries)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 8:1)' is 0x2, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 31:28)' is 0xf, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x1b1] IVMD type 20h (all devices): reserved field 'Reserved (bits 7:4)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x1fa] IVMD type 22h (device range): reserved field 'Reserved' is bytes 000000ff0000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
 
 [exit 0]
 $ iommutool decode -v $TESTDATA/ivrs/walk.bin

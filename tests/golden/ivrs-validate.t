@@ -3,8 +3,10 @@
 # MADT with the ids the notes give), so Linux finds no southbridge IOAPIC; Lenovo IdeaPad
 # S145 and MSI MS-7793 have no IOAPIC entry at all; Gigabyte A320M-S2H gives IOAPIC id 0
 # twice and none for its second IOAPIC (1); recent Lenovo firmware adds a block of type 51h;
-# Mechrevo Wujie 14XA has IVMDs of length 1.  Then fwts's failing fixture, the MADT from a
-# sysroot (--system), and the hand-made broken tables, one check family each.
+# Mechrevo Wujie 14XA has IVMDs of length 1, five times: one finding with the count, and in JSON
+# each occurrence.  ACPICA's template (OEM Table ID TEMPLATE, IVHDs at 0, empty IVMDs) is an
+# unpatched template, said once.  Then fwts's failing fixture, the MADT from a sysroot
+# (--system), and the hand-made broken tables, one check family each.
 $ iommutool validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
 IVRS (../shared/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin): 0 errors, 0 warnings, 4 info
   info    [0x05c] padding entry (type 00h) at 0x5c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
@@ -72,9 +74,7 @@ IVRS (../shared/corpus/ivrs/gigabyte-a320m-s2h-e0e637b4.bin): 1 error, 1 warning
 $ iommutool validate $SHARED/corpus/ivrs/lenovo-thinkpad-t14-gen-3-21cf004pge-2a874809.bin
 IVRS (../shared/corpus/ivrs/lenovo-thinkpad-t14-gen-3-21cf004pge-2a874809.bin): 0 errors, 1 warning, 6 info
   warning [0x1c4] block at 0x1c4 has undefined type 51h; skipped by its Length  (ivrs.block.unknown_type, AMD IOMMU 48882: IVRS)
-  info    [0x05c] padding entry (type 00h) at 0x5c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
-  info    [0x0b4] padding entry (type 00h) at 0xb4  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
-  info    [0x12c] padding entry (type 00h) at 0x12c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
+  info    [0x05c] a padding device entry (type 00h or 40h): ignored (fwts reports it as an undefined type) (3 times: at 0x5c, 0xb4, 0x12c)  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x079] IVHD type 11h at 0x78: flags 0xb0  (ivrs.ivhd.flags_10h_only, AMD IOMMU 48882: IVHD)
   info    [0x0f1] IVHD type 40h at 0xf0: flags 0xb0  (ivrs.ivhd.flags_10h_only, AMD IOMMU 48882: IVHD)
   info    no MADT (APIC table) among the inputs: the IOAPIC entries are not compared with the machine's IOAPICs  (ivrs.madt.absent, ACPI 6.5 §5.2.12)
@@ -83,53 +83,31 @@ IVRS (../shared/corpus/ivrs/lenovo-thinkpad-t14-gen-3-21cf004pge-2a874809.bin): 
 $ iommutool validate $SHARED/corpus/ivrs/mechrevo-wujie14xa-69d7ad5b.bin
 IVRS (../shared/corpus/ivrs/mechrevo-wujie14xa-69d7ad5b.bin): 0 errors, 5 warnings, 1 info
   info    no MADT (APIC table) among the inputs: the IOAPIC entries are not compared with the machine's IOAPICs  (ivrs.madt.absent, ACPI 6.5 §5.2.12)
-  warning [0x0e0] IVMD at 0xc8: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
-  warning [0x100] IVMD at 0xe8: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
-  warning [0x120] IVMD at 0x108: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
-  warning [0x140] IVMD at 0x128: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
-  warning [0x160] IVMD at 0x148: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
+  warning [0x0e0] an IVMD's length is not a multiple of 4 KiB: Linux rounds it up (5 times: at 0xe0, 0x100, 0x120, 0x140, 0x160)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
 1 table(s) checked: 0 error(s), 5 warning(s), 1 info
 [exit 1]
 $ iommutool validate $SHARED/corpus/ivrs/acpica-template-iasl20200925-addb6094.bin
-IVRS (../shared/corpus/ivrs/acpica-template-iasl20200925-addb6094.bin): 4 errors, 4 warnings, 3 info
+IVRS (../shared/corpus/ivrs/acpica-template-iasl20200925-addb6094.bin): 2 errors, 2 warnings, 3 info
+  warning an unpatched firmware template: OEM Table ID "TEMPLATE"; every register base is 0 (2 IVHDs); 2 reserved memory ranges left at 0; 5 findings about the values firmware fills in at boot left out  (acpi.unpatched_template, ACPI 6.5 §5.2.6)
   info    [0x048] padding entry (type 00h) at 0x48  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x04c] padding entry (type 40h) at 0x4c  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
-  error   [0x038] IVHD type 10h at 0x30: IOMMU base address 0  (ivrs.ivhd.base_zero, AMD IOMMU 48882: IVHD)
-  error   [0x0ac] IVHD type 10h at 0xa4: IOMMU base address 0  (ivrs.ivhd.base_zero, AMD IOMMU 48882: IVHD)
-  warning [0x0a4] IVHD at 0xa4 repeats the IOMMU of the IVHD at 0x30  (ivrs.ivhd.duplicate, AMD IOMMU 48882: IVHD)
   error   [0x063] Special Device entry at 0x5c has variety 0  (ivrs.special.unknown_variety, AMD IOMMU 48882: IVHD device entries)
   info    no MADT (APIC table) among the inputs: the IOAPIC entries are not compared with the machine's IOAPICs  (ivrs.madt.absent, ACPI 6.5 §5.2.12)
   error   the IVHDs Linux uses (type 10h) have no IOAPIC entry at 00:14.0: interrupt remapping is disabled  (ivrs.ioapic.no_southbridge, AMD IOMMU 48882: IVHD device entries)
-  warning [0x07c] IVMD at 0x64: memory block length 0  (ivrs.ivmd.empty, AMD IOMMU 48882: IVMD)
-  warning [0x09c] IVMD at 0x84: memory block length 0  (ivrs.ivmd.empty, AMD IOMMU 48882: IVMD)
   warning [0x085] IVMD at 0x84: flags 0x04  (ivrs.ivmd.ignored, AMD IOMMU 48882: IVMD)
-1 table(s) checked: 4 error(s), 4 warning(s), 3 info
+1 table(s) checked: 2 error(s), 2 warning(s), 3 info
 [exit 2]
 $ iommutool validate $SHARED/corpus/fwts/ivrs-0001_acpidump-0002.log
 IVRS (../shared/corpus/fwts/ivrs-0001_acpidump-0002.log): 2 errors, 19 warnings, 3 info
   error   [0x009] checksum is 0x6c, should be 0x37  (acpi.table.checksum, ACPI 6.5 §5.2.6)
-  warning [0x024] IVRS: reserved field 'Reserved (bits 4:2)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x024] IVRS: reserved field 'Reserved (bits 31:23)' is 0xe, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x028] IVRS: reserved field 'Reserved' is bytes 00000000cc000000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 7:5)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x042] IVHD type 10h: reserved field 'Reserved (bits 15:13)' is 0x2, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x06c] Extended Select: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x074] Extended Start of Range: reserved field 'Reserved (bits 30:0)' is 0x11223344, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
+  warning [0x024] a reserved field or bit is not zero (11 times: at 0x24, 0x24, 0x28, 0x42, 0x42, 0x6c, 0x74, 0xf0, 0xf0, 0x1b1, 0x1fa)  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   warning [0x08c] IVHD type 10h at 0x30: device entry at 0x8c has undefined type 44h (Linux ignores it)  (ivrs.entry.unknown_type, AMD IOMMU 48882: IVHD device entries)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 8:1)' is 0x2, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x0f0] IVHD type 40h: reserved field 'Reserved (bits 31:28)' is 0xf, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x1b1] IVMD type 20h (all devices): reserved field 'Reserved (bits 7:4)' is 0x1, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
-  warning [0x1fa] IVMD type 22h (device range): reserved field 'Reserved' is bytes 000000ff0000, must be zero  (acpi.reserved_nonzero, AMD IOMMU 48882: IVRS)
   info    [0x0d0] padding entry (type 00h) at 0xd0  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    [0x118] padding entry (type 00h) at 0x118  (ivrs.entry.padding, AMD IOMMU 48882: IVHD device entries)
   info    no MADT (APIC table) among the inputs: the IOAPIC entries are not compared with the machine's IOAPICs  (ivrs.madt.absent, ACPI 6.5 §5.2.12)
-  warning [0x1c8] IVMD at 0x1b0: length 0xfedc is not a multiple of 4 KiB (Linux maps 0x10000)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
-  warning [0x1c0] IVMD at 0x1b0: start 0x12345678abcd is not 4 KiB aligned (Linux starts at 0x12345678b000)  (ivrs.ivmd.start_unaligned, AMD IOMMU 48882: IVMD)
-  warning [0x1e8] IVMD at 0x1d0: length 0xfedc is not a multiple of 4 KiB (Linux maps 0x10000)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
-  warning [0x1e0] IVMD at 0x1d0: start 0x12345678abcd is not 4 KiB aligned (Linux starts at 0x12345678b000)  (ivrs.ivmd.start_unaligned, AMD IOMMU 48882: IVMD)
+  warning [0x1c8] an IVMD's length is not a multiple of 4 KiB: Linux rounds it up (3 times: at 0x1c8, 0x1e8, 0x208)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
+  warning [0x1c0] an IVMD's start is not 4 KiB aligned: Linux rounds it up and leaves the block's first bytes unmapped (3 times: at 0x1c0, 0x1e0, 0x200)  (ivrs.ivmd.start_unaligned, AMD IOMMU 48882: IVMD)
   warning [0x1d0] IVMD at 0x1b0 (0x12345678abcd, 0xfedc bytes) and IVMD at 0x1d0 (0x12345678abcd, 0xfedc bytes) overlap for the same devices  (ivrs.ivmd.overlap, AMD IOMMU 48882: IVMD)
-  warning [0x208] IVMD at 0x1f0: length 0xfedc is not a multiple of 4 KiB (Linux maps 0x10000)  (ivrs.ivmd.length_unaligned, AMD IOMMU 48882: IVMD)
-  warning [0x200] IVMD at 0x1f0: start 0x12345678abcd is not 4 KiB aligned (Linux starts at 0x12345678b000)  (ivrs.ivmd.start_unaligned, AMD IOMMU 48882: IVMD)
   error   [0x1f6] IVMD at 0x1f0: devices 11:04.2 to 00:00.0  (ivrs.ivmd.range_inverted, AMD IOMMU 48882: IVMD)
 1 table(s) checked: 2 error(s), 19 warning(s), 3 info
 [exit 2]
@@ -149,6 +127,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
           "table": "IVRS",
           "offset": "0x5c",
           "message": "padding entry (type 00h) at 0x5c",
+          "count": 1,
           "reference": "AMD IOMMU 48882: IVHD device entries"
         },
         {
@@ -157,6 +136,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
           "table": "IVRS",
           "offset": "0xb4",
           "message": "padding entry (type 00h) at 0xb4",
+          "count": 1,
           "reference": "AMD IOMMU 48882: IVHD device entries"
         },
         {
@@ -165,6 +145,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
           "table": "IVRS",
           "offset": "0x79",
           "message": "IVHD type 11h at 0x78: flags 0xb0",
+          "count": 1,
           "reference": "AMD IOMMU 48882: IVHD"
         },
         {
@@ -173,6 +154,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
           "table": "IVRS",
           "offset": null,
           "message": "the MADT's IOAPIC 4 has no IOAPIC entry in the IVHDs Linux uses",
+          "count": 1,
           "reference": "ACPI 6.5 §5.2.12.3; AMD IOMMU 48882: IVHD device entries"
         },
         {
@@ -181,6 +163,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
           "table": "IVRS",
           "offset": null,
           "message": "the MADT's IOAPIC 5 has no IOAPIC entry in the IVHDs Linux uses",
+          "count": 1,
           "reference": "ACPI 6.5 §5.2.12.3; AMD IOMMU 48882: IVHD device entries"
         },
         {
@@ -189,6 +172,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
           "table": "IVRS",
           "offset": "0xc4",
           "message": "the IOAPIC entry at 0xc0 gives id 33 (0x21) for 00:14.0; the MADT's IOAPICs are 4, 5",
+          "count": 1,
           "reference": "ACPI 6.5 §5.2.12.3; AMD IOMMU 48882: IVHD device entries"
         },
         {
@@ -197,6 +181,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
           "table": "IVRS",
           "offset": "0xcc",
           "message": "the IOAPIC entry at 0xc8 gives id 34 (0x22) for 00:00.1; the MADT's IOAPICs are 4, 5",
+          "count": 1,
           "reference": "ACPI 6.5 §5.2.12.3; AMD IOMMU 48882: IVHD device entries"
         },
         {
@@ -205,6 +190,7 @@ $ iommutool --json validate $SHARED/corpus/ivrs/acer-aspire-a315-41-0e85c4ec.bin
           "table": "IVRS",
           "offset": null,
           "message": "none of the MADT's IOAPICs (4, 5) has an IOAPIC entry at 00:14.0 in the IVHDs Linux uses: interrupt remapping is disabled",
+          "count": 1,
           "reference": "AMD IOMMU 48882: IVHD device entries"
         }
       ]
@@ -304,19 +290,78 @@ $ iommutool validate --list-checks | grep -c '^ivrs\.'
 [exit 0]
 $ iommutool validate $SHARED/corpus/ivrs | grep -o '(ivrs\.[a-z0-9_.]*\|(acpi\.[a-z0-9_.]*' | sort | uniq -c
       2 (acpi.reserved_nonzero
+      1 (acpi.unpatched_template
       6 (ivrs.block.unknown_type
-    271 (ivrs.entry.padding
+    161 (ivrs.entry.padding
       3 (ivrs.ioapic.no_southbridge
-      2 (ivrs.ivhd.base_zero
-      1 (ivrs.ivhd.duplicate
-    167 (ivrs.ivhd.flags_10h_only
-      2 (ivrs.ivmd.empty
+    161 (ivrs.ivhd.flags_10h_only
       1 (ivrs.ivmd.ignored
-      8 (ivrs.ivmd.length_unaligned
+      2 (ivrs.ivmd.length_unaligned
       1 (ivrs.ivmd.overlap
       1 (ivrs.ivmd.range_inverted
-      3 (ivrs.ivmd.start_unaligned
+      1 (ivrs.ivmd.start_unaligned
     126 (ivrs.madt.absent
       1 (ivrs.special.duplicate
       1 (ivrs.special.unknown_variety
 [exit 0]
+$ iommutool --json validate $SHARED/corpus/ivrs/mechrevo-wujie14xa-69d7ad5b.bin
+{
+  "schema_version": 2,
+  "tables": [
+    {
+      "name": "IVRS",
+      "signature": "IVRS",
+      "source": "../shared/corpus/ivrs/mechrevo-wujie14xa-69d7ad5b.bin",
+      "source_offset": "0x0",
+      "findings": [
+        {
+          "id": "ivrs.madt.absent",
+          "severity": "info",
+          "table": "IVRS",
+          "offset": null,
+          "message": "no MADT (APIC table) among the inputs: the IOAPIC entries are not compared with the machine's IOAPICs",
+          "count": 1,
+          "reference": "ACPI 6.5 §5.2.12"
+        },
+        {
+          "id": "ivrs.ivmd.length_unaligned",
+          "severity": "warning",
+          "table": "IVRS",
+          "offset": "0xe0",
+          "message": "an IVMD's length is not a multiple of 4 KiB: Linux rounds it up",
+          "count": 5,
+          "items": [
+            {
+              "offset": "0xe0",
+              "message": "IVMD at 0xc8: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)"
+            },
+            {
+              "offset": "0x100",
+              "message": "IVMD at 0xe8: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)"
+            },
+            {
+              "offset": "0x120",
+              "message": "IVMD at 0x108: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)"
+            },
+            {
+              "offset": "0x140",
+              "message": "IVMD at 0x128: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)"
+            },
+            {
+              "offset": "0x160",
+              "message": "IVMD at 0x148: length 0x1 is not a multiple of 4 KiB (Linux maps 0x1000)"
+            }
+          ],
+          "reference": "AMD IOMMU 48882: IVMD"
+        }
+      ]
+    }
+  ],
+  "summary": {
+    "tables": 1,
+    "errors": 0,
+    "warnings": 5,
+    "info": 1
+  }
+}
+[exit 1]

@@ -35,6 +35,7 @@ $ iommutool --json validate $TESTDATA/ivrs/viot-zero-length.bin
           "table": "VIOT",
           "offset": "0x48",
           "message": "node type 3 at 0x48 has Length 0, less than its 4-byte header; the nodes after it are not decoded",
+          "count": 1,
           "reference": "ACPI 6.5 VIOT"
         },
         {
@@ -43,6 +44,7 @@ $ iommutool --json validate $TESTDATA/ivrs/viot-zero-length.bin
           "table": "VIOT",
           "offset": "0x24",
           "message": "Node Count is 2 but 1 node(s) lie between Node Offset and the end of the table",
+          "count": 1,
           "reference": "ACPI 6.5 VIOT"
         },
         {
@@ -51,6 +53,7 @@ $ iommutool --json validate $TESTDATA/ivrs/viot-zero-length.bin
           "table": "VIOT",
           "offset": "0x40",
           "message": "PCI Range at 0x30: Output Node 0x30 is not an IOMMU node",
+          "count": 1,
           "reference": "ACPI 6.5 VIOT"
         },
         {
@@ -59,6 +62,7 @@ $ iommutool --json validate $TESTDATA/ivrs/viot-zero-length.bin
           "table": "VIOT",
           "offset": null,
           "message": "the table has no virtio-pci or virtio-mmio IOMMU node",
+          "count": 1,
           "reference": "ACPI 6.5 VIOT"
         }
       ]

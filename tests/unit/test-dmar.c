@@ -99,8 +99,39 @@ static void test_template(void)
 
 	CHECK_EQ(run(template_dmar, sizeof(template_dmar), ids, sizeof(ids), &children), 0);
 	CHECK_EQ(children, 6);
-	/* The template's DRHD has register base 0 and its RHSA names it: that is all. */
+	/*
+	 * The template's DRHD has register base 0 and its RHSA names it; with its
+	 * OEM Table ID "TEMPLATE" that makes it an unpatched template, said once.
+	 */
+	CHECK_STR(ids, "acpi.unpatched_template ");
+}
+
+/*
+ * The template rule takes two signs: the same table with another OEM Table ID
+ * keeps only its DRHD at 0, which is a firmware bug on a real machine; with a
+ * 0x00 checksum besides, it is a template again and the checksum finding
+ * goes with its placeholders.
+ */
+static void test_template_signs(void)
+{
+	uint8_t t[sizeof(template_dmar)];
+	char ids[4096];
+	size_t children;
+
+	memcpy(t, template_dmar, sizeof(t));
+	memcpy(t + 16, "ALDERLAK", 8);
+	fix_checksum(t, sizeof(t));
+	CHECK_EQ(run(t, sizeof(t), ids, sizeof(ids), &children), 0);
 	CHECK_STR(ids, "dmar.drhd.base_zero ");
+	t[9] = 0;
+	CHECK_EQ(run(t, sizeof(t), ids, sizeof(ids), &children), 0);
+	CHECK_STR(ids, "acpi.unpatched_template ");
+	/* the OEM Table ID alone is no template: with a real DRHD base, the RHSA's 0 is reported */
+	memcpy(t + 16, "TEMPLATE", 8);
+	t[0x30 + 8] = 0x00, t[0x30 + 9] = 0x10, t[0x30 + 10] = 0xd9, t[0x30 + 11] = 0xfe;
+	fix_checksum(t, sizeof(t));
+	CHECK_EQ(run(t, sizeof(t), ids, sizeof(ids), &children), 0);
+	CHECK_STR(ids, "dmar.rhsa.no_drhd dmar.rhsa.incomplete ");
 }
 
 /* Every cut: the data ending early (header Length intact), and a table claiming the cut length. */
@@ -249,6 +280,7 @@ int main(void)
 	if (iommu_ctx_new(&ctx) < 0)
 		return 1;
 	test_template();
+	test_template_signs();
 	test_tree();
 	test_cuts();
 	test_structure_lengths();
