@@ -84,6 +84,18 @@ for name in q35-vtd-crash q35-amd-crash; do
 		run translate --dump "$dump" --registers "$fixture/registers.txt" --device 00:04.0 0 >/dev/null 2>"$tmp/err"
 		grep -q "in the dump's kernel" "$tmp/err" && complain "$name $format: registers.txt and the kernel disagree: $(cat "$tmp/err")"
 	done
+	# What the dump's kernel lacks or holds damaged is named, with its exit code.
+	head -c 4096 /dev/urandom >"$tmp/garbage"
+	run walk --dump "$tmp/vmcore.elf" --btf "$tmp/garbage" >/dev/null 2>"$tmp/err"
+	code=$?
+	[ $code = 65 ] && grep -q "does not parse" "$tmp/err" ||
+		complain "$name: a damaged --btf: exit $code, $(cat "$tmp/err")"
+	printf 'not a symbol table\n' >"$tmp/garbage"
+	run walk --dump "$tmp/vmcore.elf" --symbols "$tmp/garbage" >/dev/null 2>"$tmp/err"
+	code=$?
+	[ $code = 65 ] && grep -q "holds no" "$tmp/err" ||
+		complain "$name: a --symbols file without symbols: exit $code, $(cat "$tmp/err")"
+
 	# The running kernel's way: an ELF core laid out as /proc/kcore is (virtual-address
 	# PT_LOADs, RAM's physical address in p_paddr, a vmalloc segment without one).
 	rm -f "$tmp/kcore"
