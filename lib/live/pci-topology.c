@@ -165,7 +165,8 @@ static void scan(struct iommu_ctx *ctx, struct pci_access *pacc, struct pci_topo
 	}
 }
 
-static int load(struct iommu_ctx *ctx, bool names, struct pci_topology **ret_topology)
+static int pci_topology_load_any(struct iommu_ctx *ctx, bool names,
+				 struct pci_topology **ret_topology)
 {
 	struct pci_topology *t;
 	struct pci_access *pacc;
@@ -212,12 +213,12 @@ nomem:
 
 int pci_topology_load(struct iommu_ctx *ctx, struct pci_topology **ret_topology)
 {
-	return load(ctx, false, ret_topology);
+	return pci_topology_load_any(ctx, false, ret_topology);
 }
 
 int pci_topology_load_with_names(struct iommu_ctx *ctx, struct pci_topology **ret_topology)
 {
-	return load(ctx, true, ret_topology);
+	return pci_topology_load_any(ctx, true, ret_topology);
 }
 
 void pci_topology_free(struct pci_topology *topology)
