@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -15,11 +16,14 @@ struct iommu_ctx *fuzz_ctx(void)
 {
 	static struct iommu_ctx *ctx;
 	static char root[] = "/tmp/iommutool-fuzz-root.XXXXXX";
+	char sys[sizeof(root) + 4];
 
 	if (ctx)
 		return ctx;
-	if (!mkdtemp(root) || iommu_ctx_new(&ctx) < 0 || iommu_ctx_set_sysroot(ctx, root) < 0) {
-		fprintf(stderr, "fuzz: cannot set up a context over an empty sysroot\n");
+	/* A sysroot holds sys/ or proc/ (iommu_ctx_set_sysroot refuses anything else). */
+	if (!mkdtemp(root) || snprintf(sys, sizeof(sys), "%s/sys", root) < 0 ||
+	    mkdir(sys, 0700) < 0 || iommu_ctx_new(&ctx) < 0 || iommu_ctx_set_sysroot(ctx, root) < 0) {
+		fprintf(stderr, "fuzz: cannot set up a context over an empty sysroot (%s)\n", root);
 		abort();
 	}
 	return ctx;
