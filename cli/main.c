@@ -422,8 +422,16 @@ static int run_setup(const struct iommutool_cmd *cmd, const struct globals *g, v
 	cli.quiet = g->quiet;
 	cli.json = g->json;
 	r = iommu_ctx_new(&cli.ctx);
-	if (r >= 0 && g->sysroot)
+	if (r >= 0 && g->sysroot) {
 		r = iommu_ctx_set_sysroot(cli.ctx, g->sysroot);
+		if (r == -ENOENT || r == -ENOTDIR) {
+			cli_error(&cli, 0, "--sysroot %s: %s", g->sysroot,
+				  r == -ENOTDIR ? "not a directory"
+						: "no such directory, or one holding neither sys/ nor proc/ (a system's root, or a snapshot from 'iommutool snapshot')");
+			code = EXIT_NOINPUT;
+			goto out;
+		}
+	}
 	if (r < 0) {
 		code = cli_error(&cli, r, "cannot set up");
 		goto out;

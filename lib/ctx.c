@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 /* The library context: sysroot, logging, user data. */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -49,13 +51,37 @@ IOMMU_EXPORT struct iommu_ctx *iommu_ctx_unref(struct iommu_ctx *ctx)
 	return NULL;
 }
 
+/* A directory holding sys/ or proc/, as the running system and snapshots do. */
+static int sysroot_usable(const char *dir)
+{
+	static const char *const below[] = { "sys", "proc" };
+	struct stat st;
+
+	if (stat(dir, &st) < 0)
+		return -errno;
+	if (!S_ISDIR(st.st_mode))
+		return -ENOTDIR;
+	for (size_t i = 0; i < sizeof(below) / sizeof(below[0]); i++) {
+		char path[PATH_MAX];
+
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, below[i]) < sizeof(path) &&
+		    stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			return 0;
+	}
+	return -ENOENT;
+}
+
 IOMMU_EXPORT int iommu_ctx_set_sysroot(struct iommu_ctx *ctx, const char *dir)
 {
 	size_t len;
 	char *copy;
+	int r;
 
 	if (!dir || !*dir)
 		return -EINVAL;
+	r = sysroot_usable(dir);
+	if (r < 0)
+		return r;
 	len = strlen(dir);
 	while (len > 1 && dir[len - 1] == '/')
 		len--;

@@ -31,7 +31,10 @@ typedef void (*iommu_log_fn)(struct iommu_ctx *ctx, int priority,
 int iommu_ctx_new(struct iommu_ctx **ret_ctx);
 struct iommu_ctx *iommu_ctx_ref(struct iommu_ctx *ctx);
 struct iommu_ctx *iommu_ctx_unref(struct iommu_ctx *ctx);
-/* Read /sys, /proc and the ACPI tables below DIR instead of "/". */
+/*
+ * Read /sys, /proc and the ACPI tables below DIR instead of "/".  -ENOENT or
+ * -ENOTDIR when DIR is not a directory holding sys/ or proc/.
+ */
 int iommu_ctx_set_sysroot(struct iommu_ctx *ctx, const char *dir);
 const char *iommu_ctx_get_sysroot(const struct iommu_ctx *ctx);
 /* True when the sysroot is "/", i.e. this machine is being inspected. */

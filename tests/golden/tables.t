@@ -195,8 +195,8 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu tables --json
 }
 [exit 0]
 $ iommutool --sysroot /nonexistent tables
-no IOMMU tables (DMAR, IVRS, IORT, VIOT) and no other ACPI tables
-[exit 0]
+! iommutool: --sysroot /nonexistent: no such directory, or one holding neither sys/ nor proc/ (a system's root, or a snapshot from 'iommutool snapshot')
+[exit 66]
 $ iommutool tables $SHARED/corpus/templates/dmar.aml $SHARED/corpus/templates/iort.aml $SHARED/corpus/templates/ivrs.aml
 NAME  SIG   LENGTH  REV  CHECKSUM  OEM    OEM TABLE
 DMAR  DMAR     172    1  ok        INTEL  TEMPLATE

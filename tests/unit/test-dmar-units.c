@@ -110,12 +110,12 @@ static void test_fixture(struct iommu_ctx *ctx)
 
 static void test_without_pci(struct iommu_ctx *ctx, const char *shared)
 {
-	char path[PATH_MAX + 64];
+	char path[PATH_MAX + 64], empty[PATH_MAX];
 	struct iommu_dmar *dmar;
 	struct iommu_dmar_unit *u = NULL;
 	enum iommu_dmar_match match;
 
-	CHECK(iommu_ctx_set_sysroot(ctx, "/nonexistent") == 0);
+	CHECK(iommu_ctx_set_sysroot(ctx, unit_empty_sysroot(empty)) == 0);
 	snprintf(path, sizeof(path), "%s/fixtures/q35-vtd-legacy/acpi/DMAR", shared);
 	dmar = load(ctx, path);
 	if (dmar) {
@@ -134,6 +134,7 @@ static void test_without_pci(struct iommu_ctx *ctx, const char *shared)
 		CHECK(u && iommu_dmar_unit_is_include_pci_all(u));
 		iommu_dmar_unref(dmar);
 	}
+	unit_empty_sysroot_remove(empty);
 }
 
 int main(void)

@@ -42,7 +42,7 @@ int main(void)
 	const char *fixtures = getenv("FIXTURES");
 	struct iommu_ctx *ctx;
 	struct klog *log;
-	char root[4096];
+	char root[4096], empty[4096];
 
 	test_matcher();
 	snprintf(root, sizeof(root), "%s/q35-vtd-legacy", fixtures ? fixtures : "");
@@ -75,8 +75,9 @@ int main(void)
 		CHECK_EQ(count_what(log, KLOG_MISLEADING), 3);
 		klog_free(log);
 	}
-	CHECK(iommu_ctx_set_sysroot(ctx, "/nonexistent") == 0);
+	CHECK(iommu_ctx_set_sysroot(ctx, unit_empty_sysroot(empty)) == 0);
 	CHECK(klog_load(ctx, &log) == -ENOENT);
+	unit_empty_sysroot_remove(empty);
 	iommu_ctx_unref(ctx);
 	return unit_report("klog");
 }

@@ -23,7 +23,7 @@ int main(void)
 	const struct pci_function *f;
 	struct pci_topology *t;
 	struct iommu_ctx *ctx;
-	char root[4096];
+	char root[4096], empty[4096];
 	size_t hop;
 
 	snprintf(root, sizeof(root), "%s/q35-vtd-legacy", fixtures ? fixtures : "");
@@ -91,8 +91,9 @@ int main(void)
 	pci_topology_free(t);
 
 	/* A sysroot without a PCI bus */
-	CHECK(iommu_ctx_set_sysroot(ctx, "/nonexistent") == 0);
+	CHECK(iommu_ctx_set_sysroot(ctx, unit_empty_sysroot(empty)) == 0);
 	CHECK(pci_topology_load(ctx, &t) == -ENOENT);
+	unit_empty_sysroot_remove(empty);
 	iommu_ctx_unref(ctx);
 	return unit_report("pci-topology");
 }

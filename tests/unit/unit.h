@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int unit_passed, unit_failed;
 
@@ -47,6 +49,28 @@ static int unit_passed, unit_failed;
 				__LINE__, #a, #b, a_ ? a_ : "(null)", b_ ? b_ : "(null)");       \
 		}                                                                        \
 	} while (0)
+
+/* A sysroot holding nothing but an empty sys/, in DIR; unit_empty_sysroot_remove(). */
+static inline const char *unit_empty_sysroot(char dir[4096])
+{
+	char sys[4200];
+
+	snprintf(dir, 4096, "%s/unit-sysroot.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(dir))
+		return "/nonexistent";
+	snprintf(sys, sizeof(sys), "%s/sys", dir);
+	mkdir(sys, 0700);
+	return dir;
+}
+
+static inline void unit_empty_sysroot_remove(const char *dir)
+{
+	char sys[4200];
+
+	snprintf(sys, sizeof(sys), "%s/sys", dir);
+	rmdir(sys);
+	rmdir(dir);
+}
 
 static inline int unit_report(const char *name)
 {
