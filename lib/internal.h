@@ -68,6 +68,12 @@ int sysroot_readlink(struct iommu_ctx *ctx, const char *path, char **ret_target)
 /* List a directory's entries (no "." and ".."), sorted; free with strv_free. */
 int sysroot_list_dir(struct iommu_ctx *ctx, const char *path, char ***ret_names, size_t *ret_count);
 bool sysroot_exists(struct iommu_ctx *ctx, const char *path);
+/*
+ * A device class's entries (CLASS: "/sys/class/iommu") that are devices: links
+ * into /sys/devices, or directories; not other links (a link back to the
+ * class directory itself is no device).  Sorted; free with strv_free.
+ */
+int sysroot_list_class(struct iommu_ctx *ctx, const char *class, char ***ret_names, size_t *ret_count);
 /* The real path for PATH below the sysroot; malloc'd. */
 char *sysroot_path(const struct iommu_ctx *ctx, const char *path);
 

@@ -34,7 +34,7 @@ static void read_kernel_units(struct iommu_ctx *ctx, struct firmware_units *fw)
 	char **names;
 	size_t count;
 
-	if (sysroot_list_dir(ctx, "/sys/class/iommu", &names, &count) < 0)
+	if (sysroot_list_class(ctx, "/sys/class/iommu", &names, &count) < 0)
 		return;
 	fw->kernel_units = calloc(count ? count : 1, sizeof(*fw->kernel_units));
 	for (size_t i = 0; fw->kernel_units && i < count; i++) {

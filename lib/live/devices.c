@@ -109,7 +109,7 @@ static bool units_running(struct iommu_ctx *ctx)
 	char **names;
 	size_t count;
 
-	if (sysroot_list_dir(ctx, "/sys/class/iommu", &names, &count) < 0)
+	if (sysroot_list_class(ctx, "/sys/class/iommu", &names, &count) < 0)
 		return false;
 	strv_free(names, count);
 	return count > 0;

@@ -123,7 +123,7 @@ int status_units_read(struct iommu_ctx *ctx, struct iommu_status *st)
 	struct iommu_unit **tail = &st->units;
 	char **names;
 	size_t count;
-	int r = sysroot_list_dir(ctx, CLASS_DIR, &names, &count);
+	int r = sysroot_list_class(ctx, CLASS_DIR, &names, &count);
 
 	if (r < 0)
 		return r;

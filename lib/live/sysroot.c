@@ -160,6 +160,33 @@ int sysroot_readlink(struct iommu_ctx *ctx, const char *path, char **ret_target)
 	return 0;
 }
 
+int sysroot_list_class(struct iommu_ctx *ctx, const char *class, char ***ret_names, size_t *ret_count)
+{
+	char **names;
+	size_t count, kept = 0;
+	int r = sysroot_list_dir(ctx, class, &names, &count);
+
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i < count; i++) {
+		char path[PATH_MAX], *target = NULL;
+		bool device = true;
+
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", class, names[i]) >= sizeof(path))
+			device = false;
+		else if (sysroot_readlink(ctx, path, &target) == 0)
+			device = strncmp(target, "/sys/devices/", 13) == 0 || strstr(target, "../devices/");
+		free(target);
+		if (device)
+			names[kept++] = names[i];
+		else
+			free(names[i]);
+	}
+	*ret_names = names;
+	*ret_count = kept;
+	return 0;
+}
+
 bool sysroot_exists(struct iommu_ctx *ctx, const char *path)
 {
 	char *full = sysroot_path(ctx, path);

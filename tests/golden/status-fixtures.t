@@ -1,7 +1,8 @@
 # status on the fixtures: a q35 guest with QEMU's VT-d (caching mode, interrupt remapping,
 # strict because of the caching mode although the log says lazy), one without any IOMMU, and
 # the AMD guest's unit address, which sysfs does not give, taken from its IVRS: the base its
-# registers were read at (registers.txt).
+# registers were read at (registers.txt); and
+# the AMD-Vi guest whose sysfs links the class directory back to itself (class/iommu/iommu: no unit).
 $ iommutool --sysroot $FIXTURES/q35-vtd-legacy status
 IOMMU enabled: Intel VT-d, 1 unit (dmar0); DMA translated, strict invalidation
 
@@ -705,4 +706,10 @@ $ cp -R $FIXTURES/q35-amd-crash $TMP/r && mkdir -p $TMP/r/sys/firmware/acpi/tabl
         "vendor": "amd",
         "address": "0xfed80000",
 0xfed80000
+[exit 0]
+$ iommutool --sysroot $FIXTURES/q35-amd-crash status | head -1; iommutool --sysroot $FIXTURES/q35-amd-crash devices | head -3
+IOMMU enabled: AMD-Vi, 1 unit (ivhd0); DMA translated, strict invalidation
+DEVICE        ID         CLASS                           DRIVER      GROUP  UNIT   FIRMWARE  ATS  RESERVED  NAME
+0000:00:00.0  8086:29c0  Host bridge                     -               0  ivhd0  -         no   -         Intel Corporation 82G33/G31/P35/P31 Express DRAM Controller
+0000:00:01.0  1022:0008  IOMMU                           -               -  -      -         no   -         Advanced Micro Devices, Inc. [AMD]
 [exit 0]
