@@ -25,8 +25,6 @@ static const struct iommutool_cmd *const commands[] = {
 	&cmd_scan,
 };
 
-const char *argp_program_version = "iommutool " VERSION;
-const char *argp_program_bug_address = "the iommutool issue tracker (attach `iommutool snapshot`)";
 
 enum {
 	OPT_SYSROOT = 0x100,
@@ -518,6 +516,10 @@ int main(int argc, char **argv)
 {
 	struct globals g = { 0 };
 	const struct iommutool_cmd *cmd;
+
+	/* glibc's own variables (a definition here would not be the one argp reads): --version, -V. */
+	argp_program_version = "iommutool " VERSION;
+	argp_program_bug_address = "the iommutool issue tracker (attach `iommutool snapshot`)";
 
 	if (argp_parse(&global_argp, argc, argv, ARGP_IN_ORDER, NULL, &g))
 		return EXIT_USAGE;

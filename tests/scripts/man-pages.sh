@@ -1,6 +1,7 @@
 #!/bin/bash
 # Every command has its man page; each page's SYNOPSIS names exactly the command's own
-# options (as the binary lists them); iommutool-validate(1) documents every check id;
+# options (as the binary lists them); every option iommutool(1) and the completions name exists,
+# and --version prints it; iommutool-validate(1) documents every check id;
 # the pages format without warnings where groff is installed.
 set -u
 bad=0
@@ -26,6 +27,27 @@ for cmd in $(iommutool --list-cmds); do
 	for opt in $(grep -oE -- '(^|[ "])--?[a-zA-Z][-a-z0-9]*' <<<"$synopsis" | tr -d ' "' | sort -u); do
 		grep -qw -- "$opt" <<<"$own" || complain "$page: SYNOPSIS shows $opt, which '$cmd' does not take"
 	done
+done
+
+# Every option iommutool(1) and the completions name exists: the global ones as the top-level
+# --help lists them (argp's --help, --usage, --version too), the others as a command lists them.
+options() { grep -oE -- '(^|[] ["(|,=])--?[a-zA-Z?][-a-zA-Z0-9]*' | tr -d '] "(|,=' | sed -E 's/^-(.)\1+$/-\1/' | sort -u; }
+top=$(iommutool --help | options)
+any=$( { iommutool --list-opts; for cmd in $(iommutool --list-cmds); do iommutool "$cmd" --list-opts; done; } |
+	tr ' =' '\n\n' | sort -u)
+for opt in $(sed -n '/^\.SH GLOBAL OPTIONS/,/^\.SH [^G]/p' man/iommutool.1 | sed 's/\\-/-/g' | options); do
+	grep -qxF -- "$opt" <<<"$top" || complain "man/iommutool.1: GLOBAL OPTIONS names $opt, which iommutool does not take"
+done
+for file in completions/*; do
+	# Long options only: the short ones there are the shell's own (compgen -W, [ -z ]).
+	for opt in $(grep -v '^ *#' "$file" | sed -E 's/--list-[a-z]+//g' | options | grep -- '^--'); do
+		grep -qxF -- "$opt" <<<"$top" || grep -qxF -- "$opt" <<<"$any" ||
+			complain "$file: names $opt, which no iommutool command takes"
+	done
+done
+
+for opt in --version -V; do
+	[[ $(iommutool $opt) == "iommutool "[0-9]* ]] || complain "iommutool $opt does not print the version"
 done
 
 if iommutool validate --list-checks >/dev/null 2>&1; then
