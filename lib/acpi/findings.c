@@ -118,7 +118,7 @@ int findings_add(struct iommu_findings *list, const char *id, enum iommu_severit
 
 static struct iommu_finding *findings_last(struct iommu_findings *list)
 {
-	return (struct iommu_finding *)((char *)list->tail - offsetof(struct iommu_finding, next));
+	return (void *)((char *)list->tail - offsetof(struct iommu_finding, next));
 }
 
 static int items_copy(struct iommu_finding *dst, const struct iommu_finding *src)
