@@ -113,25 +113,12 @@ struct request {
 static void translate_one(struct request *rq, uint64_t iova)
 {
 	struct dump_source *src = rq->src;
-	bool scalable = false;
 
-	switch (src->kind) {
-	case UNIT_SMMUV3:
-		iommu_smmuv3_translate(src->smmu, rq->id, rq->pasid, iova, rq->access, rq->flags, rq->x);
-		break;
-	case UNIT_AMDVI:
-		iommu_amdvi_translate(src->amdvi, (uint16_t)rq->id, rq->pasid, iova, rq->access,
-				      rq->flags, rq->x);
-		break;
-	case UNIT_VTD:
-	case UNIT_NONE:
-		iommu_vtd_translate(src->vtd, rq->sid, rq->pasid, iova, rq->access, rq->flags, rq->x);
-		scalable = iommu_vtd_get_ttm(src->vtd) == IOMMU_VTD_TTM_SCALABLE;
-		break;
-	}
+	iommu_translator_translate(src->translator, rq->id, rq->pasid, iova, rq->access, rq->flags,
+				   rq->x);
 	if (iommu_xlate_get_status(rq->x) != IOMMU_XLATE_OK)
 		rq->faulted = true;
-	render_xlate(rq->cli, NULL, rq->x, src->kind, scalable, rq->segment, rq->id, rq->pasid, iova);
+	render_xlate(rq->cli, NULL, rq->x, src, rq->segment, rq->id, rq->pasid, iova);
 }
 
 /* Addresses from standard input, one a line (the first word; '#' starts a comment). */
@@ -200,16 +187,16 @@ static int run_translate(struct cli *cli, void *data)
 	}
 	rq.src = &src;
 	rq.id = rq.sid;
-	if ((src.kind == UNIT_VTD && opts->have_stream) ||
-	    (src.kind == UNIT_AMDVI && opts->have_stream && opts->stream > 0xffff)) {
-		cli_error(cli, 0, src.kind == UNIT_VTD ? "--sid is for SMMUv3 and AMD-Vi units; give --device BDF"
+	if ((src.kind == IOMMU_VENDOR_INTEL && opts->have_stream) ||
+	    (src.kind == IOMMU_VENDOR_AMD && opts->have_stream && opts->stream > 0xffff)) {
+		cli_error(cli, 0, src.kind == IOMMU_VENDOR_INTEL ? "--sid is for SMMUv3 and AMD-Vi units; give --device BDF"
 						       : "an AMD-Vi device id has 16 bits");
 		code = EXIT_USAGE;
 		goto out;
 	}
 	if (opts->have_stream)
 		rq.id = opts->stream;
-	else if (src.kind != UNIT_VTD)
+	else if (src.kind != IOMMU_VENDOR_INTEL)
 		code = dump_source_requester(cli, &src, rq.segment, rq.sid, &rq.id);
 	if (code)
 		goto out;
