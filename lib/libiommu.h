@@ -571,6 +571,7 @@ enum iommu_dump_format {
 	IOMMU_DUMP_RAW,		/* memory image: file offset = physical address - base */
 	IOMMU_DUMP_ELF,		/* ELF core: /proc/vmcore, makedumpfile -E, QEMU dump-guest-memory */
 	IOMMU_DUMP_KDUMP,	/* kdump-compressed (makedumpfile, QEMU -z), read with libkdumpfile */
+	IOMMU_DUMP_CALLBACK,	/* memory the caller reads: iommu_dump_new_callback() */
 };
 
 /*
@@ -585,6 +586,18 @@ int iommu_dump_open(struct iommu_ctx *ctx, const char *path, struct iommu_dump *
 /* A raw image whose first byte is physical address BASE. */
 int iommu_dump_open_raw(struct iommu_ctx *ctx, const char *path, uint64_t base,
 			struct iommu_dump **ret_dump);
+/*
+ * Read SIZE bytes of physical memory at ADDR into BUF: 0, -ENODATA when
+ * they are not present, or another -errno (also read as not present).
+ */
+typedef int (*iommu_dump_read_fn)(uint64_t addr, void *buf, size_t size, void *userdata);
+/*
+ * Memory a caller supplies without a file (a crash or drgn extension, a
+ * /proc/kcore reader): READ is asked for whole 4 KiB pages, each once while
+ * the page cache holds it.  NAME stands where a path would.
+ */
+int iommu_dump_new_callback(struct iommu_ctx *ctx, const char *name, iommu_dump_read_fn read,
+			    void *userdata, struct iommu_dump **ret_dump);
 struct iommu_dump *iommu_dump_ref(struct iommu_dump *dump);
 struct iommu_dump *iommu_dump_unref(struct iommu_dump *dump);
 enum iommu_dump_format iommu_dump_get_format(const struct iommu_dump *dump);

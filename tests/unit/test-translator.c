@@ -5,7 +5,8 @@
  * and an AMD-Vi unit built from descriptions; a mapping names its space;
  * what only one kind has answers "none" for the others; a unit built from
  * registers is the one they point at, bounded only as the rules say; and
- * a register file's unit is chosen by name, base or index.
+ * a register file's unit is chosen by name, base or index; and memory a
+ * caller supplies through a read callback serves as a dump.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -228,6 +229,88 @@ static void test_accessors(enum iommu_vendor kind, enum iommu_vendor other_kind)
 	release(&u);
 }
 
+/* ---- memory the caller supplies ------------------------------------------- */
+
+struct supplier {
+	const struct img *m;
+	uint64_t absent;		/* a page the caller does not have */
+	unsigned int calls;
+};
+
+/* The image's pages as a raw file of it would hold them: table pages, zeros elsewhere. */
+static int supply(uint64_t addr, void *buf, size_t size, void *userdata)
+{
+	struct supplier *s = userdata;
+	const uint8_t *page = img_find(s->m, addr);
+
+	s->calls++;
+	CHECK_EQ(size, 4096);
+	CHECK_EQ(addr & 4095, 0);
+	if (addr == s->absent || addr >= 0x4000000)
+		return -ENODATA;
+	if (page)
+		memcpy(buf, page, size);
+	else
+		memset(buf, 0, size);
+	return 0;
+}
+
+/* A dump from a read callback translates as the file does; what the caller lacks is not in the dump. */
+static void test_callback(void)
+{
+	struct unit_image u;
+	struct supplier sup = { .absent = UINT64_MAX };
+	struct iommu_dump *d = NULL;
+	struct iommu_translator *t = NULL;
+	struct iommu_xlate *x = NULL;
+	unsigned int calls;
+	uint8_t byte;
+
+	if (!build(&u, IOMMU_VENDOR_INTEL)) {
+		release(&u);
+		return;
+	}
+	sup.m = &u.m;
+	CHECK_EQ(iommu_dump_new_callback(ctx, "kcore", NULL, &sup, &d), -EINVAL);
+	CHECK(iommu_dump_new_callback(ctx, "kcore", supply, &sup, &d) == 0);
+	CHECK(iommu_xlate_new(&x) == 0);
+	if (d && x) {
+		CHECK_EQ(iommu_dump_get_format(d), IOMMU_DUMP_CALLBACK);
+		CHECK_STR(iommu_dump_format_name(IOMMU_DUMP_CALLBACK), "callback");
+		CHECK_STR(iommu_dump_get_path(d), "kcore");
+		CHECK(iommu_translator_new_vtd(d, img_rtaddr(&u.m), &t) == 0);
+		CHECK(iommu_translator_translate(t, 0x100, IOMMU_NO_PASID, 0x212345, IOMMU_ACCESS_READ,
+						 0, x) == 0);
+		CHECK_EQ(iommu_xlate_get_status(x), IOMMU_XLATE_OK);
+		CHECK_EQ(iommu_xlate_get_phys(x), 0x2212345);
+		/* Each page is asked for once while it is cached. */
+		calls = sup.calls;
+		CHECK(calls > 0);
+		CHECK(iommu_translator_translate(t, 0x100, IOMMU_NO_PASID, 0x3456, IOMMU_ACCESS_READ, 0,
+						 x) == 0);
+		CHECK_EQ(sup.calls, calls);
+		CHECK_EQ(iommu_dump_get_pages_loaded(d), calls);
+		CHECK_EQ(iommu_dump_read(d, 0x4000000, &byte, 1), -ENODATA);
+		t = iommu_translator_unref(t);
+		d = iommu_dump_unref(d);
+	}
+	/* The root table the caller lacks: the walk says so, with its address. */
+	sup.absent = img_rtaddr(&u.m) & ~0xfffULL;
+	CHECK(iommu_dump_new_callback(ctx, NULL, supply, &sup, &d) == 0);
+	if (d && x && iommu_translator_new_vtd(d, img_rtaddr(&u.m), &t) == 0) {
+		CHECK(iommu_translator_translate(t, 0x100, IOMMU_NO_PASID, 0x212345, IOMMU_ACCESS_READ,
+						 0, x) == 0);
+		CHECK_EQ(iommu_xlate_get_status(x), IOMMU_XLATE_NOT_IN_DUMP);
+		CHECK_EQ(iommu_xlate_get_missing(x) & ~0xfffULL, sup.absent);
+		CHECK_EQ(iommu_translator_foreach_space(t, on_space, &(struct seen){ .t = t }),
+			 -ENODATA);
+	}
+	iommu_translator_unref(t);
+	iommu_dump_unref(d);
+	iommu_xlate_unref(x);
+	release(&u);
+}
+
 /* ---- from registers -------------------------------------------------------- */
 
 struct regs {
@@ -357,6 +440,7 @@ int main(void)
 	test_accessors(IOMMU_VENDOR_AMD, IOMMU_VENDOR_INTEL);
 	test_registers();
 	test_find_unit();
+	test_callback();
 	iommu_ctx_unref(ctx);
 	for (int kind = IOMMU_VENDOR_INTEL; kind <= IOMMU_VENDOR_ARM; kind++) {
 		snprintf(path, sizeof(path), "%s/image%d", dir, kind);
