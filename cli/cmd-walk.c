@@ -16,17 +16,14 @@ struct walk_opts {
 	struct dump_opts src;
 	const char *device;
 	uint16_t segment, sid;
-	uint32_t pasid;
-	bool have_pasid, mappings, leaves, interrupts, queue, debugfs, all;
+	struct requester_opts req;
+	bool mappings, leaves, interrupts, queue, debugfs, all;
 	uint64_t reverse, irta, iqa;
 	bool have_reverse, have_irta, have_iqa;
-	uint32_t stream;
-	bool have_stream;
 };
 
-enum { OPT_MAPPINGS = 'm', OPT_DEVICE = 'd', OPT_PASID = 'p', OPT_REVERSE = 'R',
-       OPT_INTERRUPTS = 'i', OPT_ALL = 'a', OPT_FORMAT = 0x100, OPT_LEAVES, OPT_QUEUE, OPT_IRTA, OPT_IQA,
-       OPT_SID, OPT_SSID };
+enum { OPT_MAPPINGS = 'm', OPT_DEVICE = 'd', OPT_REVERSE = 'R', OPT_INTERRUPTS = 'i',
+       OPT_ALL = 'a', OPT_FORMAT = 0x100, OPT_LEAVES, OPT_QUEUE, OPT_IRTA, OPT_IQA };
 
 static const struct argp_option walk_options[] = {
 	{ "all", OPT_ALL, NULL, 0, "Also the entries that refuse everything (SMMUv3 STEs that abort, AMD-Vi DTEs with IR and IW clear)", 0 },
@@ -49,7 +46,6 @@ static const struct argp_option walk_options[] = {
 static error_t parse_walk(int key, char *arg, struct argp_state *state)
 {
 	struct walk_opts *opts = state->input;
-	char *end;
 
 	switch (key) {
 	case OPT_MAPPINGS:
@@ -73,29 +69,9 @@ static error_t parse_walk(int key, char *arg, struct argp_state *state)
 		opts->device = arg;
 		break;
 	case OPT_PASID:
-	case OPT_SSID: {
-		unsigned long v;
-
-		errno = 0;
-		v = strtoul(arg, &end, 0);
-		if (errno || *end || !*arg || *arg == '-' || v > 0xfffff)
-			argp_error(state, "'%s' is not a %s (0 to 0xfffff)", arg,
-				   key == OPT_SSID ? "SubstreamID" : "PASID");
-		opts->pasid = (uint32_t)v;
-		opts->have_pasid = true;
-		break;
-	}
-	case OPT_SID: {
-		unsigned long long v;
-
-		errno = 0;
-		v = strtoull(arg, &end, 0);
-		if (errno || *end || !*arg || *arg == '-' || v > 0xffffffffULL)
-			argp_error(state, "'%s' is not a StreamID (0 to 0xffffffff)", arg);
-		opts->stream = (uint32_t)v;
-		opts->have_stream = true;
-		break;
-	}
+	case OPT_SSID:
+	case OPT_SID:
+		return requester_opts_parse(&opts->req, key, arg, state);
 	case OPT_REVERSE:
 	case OPT_IRTA:
 	case OPT_IQA: {
@@ -239,16 +215,16 @@ static int walk_tables(struct cli *cli, const struct walk_opts *opts, struct dum
 {
 	struct walk_request rq = { .mappings = opts->mappings, .leaves = opts->leaves,
 				   .have_reverse = opts->have_reverse, .reverse = opts->reverse,
-				   .have_pasid = opts->have_pasid, .pasid = opts->pasid, .all = opts->all };
+				   .have_pasid = opts->req.have_pasid, .pasid = opts->req.pasid, .all = opts->all };
 	int code;
 
 	if (src->kind != IOMMU_VENDOR_INTEL && opts->debugfs) {
 		cli_error(cli, 0, "--interrupts, --queue and --format=debugfs are for VT-d units");
 		return EXIT_USAGE;
 	}
-	if (opts->have_stream && src->kind != IOMMU_VENDOR_INTEL) {
+	if (opts->req.have_stream && src->kind != IOMMU_VENDOR_INTEL) {
 		rq.have_id = true;
-		rq.id = opts->stream;
+		rq.id = opts->req.stream;
 	} else if (opts->device) {
 		code = dump_source_requester(cli, src, opts->segment, opts->sid, &rq.id);
 		if (code)

@@ -95,6 +95,42 @@ error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_sta
 	return 0;
 }
 
+error_t requester_opts_parse(struct requester_opts *r, int key, char *arg,
+			     struct argp_state *state)
+{
+	char *end;
+
+	switch (key) {
+	case OPT_PASID:
+	case OPT_SSID: {
+		unsigned long v;
+
+		errno = 0;
+		v = strtoul(arg, &end, 0);
+		if (errno || *end || !*arg || *arg == '-' || v > 0xfffff)
+			argp_error(state, "'%s' is not a %s (0 to 0xfffff)", arg,
+				   key == OPT_SSID ? "SubstreamID" : "PASID");
+		r->pasid = (uint32_t)v;
+		r->have_pasid = true;
+		break;
+	}
+	case OPT_SID: {
+		unsigned long long v;
+
+		errno = 0;
+		v = strtoull(arg, &end, 0);
+		if (errno || *end || !*arg || *arg == '-' || v > 0xffffffffULL)
+			argp_error(state, "'%s' is not a StreamID (0 to 0xffffffff)", arg);
+		r->stream = (uint32_t)v;
+		r->have_stream = true;
+		break;
+	}
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
 /* The unit --unit names (name, register base, or index), or the only one with a table pointer. */
 static int choose_unit(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
 {

@@ -67,6 +67,16 @@ struct dump_opts {
 /* Handle one of DUMP_OPTIONS; ARGP_ERR_UNKNOWN for any other key. */
 error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_state *state);
 
+/* The request's PASID or SubstreamID, and a StreamID or device id, as translate and walk take them. */
+enum { OPT_PASID = 'p', OPT_SID = 0x380, OPT_SSID };
+struct requester_opts {
+	uint32_t pasid, stream;
+	bool have_pasid, have_stream;
+};
+/* --pasid, --ssid (0 to 0xfffff) and --sid (32 bits); ARGP_ERR_UNKNOWN for any other key. */
+error_t requester_opts_parse(struct requester_opts *r, int key, char *arg,
+			     struct argp_state *state);
+
 /* An opened dump with its register values and, when there is a table pointer, the unit. */
 struct dump_source {
 	struct iommu_dump *dump;
