@@ -60,7 +60,7 @@ SONAME := libiommu.so.$(SOVERSION)
 LIB_SHARED := $(O)/libiommu.so.$(VERSION)
 LIB_STATIC := $(O)/libiommu.a
 BIN := $(O)/iommutool
-EXAMPLE := $(O)/example
+EXAMPLES := $(patsubst examples/%.c,$(O)/examples/%,$(sort $(wildcard examples/*.c)))
 
 # Quiet build lines ("CC lib/acpi/dmar-decode.c"); V=1 shows the commands.
 ifeq ($(V),1)
@@ -73,7 +73,7 @@ endif
 
 .PHONY: all deps run check check-sanitize check-valgrind install uninstall clean bench fuzz
 
-all: deps-checked $(BIN) $(LIB_SHARED) $(O)/libiommu.so $(EXAMPLE) $(UNIT_BINS) $(TOOL_BINS) \
+all: deps-checked $(BIN) $(LIB_SHARED) $(O)/libiommu.so $(EXAMPLES) $(UNIT_BINS) $(TOOL_BINS) \
 	lib/libiommu.pc iommutool
 
 # The build needs the -dev packages; say so plainly instead of failing on a header.
@@ -111,10 +111,11 @@ $(BIN): $(CLI_OBJS) $(LIB_STATIC)
 iommutool: $(BIN)
 	@[ "$(O)" = build ] && cp $(BIN) $@ || true
 
-# The example uses only the public header and the shared library.
-$(EXAMPLE): examples/example.c lib/libiommu.h $(O)/libiommu.so
+# The examples use only the public header and the shared library.
+$(O)/examples/%: examples/%.c lib/libiommu.h $(O)/libiommu.so
+	@mkdir -p $(dir $@)
 	$(say) CC $<
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< -L$(O) -liommu -Wl,-rpath,'$$ORIGIN'
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< -L$(O) -liommu -Wl,-rpath,'$$ORIGIN/..'
 
 # The image builders are headers the unit tests and tools include.
 TOOL_HDRS := $(wildcard tests/tools/*.h)

@@ -10,18 +10,14 @@
 struct translate_opts {
 	struct dump_opts src;
 	const char *device;
-	uint32_t pasid;
-	bool have_pasid;
+	struct requester_opts req;
 	enum iommu_access access;
 	bool priv;
 	char **addrs;
 	int naddrs;
-	uint32_t stream;
-	bool have_stream;
 };
 
-enum { OPT_DEVICE = 'd', OPT_PASID = 'p', OPT_READ = 'r', OPT_WRITE = 'w', OPT_PRIV = 0x100,
-       OPT_SID, OPT_SSID };
+enum { OPT_DEVICE = 'd', OPT_READ = 'r', OPT_WRITE = 'w', OPT_PRIV = 0x100 };
 
 static const struct argp_option translate_options[] = {
 	{ "device", OPT_DEVICE, "BDF", 0, "The requester: [segment:]bus:device.function (hex)", 0 },
@@ -39,36 +35,15 @@ static error_t parse_translate(int key, char *arg, struct argp_state *state)
 {
 	struct translate_opts *opts = state->input;
 	char **bigger;
-	char *end;
 
 	switch (key) {
 	case OPT_DEVICE:
 		opts->device = arg;
 		break;
 	case OPT_PASID:
-	case OPT_SSID: {
-		unsigned long v;
-
-		errno = 0;
-		v = strtoul(arg, &end, 0);
-		if (errno || *end || !*arg || *arg == '-' || v > 0xfffff)
-			argp_error(state, "'%s' is not a %s (0 to 0xfffff)", arg,
-				   key == OPT_SSID ? "SubstreamID" : "PASID");
-		opts->pasid = (uint32_t)v;
-		opts->have_pasid = true;
-		break;
-	}
-	case OPT_SID: {
-		unsigned long long v;
-
-		errno = 0;
-		v = strtoull(arg, &end, 0);
-		if (errno || *end || !*arg || *arg == '-' || v > 0xffffffffULL)
-			argp_error(state, "'%s' is not a StreamID (0 to 0xffffffff)", arg);
-		opts->stream = (uint32_t)v;
-		opts->have_stream = true;
-		break;
-	}
+	case OPT_SSID:
+	case OPT_SID:
+		return requester_opts_parse(&opts->req, key, arg, state);
 	case OPT_READ:
 	case OPT_WRITE:
 		if (opts->access != IOMMU_ACCESS_ANY)
@@ -113,25 +88,12 @@ struct request {
 static void translate_one(struct request *rq, uint64_t iova)
 {
 	struct dump_source *src = rq->src;
-	bool scalable = false;
 
-	switch (src->kind) {
-	case UNIT_SMMUV3:
-		iommu_smmuv3_translate(src->smmu, rq->id, rq->pasid, iova, rq->access, rq->flags, rq->x);
-		break;
-	case UNIT_AMDVI:
-		iommu_amdvi_translate(src->amdvi, (uint16_t)rq->id, rq->pasid, iova, rq->access,
-				      rq->flags, rq->x);
-		break;
-	case UNIT_VTD:
-	case UNIT_NONE:
-		iommu_vtd_translate(src->vtd, rq->sid, rq->pasid, iova, rq->access, rq->flags, rq->x);
-		scalable = iommu_vtd_get_ttm(src->vtd) == IOMMU_VTD_TTM_SCALABLE;
-		break;
-	}
+	iommu_translator_translate(src->translator, rq->id, rq->pasid, iova, rq->access, rq->flags,
+				   rq->x);
 	if (iommu_xlate_get_status(rq->x) != IOMMU_XLATE_OK)
 		rq->faulted = true;
-	render_xlate(rq->cli, NULL, rq->x, src->kind, scalable, rq->segment, rq->id, rq->pasid, iova);
+	render_xlate(rq->cli, NULL, rq->x, src, rq->segment, rq->id, rq->pasid, iova);
 }
 
 /* Addresses from standard input, one a line (the first word; '#' starts a comment). */
@@ -166,12 +128,12 @@ static int run_translate(struct cli *cli, void *data)
 {
 	struct translate_opts *opts = data;
 	struct request rq = { .cli = cli, .access = opts->access,
-			      .pasid = opts->have_pasid ? opts->pasid : IOMMU_NO_PASID,
+			      .pasid = opts->req.have_pasid ? opts->req.pasid : IOMMU_NO_PASID,
 			      .flags = opts->priv ? IOMMU_REQ_PRIV : 0 };
 	struct dump_source src;
 	int code, r;
 
-	if (!opts->device && !opts->have_stream) {
+	if (!opts->device && !opts->req.have_stream) {
 		cli_error(cli, 0, "no requester: give --device BDF (or --sid N for an SMMUv3 or AMD-Vi unit)");
 		return EXIT_USAGE;
 	}
@@ -200,16 +162,16 @@ static int run_translate(struct cli *cli, void *data)
 	}
 	rq.src = &src;
 	rq.id = rq.sid;
-	if ((src.kind == UNIT_VTD && opts->have_stream) ||
-	    (src.kind == UNIT_AMDVI && opts->have_stream && opts->stream > 0xffff)) {
-		cli_error(cli, 0, src.kind == UNIT_VTD ? "--sid is for SMMUv3 and AMD-Vi units; give --device BDF"
+	if ((src.kind == IOMMU_VENDOR_INTEL && opts->req.have_stream) ||
+	    (src.kind == IOMMU_VENDOR_AMD && opts->req.have_stream && opts->req.stream > 0xffff)) {
+		cli_error(cli, 0, src.kind == IOMMU_VENDOR_INTEL ? "--sid is for SMMUv3 and AMD-Vi units; give --device BDF"
 						       : "an AMD-Vi device id has 16 bits");
 		code = EXIT_USAGE;
 		goto out;
 	}
-	if (opts->have_stream)
-		rq.id = opts->stream;
-	else if (src.kind != UNIT_VTD)
+	if (opts->req.have_stream)
+		rq.id = opts->req.stream;
+	else if (src.kind != IOMMU_VENDOR_INTEL)
 		code = dump_source_requester(cli, &src, rq.segment, rq.sid, &rq.id);
 	if (code)
 		goto out;

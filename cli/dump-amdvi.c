@@ -3,7 +3,7 @@
  * What walk shows of an AMD IOMMU in a dump: every device its device table
  * translates (and each PASID with guest tables), with its mode, domain,
  * tables and whether the IOMMU would accept the entries; with -v and one
- * device its DTE decoded field by field; --mappings; --reverse.
+ * device its DTE decoded field by field.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,12 +11,6 @@
 #include <string.h>
 
 #include "dump-source.h"
-
-static bool wanted(const struct walk_request *rq, const struct iommu_amdvi_space *sp)
-{
-	return (!rq->have_id || iommu_amdvi_space_get_devid(sp) == rq->id) &&
-	       (!rq->have_pasid || iommu_amdvi_space_get_pasid(sp) == rq->pasid);
-}
 
 /* ---- summary --------------------------------------------------------------- */
 
@@ -44,18 +38,18 @@ struct summary {
 	uint64_t dte[4];		/* the last device's, for -v */
 };
 
-static int summary_row(const struct iommu_amdvi_space *sp, void *userdata)
+static int summary_row(const struct iommu_space *sp, void *userdata)
 {
 	struct summary *s = userdata;
 	struct out_table *t = s->t;
-	enum iommu_xlate_status st = iommu_amdvi_space_get_status(sp);
-	unsigned int host = iommu_amdvi_space_get_levels(sp, false);
-	unsigned int guest = iommu_amdvi_space_get_levels(sp, true);
-	uint32_t pasid = iommu_amdvi_space_get_pasid(sp);
-	const char *name = iommu_fault_code_name(IOMMU_VENDOR_AMD, iommu_amdvi_space_get_event(sp));
+	enum iommu_xlate_status st = iommu_space_get_status(sp);
+	unsigned int host = iommu_space_get_levels(sp, IOMMU_STAGE_2);
+	unsigned int guest = iommu_space_get_levels(sp, IOMMU_STAGE_1);
+	uint32_t pasid = iommu_space_get_pasid(sp);
+	const char *name = iommu_fault_code_name(IOMMU_VENDOR_AMD, iommu_space_get_fault_reason(sp));
 	char bdf[16], levels[24], event[48];
 
-	if (!wanted(s->rq, sp))
+	if (!walk_wanted(s->rq, sp))
 		return 0;
 	/* Without --all or a device asked for: the devices in use, and a count of those refused. */
 	if (iommu_amdvi_space_grants_nothing(sp) && !s->rq->all && !s->rq->have_id) {
@@ -64,20 +58,21 @@ static int summary_row(const struct iommu_amdvi_space *sp, void *userdata)
 	}
 	s->count++;
 	memcpy(s->dte, iommu_amdvi_space_get_dte(sp), sizeof(s->dte));
-	format_bdf(bdf, sizeof(bdf), 0, iommu_amdvi_space_get_devid(sp));
+	format_bdf(bdf, sizeof(bdf), 0, iommu_space_get_requester(sp));
 	out_cell_str(t, SC_DEVICE, bdf);
 	if (pasid != IOMMU_NO_PASID)
 		out_cell_uint(t, SC_PASID, pasid);
-	out_cell_str(t, SC_MODE, iommu_amdvi_space_get_mode(sp));
-	if (iommu_amdvi_space_get_domain_id(sp) >= 0)
-		out_cell_uint(t, SC_DOMAIN, (unsigned int)iommu_amdvi_space_get_domain_id(sp));
+	out_cell_str(t, SC_MODE, iommu_space_get_mode(sp));
+	if (iommu_space_get_domain_id(sp) >= 0)
+		out_cell_uint(t, SC_DOMAIN, (unsigned int)iommu_space_get_domain_id(sp));
 	if (guest && host)
 		snprintf(levels, sizeof(levels), "%u/%u", guest, host);
 	else
 		snprintf(levels, sizeof(levels), "%u", guest ? guest : host);
 	if (guest || host) {
 		out_cell_str(t, SC_LEVELS, levels);
-		out_cell_hex(t, SC_TABLE, iommu_amdvi_space_get_root(sp, guest != 0), 1);
+		out_cell_hex(t, SC_TABLE,
+			     iommu_space_get_root(sp, guest ? IOMMU_STAGE_1 : IOMMU_STAGE_2), 1);
 	}
 	out_cell_str(t, SC_STATUS, iommu_xlate_status_name(st));
 	if (st == IOMMU_XLATE_FAULT) {
@@ -85,18 +80,18 @@ static int summary_row(const struct iommu_amdvi_space *sp, void *userdata)
 			 iommu_amdvi_space_get_flags(sp));
 		out_cell_str(t, SC_EVENT, event);
 	}
-	out_cell_str(t, SC_DETAIL, iommu_amdvi_space_get_detail(sp));
+	out_cell_str(t, SC_DETAIL, iommu_space_get_detail(sp));
 	out_row_end(t);
-	if (s->details && iommu_amdvi_space_get_detail(sp)) {
+	if (s->details && iommu_space_get_detail(sp)) {
 		fprintf(s->details, "%s", bdf);
 		if (pasid != IOMMU_NO_PASID)
 			fprintf(s->details, " PASID %u", pasid);
-		fprintf(s->details, ": %s\n", iommu_amdvi_space_get_detail(sp));
+		fprintf(s->details, ": %s\n", iommu_space_get_detail(sp));
 	}
 	return 0;
 }
 
-static int summary(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
+int walk_amdvi(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
 {
 	struct summary s = { .cli = cli, .rq = rq };
 	char *details = NULL, *bad = NULL;
@@ -113,7 +108,7 @@ static int summary(struct cli *cli, const struct walk_request *rq, struct dump_s
 	}
 	if (!cli->json)
 		s.details = open_memstream(&details, &details_size);
-	r = iommu_amdvi_foreach_space(src->amdvi, summary_row, &s);
+	r = iommu_translator_foreach_space(src->translator, summary_row, &s);
 	out_table_end(s.t);
 	if (s.details) {
 		fclose(s.details);
@@ -127,7 +122,7 @@ static int summary(struct cli *cli, const struct walk_request *rq, struct dump_s
 		 s.refusing);
 	if (r == -ENODATA) {
 		cli_error(cli, 0, "the device table at 0x%llx is not in the dump",
-			  (unsigned long long)(iommu_amdvi_get_dev_table_base(src->amdvi) & ~0xfffULL));
+			  (unsigned long long)(iommu_amdvi_get_dev_table_base(src->translator) & ~0xfffULL));
 		return EXIT_NOT_CLEAN;
 	}
 	if (!s.count && !s.refusing) {
@@ -137,64 +132,5 @@ static int summary(struct cli *cli, const struct walk_request *rq, struct dump_s
 		render_dnode(cli->out, root, cli->verbose);
 		iommu_dnode_unref(root);
 	}
-	return EXIT_CLEAN;
-}
-
-/* ---- mappings and reverse look-up ------------------------------------------------ */
-
-struct listing {
-	struct cli *cli;
-	const struct walk_request *rq;
-	struct iommu_amdvi *amdvi;
-	size_t count;
-};
-
-static int mapping_row(const struct iommu_mapping *m, void *userdata)
-{
-	struct listing *l = userdata;
-	const struct iommu_amdvi_space *sp = iommu_mapping_get_amdvi_space(m);
-	struct mapping_source who = { UNIT_AMDVI, 0, iommu_amdvi_space_get_devid(sp),
-				      iommu_amdvi_space_get_pasid(sp), NULL };
-
-	l->count++;
-	render_mapping(l->cli, &who, m);
-	return 0;
-}
-
-static int mappings_space(const struct iommu_amdvi_space *sp, void *userdata)
-{
-	struct listing *l = userdata;
-
-	if (!wanted(l->rq, sp))
-		return 0;
-	return iommu_amdvi_foreach_mapping(l->amdvi, sp, l->rq->leaves ? IOMMU_MAPPINGS_LEAVES : 0,
-					   mapping_row, l);
-}
-
-int walk_amdvi(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
-{
-	struct listing l = { cli, rq, src->amdvi, 0 };
-	int r;
-
-	if (!rq->mappings && !rq->have_reverse)
-		return summary(cli, rq, src);
-	if (rq->have_reverse) {
-		out_hex(cli->out, "phys", "page 0x%llx", rq->reverse & ~0xfffULL);
-		out_text(cli->out, " is reached by:\n");
-	} else if (cli->verbose) {
-		dump_source_describe(cli, src);
-	}
-	render_mapping_header(cli, UNIT_AMDVI);
-	out_begin_array(cli->out, "mappings");
-	r = rq->have_reverse ? iommu_amdvi_foreach_reverse(src->amdvi, rq->reverse, mapping_row, &l)
-			     : iommu_amdvi_foreach_space(src->amdvi, mappings_space, &l);
-	out_end_array(cli->out);
-	if (r == -ENODATA) {
-		cli_error(cli, 0, "the device table is not in the dump");
-		return EXIT_NOT_CLEAN;
-	}
-	if (!l.count)
-		out_text(cli->out, rq->have_reverse ? "no device: no mapping in these tables reaches it\n"
-						    : "no mappings\n");
 	return EXIT_CLEAN;
 }

@@ -31,12 +31,12 @@ static void words_text(struct out *o, const char *indent, const char *what, cons
 }
 
 /* A page-table entry of an SMMUv3 (Arm's stages and levels) or AMD-Vi (host, guest) walk. */
-static void pte_text(struct out *o, const char *indent, enum dump_unit unit,
+static void pte_text(struct out *o, const char *indent, enum iommu_vendor unit,
 		     enum iommu_step_kind kind, unsigned int level, uint64_t e)
 {
 	bool first = kind == IOMMU_STEP_FIRST_STAGE;
 
-	if (unit == UNIT_SMMUV3)
+	if (unit == IOMMU_VENDOR_ARM)
 		out_text(o, "%sstage %d level %d descriptor: 0x%016llx", indent, first ? 1 : 2,
 			 4 - (int)level, (unsigned long long)e);
 	else
@@ -45,13 +45,13 @@ static void pte_text(struct out *o, const char *indent, enum dump_unit unit,
 }
 
 /* The kernel's fault-dump lines for one step (VT-d); the other units' entries as they are. */
-static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, enum dump_unit unit,
+static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, enum iommu_vendor unit,
 		      bool scalable, bool nested, int verbose)
 {
 	unsigned int n;
 	const uint64_t *w = iommu_xlate_get_step_entry(x, i, &n);
 	enum iommu_step_kind kind = iommu_xlate_get_step_kind(x, i);
-	const char *indent = unit != UNIT_VTD ? (iommu_xlate_step_is_nested(x, i) ? "    " : "  ")
+	const char *indent = unit != IOMMU_VENDOR_INTEL ? (iommu_xlate_step_is_nested(x, i) ? "    " : "  ")
 			     : iommu_xlate_step_is_nested(x, i) ? "    second stage: "
 			     : !nested ? "  "
 			     : kind == IOMMU_STEP_FIRST_STAGE ? "  first stage: "
@@ -79,7 +79,7 @@ static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, enum
 		break;
 	case IOMMU_STEP_SECOND_STAGE:
 	case IOMMU_STEP_FIRST_STAGE:
-		if (unit != UNIT_VTD)
+		if (unit != IOMMU_VENDOR_INTEL)
 			pte_text(o, indent, unit, kind, iommu_xlate_get_step_level(x, i), w[0]);
 		else
 			out_text(o, "%spte level: %u, pte value: 0x%016llx", indent,
@@ -105,7 +105,7 @@ static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, enum
 			 iommu_xlate_get_step_level(x, i), (unsigned long long)w[0]);
 		break;
 	}
-	if (verbose >= 2 && unit == UNIT_VTD)
+	if (verbose >= 2 && unit == IOMMU_VENDOR_INTEL)
 		out_text(o, "  (%s table 0x%llx, index %u)", iommu_step_kind_name(kind),
 			 (unsigned long long)iommu_xlate_get_step_table(x, i),
 			 iommu_xlate_get_step_index(x, i));
@@ -144,39 +144,37 @@ static void walk_json(struct out *o, const struct iommu_xlate *x)
  * suppressed one is not recorded.
  */
 static const char *render_xlate_fault(struct cli *cli, const struct iommu_xlate *x,
-				      enum dump_unit unit)
+				      enum iommu_vendor unit)
 {
-	enum iommu_vendor vendor = unit == UNIT_VTD ? IOMMU_VENDOR_INTEL
-				   : unit == UNIT_SMMUV3 ? IOMMU_VENDOR_ARM : IOMMU_VENDOR_AMD;
 	unsigned int words;
 	const uint64_t *rec = iommu_xlate_get_fault_record(x, &words);
 	struct iommu_fault *f = NULL;
-	const char *why = unit == UNIT_VTD ? " (suppressed: fault processing is disabled)"
-			  : unit == UNIT_AMDVI ? " (not logged: DTE.SA is set)"
+	const char *why = unit == IOMMU_VENDOR_INTEL ? " (suppressed: fault processing is disabled)"
+			  : unit == IOMMU_VENDOR_AMD ? " (not logged: DTE.SA is set)"
 					       : " (not recorded: CD.R is clear)";
 
-	if ((rec ? iommu_fault_new_record(vendor, rec, words, &f)
-		 : iommu_fault_new(vendor, iommu_xlate_get_fault_reason(x), &f)) < 0) {
-		out_uint(cli->out, unit == UNIT_VTD ? "reason" : "event",
-			 unit == UNIT_VTD ? "fault 0x%02llx" : "event 0x%02llx",
+	if ((rec ? iommu_fault_new_record(unit, rec, words, &f)
+		 : iommu_fault_new(unit, iommu_xlate_get_fault_reason(x), &f)) < 0) {
+		out_uint(cli->out, unit == IOMMU_VENDOR_INTEL ? "reason" : "event",
+			 unit == IOMMU_VENDOR_INTEL ? "fault 0x%02llx" : "event 0x%02llx",
 			 iommu_xlate_get_fault_reason(x));
 		return why;
 	}
 	render_fault_code(cli, f, 0);
-	if (unit == UNIT_SMMUV3 && iommu_fault_is_stage2(f))
+	if (unit == IOMMU_VENDOR_ARM && iommu_fault_is_stage2(f))
 		why = " (not recorded: STE.S2R is clear)";
 	iommu_fault_unref(f);
 	return why;
 }
 
 /* ", domain 5"; an SMMUv3 stream's ASID, or VMID when only stage 2 translates. */
-static void domain_text(struct out *o, const struct iommu_xlate *x, enum dump_unit unit)
+static void domain_text(struct out *o, const struct iommu_xlate *x, enum iommu_vendor unit)
 {
 	const char *mode = iommu_xlate_get_mode(x);
 
 	if (iommu_xlate_get_domain_id(x) < 0)
 		return;
-	if (unit == UNIT_SMMUV3)
+	if (unit == IOMMU_VENDOR_ARM)
 		out_text(o, ", %s %d", mode && strcmp(mode, "stage-2") == 0 ? "vmid" : "asid",
 			 iommu_xlate_get_domain_id(x));
 	else
@@ -184,21 +182,24 @@ static void domain_text(struct out *o, const struct iommu_xlate *x, enum dump_un
 }
 
 void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
-		  enum dump_unit unit, bool scalable, uint16_t segment, uint32_t sid, uint32_t pasid,
+		  const struct dump_source *src, uint16_t segment, uint32_t sid, uint32_t pasid,
 		  uint64_t iova)
 {
+	enum iommu_vendor unit = src->kind;
+	bool scalable = unit == IOMMU_VENDOR_INTEL &&
+			iommu_vtd_get_ttm(src->translator) == IOMMU_VTD_TTM_SCALABLE;
 	enum iommu_xlate_status st = iommu_xlate_get_status(x);
 	struct out *o = cli->out;
 	char bdf[16], size[16], perm[8];
 	const char *note = iommu_xlate_get_note(x), *detail = iommu_xlate_get_detail(x);
-	const char *pasid_key = unit == UNIT_SMMUV3 ? "ssid" : "pasid";
+	const char *pasid_key = unit == IOMMU_VENDOR_ARM ? "ssid" : "pasid";
 	const char *why;
 	const uint64_t *rec;
 	unsigned int words;
 
 	format_bdf(bdf, sizeof(bdf), segment, (uint16_t)sid);
 	out_begin_object(o, key);
-	if (unit == UNIT_SMMUV3)
+	if (unit == IOMMU_VENDOR_ARM)
 		out_hex(o, "sid", NULL, sid);
 	else
 		out_str(o, "device", NULL, bdf);
@@ -238,7 +239,7 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 		why = render_xlate_fault(cli, x, unit);
 		out_bool(o, "suppressed", iommu_xlate_is_suppressed(x) ? why : NULL,
 			 iommu_xlate_is_suppressed(x));
-		if (unit != UNIT_VTD && (rec = iommu_xlate_get_fault_record(x, &words))) {
+		if (unit != IOMMU_VENDOR_INTEL && (rec = iommu_xlate_get_fault_record(x, &words))) {
 			out_begin_array(o, "record");
 			for (unsigned int k = 0; k < words; k++)
 				out_hex(o, NULL, !cli->verbose ? NULL : k ? " 0x%016llx"
@@ -268,35 +269,37 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 	out_end_object(o);
 }
 
-void render_mapping_header(struct cli *cli, enum dump_unit unit)
+void render_mapping_header(struct cli *cli, enum iommu_vendor unit)
 {
 	out_text(cli->out, "%-13s %5s  %-29s     %-29s  %-4s  %s\n",
-		 unit == UNIT_SMMUV3 ? "STREAM" : "DEVICE", unit == UNIT_SMMUV3 ? "SSID" : "PASID",
+		 unit == IOMMU_VENDOR_ARM ? "STREAM" : "DEVICE", unit == IOMMU_VENDOR_ARM ? "SSID" : "PASID",
 		 "IOVA", "PHYS", "PAGE", "PERM");
 }
 
-void render_mapping(struct cli *cli, const struct mapping_source *who,
+void render_mapping(struct cli *cli, enum iommu_vendor unit, const char *requester,
 		    const struct iommu_mapping *m)
 {
 	struct out *o = cli->out;
 	uint64_t iova = iommu_mapping_get_iova(m), size = iommu_mapping_get_size(m);
-	const char *pasid_key = who->unit == UNIT_SMMUV3 ? "ssid" : "pasid";
+	uint32_t id = iommu_space_get_requester(iommu_mapping_get_space(m));
+	uint32_t pasid = iommu_space_get_pasid(iommu_mapping_get_space(m));
+	const char *pasid_key = unit == IOMMU_VENDOR_ARM ? "ssid" : "pasid";
 	char bdf[16], page[16], perm[8];
 
 	out_begin_object(o, NULL);
-	if (who->unit == UNIT_SMMUV3) {
-		snprintf(bdf, sizeof(bdf), "sid 0x%x", who->id);
+	if (unit == IOMMU_VENDOR_ARM) {
+		snprintf(bdf, sizeof(bdf), "sid 0x%x", id);
 		out_text(o, "%-13s", bdf);
-		out_hex(o, "sid", NULL, who->id);
-		out_str(o, "device", NULL, who->requester);
+		out_hex(o, "sid", NULL, id);
+		out_str(o, "device", NULL, requester);
 	} else {
-		format_bdf(bdf, sizeof(bdf), who->segment, (uint16_t)who->id);
+		format_bdf(bdf, sizeof(bdf), 0, (uint16_t)id);
 		out_str(o, "device", "%-13s", bdf);
 	}
-	if (who->pasid == IOMMU_NO_PASID)
+	if (pasid == IOMMU_NO_PASID)
 		out_null(o, pasid_key, " %5s");
 	else
-		out_uint(o, pasid_key, " %5llu", who->pasid);
+		out_uint(o, pasid_key, " %5llu", pasid);
 	out_hex(o, "iova", "  0x%012llx", iova);
 	out_hex(o, "iova_end", "-0x%012llx", iova + size - 1);
 	out_hex(o, "size", NULL, size);
@@ -319,7 +322,7 @@ void render_mapping(struct cli *cli, const struct mapping_source *who,
 		break;
 	case IOMMU_MAPPING_INVALID:
 		out_str(o, "kind", NULL, "invalid");
-		if (iommu_mapping_get_entry(m) && who->unit == UNIT_VTD)
+		if (iommu_mapping_get_entry(m) && unit == IOMMU_VENDOR_INTEL)
 			out_hex(o, "entry", "  invalid: entry 0x%016llx has reserved bits set\n",
 				iommu_mapping_get_entry(m));
 		else if (iommu_mapping_get_entry(m))
@@ -334,8 +337,8 @@ void render_mapping(struct cli *cli, const struct mapping_source *who,
 }
 
 void render_logged_walk(struct cli *cli, const struct iommu_xlate *x, bool same,
-			enum dump_unit unit, bool scalable, uint16_t segment, uint32_t id,
-			uint32_t pasid, uint64_t addr)
+			const struct dump_source *src, uint16_t segment, uint32_t id, uint32_t pasid,
+			uint64_t addr)
 {
 	struct out *o = cli->out;
 	const char *verdict;
@@ -356,6 +359,6 @@ void render_logged_walk(struct cli *cli, const struct iommu_xlate *x, bool same,
 	}
 	out_text(o, "  in the dump: ");
 	out_str(o, "dump_verdict", NULL, verdict);
-	render_xlate(cli, "translation", x, unit, scalable, segment, id, pasid, addr);
+	render_xlate(cli, "translation", x, src, segment, id, pasid, addr);
 	out_text(o, "  verdict: %s\n", verdict);
 }

@@ -98,12 +98,11 @@ int dump_source_requester(struct cli *cli, const struct dump_source *src, uint16
 	if (!src->tables)
 		return EXIT_CLEAN;
 	switch (src->kind) {
-	case UNIT_SMMUV3:
+	case IOMMU_VENDOR_ARM:
 		return through_iort(cli, src, segment, rid, ret_id);
-	case UNIT_AMDVI:
+	case IOMMU_VENDOR_AMD:
 		return through_ivrs(cli, src, segment, rid, ret_id);
-	case UNIT_VTD:
-	case UNIT_NONE:
+	default:
 		break;
 	}
 	return EXIT_CLEAN;

@@ -3,7 +3,7 @@
  * What walk shows of an SMMUv3 in a dump: every stream its stream table
  * configures (StreamID, SubstreamID, mode, ASID, VMID, the tables and
  * whether the SMMU would accept the entries), with -v and one stream the
- * STE and CD decoded field by field; --mappings; --reverse.
+ * STE and CD decoded field by field.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,12 +11,6 @@
 #include <string.h>
 
 #include "dump-source.h"
-
-static bool wanted(const struct walk_request *rq, const struct iommu_smmuv3_space *sp)
-{
-	return (!rq->have_id || iommu_smmuv3_space_get_sid(sp) == rq->id) &&
-	       (!rq->have_pasid || iommu_smmuv3_space_get_ssid(sp) == rq->pasid);
-}
 
 /* ---- summary --------------------------------------------------------------- */
 
@@ -39,16 +33,15 @@ static const struct out_column columns[] = {
 };
 
 /* "4K/39b/3": a table's granule, input bits and levels. */
-static bool table_text(const struct iommu_smmuv3_space *sp, enum iommu_smmuv3_table t, char *buf,
-		       size_t size)
+static bool table_text(const struct iommu_space *sp, enum iommu_stage t, char *buf, size_t size)
 {
 	char g[16];
 
-	if (!iommu_smmuv3_space_get_levels(sp, t))
+	if (!iommu_space_get_levels(sp, t))
 		return false;
 	format_size(g, sizeof(g), iommu_smmuv3_space_get_granule(sp, t));
 	snprintf(buf, size, "%s/%ub/%u", g, iommu_smmuv3_space_get_input_bits(sp, t),
-		 iommu_smmuv3_space_get_levels(sp, t));
+		 iommu_space_get_levels(sp, t));
 	return true;
 }
 
@@ -63,17 +56,17 @@ struct summary {
 	bool have_cd;
 };
 
-static int summary_row(const struct iommu_smmuv3_space *sp, void *userdata)
+static int summary_row(const struct iommu_space *sp, void *userdata)
 {
 	struct summary *s = userdata;
 	struct out_table *t = s->t;
-	enum iommu_xlate_status st = iommu_smmuv3_space_get_status(sp);
-	uint32_t ssid = iommu_smmuv3_space_get_ssid(sp);
-	const char *name = iommu_fault_code_name(IOMMU_VENDOR_ARM, iommu_smmuv3_space_get_event(sp));
+	enum iommu_xlate_status st = iommu_space_get_status(sp);
+	uint32_t ssid = iommu_space_get_pasid(sp);
+	const char *name = iommu_fault_code_name(IOMMU_VENDOR_ARM, iommu_space_get_fault_reason(sp));
 	char s1[40], ttb1[24], s2[24], device[128];
 	uint64_t root;
 
-	if (!wanted(s->rq, sp))
+	if (!walk_wanted(s->rq, sp))
 		return 0;
 	/* Without --all or a stream asked for: the streams in use, and a count of those that abort. */
 	if (st == IOMMU_XLATE_BLOCKED && !s->rq->all && !s->rq->have_id) {
@@ -85,40 +78,40 @@ static int summary_row(const struct iommu_smmuv3_space *sp, void *userdata)
 	s->have_cd = iommu_smmuv3_space_get_cd(sp) != NULL;
 	if (s->have_cd)
 		memcpy(s->cd, iommu_smmuv3_space_get_cd(sp), sizeof(s->cd));
-	out_cell_hex(t, SC_SID, iommu_smmuv3_space_get_sid(sp), 1);
-	if (stream_requester(&s->requesters, iommu_smmuv3_space_get_sid(sp), device, sizeof(device)))
+	out_cell_hex(t, SC_SID, iommu_space_get_requester(sp), 1);
+	if (stream_requester(&s->requesters, iommu_space_get_requester(sp), device, sizeof(device)))
 		out_cell_str(t, SC_DEVICE, device);
 	if (ssid != IOMMU_NO_PASID)
 		out_cell_uint(t, SC_SSID, ssid);
-	out_cell_str(t, SC_MODE, iommu_smmuv3_space_get_mode(sp));
+	out_cell_str(t, SC_MODE, iommu_space_get_mode(sp));
 	if (iommu_smmuv3_space_get_asid(sp) >= 0)
 		out_cell_uint(t, SC_ASID, (unsigned int)iommu_smmuv3_space_get_asid(sp));
 	if (iommu_smmuv3_space_get_vmid(sp) >= 0)
 		out_cell_uint(t, SC_VMID, (unsigned int)iommu_smmuv3_space_get_vmid(sp));
-	if (table_text(sp, IOMMU_SMMUV3_TTB0, s1, sizeof(s1))) {
-		if (table_text(sp, IOMMU_SMMUV3_TTB1, ttb1, sizeof(ttb1)))
+	if (table_text(sp, IOMMU_STAGE_1, s1, sizeof(s1))) {
+		if (table_text(sp, IOMMU_STAGE_1_UPPER, ttb1, sizeof(ttb1)))
 			snprintf(s1 + strlen(s1), sizeof(s1) - strlen(s1), "+%s", ttb1);
 		out_cell_str(t, SC_S1, s1);
-	} else if (table_text(sp, IOMMU_SMMUV3_TTB1, s1, sizeof(s1))) {
+	} else if (table_text(sp, IOMMU_STAGE_1_UPPER, s1, sizeof(s1))) {
 		out_cell_str(t, SC_S1, s1);
 	}
-	if (table_text(sp, IOMMU_SMMUV3_S2, s2, sizeof(s2)))
+	if (table_text(sp, IOMMU_STAGE_2, s2, sizeof(s2)))
 		out_cell_str(t, SC_S2, s2);
-	root = iommu_smmuv3_space_get_root(sp, IOMMU_SMMUV3_TTB0);
+	root = iommu_space_get_root(sp, IOMMU_STAGE_1);
 	if (!root)
-		root = iommu_smmuv3_space_get_root(sp, IOMMU_SMMUV3_S2);
+		root = iommu_space_get_root(sp, IOMMU_STAGE_2);
 	if (root)
 		out_cell_hex(t, SC_TABLE, root, 1);
 	out_cell_str(t, SC_STATUS, iommu_xlate_status_name(st));
 	if (st == IOMMU_XLATE_FAULT)
 		out_cell_str(t, SC_EVENT, name ? name : "?");
-	out_cell_str(t, SC_DETAIL, iommu_smmuv3_space_get_detail(sp));
+	out_cell_str(t, SC_DETAIL, iommu_space_get_detail(sp));
 	out_row_end(t);
-	if (s->details && iommu_smmuv3_space_get_detail(sp)) {
-		fprintf(s->details, "sid 0x%x", iommu_smmuv3_space_get_sid(sp));
+	if (s->details && iommu_space_get_detail(sp)) {
+		fprintf(s->details, "sid 0x%x", iommu_space_get_requester(sp));
 		if (ssid != IOMMU_NO_PASID)
 			fprintf(s->details, " SSID %u", ssid);
-		fprintf(s->details, ": %s\n", iommu_smmuv3_space_get_detail(sp));
+		fprintf(s->details, ": %s\n", iommu_space_get_detail(sp));
 	}
 	return 0;
 }
@@ -138,7 +131,7 @@ static void decoded_structures(struct cli *cli, const struct summary *s)
 	}
 }
 
-static int summary(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
+int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
 {
 	struct summary s = { .cli = cli, .rq = rq };
 	char *details = NULL, *bad = NULL;
@@ -155,7 +148,7 @@ static int summary(struct cli *cli, const struct walk_request *rq, struct dump_s
 	if (!cli->json)
 		s.details = open_memstream(&details, &details_size);
 	stream_requesters_open(src, &s.requesters);
-	r = iommu_smmuv3_foreach_space(src->smmu, summary_row, &s);
+	r = iommu_translator_foreach_space(src->translator, summary_row, &s);
 	stream_requesters_close(&s.requesters);
 	out_table_end(s.t);
 	if (s.details) {
@@ -170,7 +163,7 @@ static int summary(struct cli *cli, const struct walk_request *rq, struct dump_s
 		 s.aborting);
 	if (r == -ENODATA) {
 		cli_error(cli, 0, "the stream table at 0x%llx is not in the dump",
-			  (unsigned long long)(iommu_smmuv3_get_strtab_base(src->smmu) & ~63ULL));
+			  (unsigned long long)(iommu_smmuv3_get_strtab_base(src->translator) & ~63ULL));
 		return EXIT_NOT_CLEAN;
 	}
 	if (!s.count && !s.aborting)
@@ -178,71 +171,5 @@ static int summary(struct cli *cli, const struct walk_request *rq, struct dump_s
 									 : "valid stream table entry");
 	else if (cli->verbose && rq->have_id && s.count == 1)
 		decoded_structures(cli, &s);
-	return EXIT_CLEAN;
-}
-
-/* ---- mappings and reverse look-up ------------------------------------------------ */
-
-struct listing {
-	struct cli *cli;
-	const struct walk_request *rq;
-	struct iommu_smmuv3 *smmu;
-	struct stream_requesters requesters;
-	size_t count;
-};
-
-static int mapping_row(const struct iommu_mapping *m, void *userdata)
-{
-	struct listing *l = userdata;
-	const struct iommu_smmuv3_space *sp = iommu_mapping_get_smmuv3_space(m);
-	struct mapping_source who = { UNIT_SMMUV3, 0, iommu_smmuv3_space_get_sid(sp),
-				      iommu_smmuv3_space_get_ssid(sp), NULL };
-	char device[128];
-
-	if (stream_requester(&l->requesters, who.id, device, sizeof(device)))
-		who.requester = device;
-
-	l->count++;
-	render_mapping(l->cli, &who, m);
-	return 0;
-}
-
-static int mappings_space(const struct iommu_smmuv3_space *sp, void *userdata)
-{
-	struct listing *l = userdata;
-
-	if (!wanted(l->rq, sp))
-		return 0;
-	return iommu_smmuv3_foreach_mapping(l->smmu, sp, l->rq->leaves ? IOMMU_MAPPINGS_LEAVES : 0,
-					    mapping_row, l);
-}
-
-int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
-{
-	struct listing l = { .cli = cli, .rq = rq, .smmu = src->smmu };
-	int r;
-
-	if (!rq->mappings && !rq->have_reverse)
-		return summary(cli, rq, src);
-	if (rq->have_reverse) {
-		out_hex(cli->out, "phys", "page 0x%llx", rq->reverse & ~0xfffULL);
-		out_text(cli->out, " is reached by:\n");
-	} else if (cli->verbose) {
-		dump_source_describe(cli, src);
-	}
-	render_mapping_header(cli, UNIT_SMMUV3);
-	out_begin_array(cli->out, "mappings");
-	stream_requesters_open(src, &l.requesters);
-	r = rq->have_reverse ? iommu_smmuv3_foreach_reverse(src->smmu, rq->reverse, mapping_row, &l)
-			     : iommu_smmuv3_foreach_space(src->smmu, mappings_space, &l);
-	stream_requesters_close(&l.requesters);
-	out_end_array(cli->out);
-	if (r == -ENODATA) {
-		cli_error(cli, 0, "the stream table is not in the dump");
-		return EXIT_NOT_CLEAN;
-	}
-	if (!l.count)
-		out_text(cli->out, rq->have_reverse ? "no stream: no mapping in these tables reaches it\n"
-						    : "no mappings\n");
 	return EXIT_CLEAN;
 }

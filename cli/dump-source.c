@@ -95,52 +95,58 @@ error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_sta
 	return 0;
 }
 
-/* The registers that point at a unit's tables: one of them makes a unit walkable. */
-static bool has_pointer(const struct iommu_regs *regs, size_t unit)
+error_t requester_opts_parse(struct requester_opts *r, int key, char *arg,
+			     struct argp_state *state)
 {
-	static const char *const pointers[] = { "RTADDR", "STRTAB_BASE", "DEV_TABLE_BASE" };
-	uint64_t v;
+	char *end;
 
-	for (size_t i = 0; i < sizeof(pointers) / sizeof(pointers[0]); i++)
-		if (iommu_regs_get(regs, unit, pointers[i], &v) == 0)
-			return true;
-	return false;
+	switch (key) {
+	case OPT_PASID:
+	case OPT_SSID: {
+		unsigned long v;
+
+		errno = 0;
+		v = strtoul(arg, &end, 0);
+		if (errno || *end || !*arg || *arg == '-' || v > 0xfffff)
+			argp_error(state, "'%s' is not a %s (0 to 0xfffff)", arg,
+				   key == OPT_SSID ? "SubstreamID" : "PASID");
+		r->pasid = (uint32_t)v;
+		r->have_pasid = true;
+		break;
+	}
+	case OPT_SID: {
+		unsigned long long v;
+
+		errno = 0;
+		v = strtoull(arg, &end, 0);
+		if (errno || *end || !*arg || *arg == '-' || v > 0xffffffffULL)
+			argp_error(state, "'%s' is not a StreamID (0 to 0xffffffff)", arg);
+		r->stream = (uint32_t)v;
+		r->have_stream = true;
+		break;
+	}
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
 }
 
 /* The unit --unit names (name, register base, or index), or the only one with a table pointer. */
 static int choose_unit(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
 {
-	size_t n = iommu_regs_get_unit_count(src->regs), found = n;
-	uint64_t v;
+	size_t n = iommu_regs_get_unit_count(src->regs);
+	int r = iommu_regs_find_unit(src->regs, o->unit, &src->unit);
 
-	if (o->unit) {
-		for (size_t i = 0; i < n; i++) {
-			const char *name = iommu_regs_get_unit_name(src->regs, i);
-			char index[24];
-
-			snprintf(index, sizeof(index), "%zu", i);
-			if ((name && strcmp(name, o->unit) == 0) || strcmp(index, o->unit) == 0 ||
-			    (iommu_parse_hex(o->unit, &v) == 0 &&
-			     v == iommu_regs_get_unit_base(src->regs, i))) {
-				src->unit = i;
-				return EXIT_CLEAN;
-			}
-		}
+	if (r == -ENOENT) {
 		cli_error(cli, 0, "no unit '%s' in %s (%zu unit%s)", o->unit, src->regs_source, n,
 			  n == 1 ? "" : "s");
 		return EXIT_USAGE;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (!has_pointer(src->regs, i))
-			continue;
-		if (found != n) {
-			cli_error(cli, 0, "%s holds several units with table pointers (RTADDR_REG, STRTAB_BASE, device table base); choose one with --unit",
-				  src->regs_source);
-			return EXIT_USAGE;
-		}
-		found = i;
+	if (r < 0) {
+		cli_error(cli, 0, "%s holds several units with table pointers (RTADDR_REG, STRTAB_BASE, device table base); choose one with --unit",
+			  src->regs_source);
+		return EXIT_USAGE;
 	}
-	src->unit = found == n ? 0 : found;
 	return EXIT_CLEAN;
 }
 
@@ -159,89 +165,82 @@ static int open_registers(const struct cli *cli, const struct dump_opts *o, stru
 	return choose_unit(cli, o, src);
 }
 
-/* The SMMUv3 unit: STRTAB_BASE (and _CFG) from the options or registers, IDR0-5 when all are there. */
-static int open_smmuv3(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
+struct register_lookup {
+	const struct dump_opts *o;
+	const struct dump_source *src;
+};
+
+/*
+ * A register from its option, else from the register file; a table pointer
+ * given as an option hides the file's other pointers.
+ */
+static int option_or_register(const char *name, uint64_t *ret, void *userdata)
 {
-	uint64_t base = o->strtab, cfg = o->strtab_cfg, v;
-	uint32_t idr[6];
-	bool have_idr = true;
+	const struct register_lookup *l = userdata;
+	const struct dump_opts *o = l->o;
+	const struct {
+		const char *name;
+		bool have;
+		uint64_t value;
+		bool pointer;
+	} options[] = {
+		{ "RTADDR", o->have_rtaddr, o->rtaddr, true },
+		{ "STRTAB_BASE", o->have_strtab, o->strtab, true },
+		{ "DEV_TABLE_BASE", o->have_dev_table, o->dev_table, true },
+		{ "STRTAB_BASE_CFG", o->have_strtab_cfg, o->strtab_cfg, false },
+		{ "CAP", o->have_cap, o->cap, false },
+		{ "ECAP", o->have_ecap, o->ecap, false },
+	};
+	bool pointer_option = o->have_rtaddr || o->have_strtab || o->have_dev_table;
+
+	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
+		if (strcmp(name, options[i].name))
+			continue;
+		if (options[i].have) {
+			*ret = options[i].value;
+			return 0;
+		}
+		if (options[i].pointer && pointer_option)
+			return -ENOENT;
+	}
+	return dump_source_reg(l->src, name, ret);
+}
+
+/* Whether the options or the registers name a unit's tables. */
+static bool has_table_pointer(const struct dump_opts *o, const struct dump_source *src)
+{
+	static const char *const pointers[] = { "RTADDR", "STRTAB_BASE", "DEV_TABLE_BASE" };
+	struct register_lookup lookup = { o, src };
+	uint64_t v;
+
+	for (size_t i = 0; i < sizeof(pointers) / sizeof(pointers[0]); i++)
+		if (option_or_register(pointers[i], &v, &lookup) == 0)
+			return true;
+	return false;
+}
+
+/* The unit the options, or else the registers, point at. */
+static int open_unit(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
+{
+	struct register_lookup lookup = { o, src };
+	const char *note = NULL;
 	int r;
 
-	if (!o->have_strtab)
-		dump_source_reg(src, "STRTAB_BASE", &base);
-	if (!o->have_strtab_cfg && dump_source_reg(src, "STRTAB_BASE_CFG", &cfg) < 0) {
+	r = iommu_translator_new_registers(src->dump, option_or_register, &lookup, &src->translator,
+					   &note);
+	if (r == -ENOENT)
+		return EXIT_CLEAN;
+	if (r == -EINVAL) {
 		cli_error(cli, 0, "no STRTAB_BASE_CFG: give --strtab BASE,CFG, or --registers FILE with both");
 		return EXIT_USAGE;
 	}
-	r = iommu_smmuv3_new(src->dump, base, cfg, &src->smmu);
 	if (r < 0)
-		return cli_error(cli, r, "cannot set up the SMMUv3");
-	for (unsigned int i = 0; i < 6 && have_idr; i++) {
-		char name[8];
-
-		snprintf(name, sizeof(name), "IDR%u", i);
-		have_idr = dump_source_reg(src, name, &v) == 0;
-		idr[i] = (uint32_t)v;
-	}
-	if (have_idr)
-		iommu_smmuv3_set_idr(src->smmu, idr);
+		return cli_error(cli, r, "cannot set up the unit");
+	if (note)
+		cli_warn(cli, "%s", note);
+	src->kind = iommu_translator_get_vendor(src->translator);
+	iommu_vtd_set_strict(src->translator, o->strict);
 	return EXIT_CLEAN;
-}
-
-/* The AMD-Vi unit: the device table base from the option or registers, EFR when there. */
-static int open_amdvi(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
-{
-	uint64_t reg = o->dev_table, efr;
-	int r;
-
-	if (!o->have_dev_table)
-		dump_source_reg(src, "DEV_TABLE_BASE", &reg);
-	r = iommu_amdvi_new(src->dump, reg, &src->amdvi);
-	if (r < 0)
-		return cli_error(cli, r, "cannot set up the AMD-Vi unit");
-	if (dump_source_reg(src, "EFR", &efr) == 0)
-		iommu_amdvi_set_efr(src->amdvi, efr);
-	return EXIT_CLEAN;
-}
-
-/* The VT-d unit: RTADDR and, bounding it, CAP and ECAP. */
-static int open_vtd(const struct cli *cli, const struct dump_opts *o, struct dump_source *src)
-{
-	uint64_t rtaddr = o->rtaddr, cap = o->cap, ecap = o->ecap;
-	bool have_cap = o->have_cap, have_ecap = o->have_ecap;
-	int r;
-
-	if (!o->have_rtaddr)
-		dump_source_reg(src, "RTADDR", &rtaddr);
-	if (!have_cap)
-		have_cap = dump_source_reg(src, "CAP", &cap) == 0;
-	if (!have_ecap)
-		have_ecap = dump_source_reg(src, "ECAP", &ecap) == 0;
-	r = iommu_vtd_new(src->dump, rtaddr, &src->vtd);
-	if (r < 0)
-		return cli_error(cli, r, "cannot set up the VT-d unit");
-	/* Without both, widths and features are not bounded. */
-	if (have_cap && have_ecap)
-		iommu_vtd_set_caps(src->vtd, cap, ecap);
-	else if (have_cap || have_ecap)
-		cli_warn(cli, "CAP_REG and ECAP_REG are used together; with only one, neither bounds the walk");
-	iommu_vtd_set_strict(src->vtd, o->strict);
-	return EXIT_CLEAN;
-}
-
-/* Which unit the options, or else the registers, point at. */
-static enum dump_unit unit_kind(const struct dump_opts *o, const struct dump_source *src)
-{
-	uint64_t v;
-
-	if (o->have_rtaddr || (!o->have_strtab && !o->have_dev_table &&
-			       dump_source_reg(src, "RTADDR", &v) == 0))
-		return UNIT_VTD;
-	if (o->have_strtab || (!o->have_dev_table && dump_source_reg(src, "STRTAB_BASE", &v) == 0))
-		return UNIT_SMMUV3;
-	if (o->have_dev_table || dump_source_reg(src, "DEV_TABLE_BASE", &v) == 0)
-		return UNIT_AMDVI;
-	return UNIT_NONE;
 }
 
 /* --tables FILE, or the --sysroot's tables: where IORT and IVRS come from. */
@@ -315,8 +314,7 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 	} else if (o->registers && !o->no_discovery) {
 		dump_kernel_compare(cli, o, src);
 	}
-	src->kind = unit_kind(o, src);
-	if (need_unit && src->kind == UNIT_NONE) {
+	if (need_unit && !has_table_pointer(o, src)) {
 		if (src->discovered)
 			return dump_kernel_no_unit(cli, src);
 		cli_error(cli, 0, "no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them; without register values, 'iommutool scan --dump %s' finds the tables in the dump and the option to give",
@@ -326,24 +324,12 @@ int dump_source_open(const struct cli *cli, const struct dump_opts *o, bool need
 	code = open_tables(cli, o, src);
 	if (code)
 		return code;
-	switch (src->kind) {
-	case UNIT_VTD:
-		return open_vtd(cli, o, src);
-	case UNIT_SMMUV3:
-		return open_smmuv3(cli, o, src);
-	case UNIT_AMDVI:
-		return open_amdvi(cli, o, src);
-	case UNIT_NONE:
-		break;
-	}
-	return EXIT_CLEAN;
+	return open_unit(cli, o, src);
 }
 
 void dump_source_close(struct dump_source *src)
 {
-	iommu_vtd_unref(src->vtd);
-	iommu_smmuv3_unref(src->smmu);
-	iommu_amdvi_unref(src->amdvi);
+	iommu_translator_unref(src->translator);
 	iommu_tables_unref(src->tables);
 	iommu_kernel_unref(src->kernel);
 	iommu_dump_unref(src->dump);
@@ -354,6 +340,28 @@ void dump_source_close(struct dump_source *src)
 int dump_source_reg(const struct dump_source *src, const char *name, uint64_t *ret)
 {
 	return src->regs ? iommu_regs_get(src->regs, src->unit, name, ret) : -ENOENT;
+}
+
+const char *dump_source_unit_name(const struct dump_source *src, char *buf, size_t size)
+{
+	const char *name = src->regs ? iommu_regs_get_unit_name(src->regs, src->unit) : NULL;
+
+	if (name)
+		return name;
+	snprintf(buf, size, "dmar%zu", src->unit);
+	return buf;
+}
+
+const char *dump_source_table_name(const struct dump_source *src)
+{
+	switch (src->kind) {
+	case IOMMU_VENDOR_ARM:
+		return "stream table";
+	case IOMMU_VENDOR_AMD:
+		return "device table";
+	default:
+		return "root table";
+	}
 }
 
 void dump_source_describe(struct cli *cli, const struct dump_source *src)
@@ -375,7 +383,7 @@ void dump_source_describe(struct cli *cli, const struct dump_source *src)
 	out_end_object(o);
 	if (src->discovered)
 		dump_kernel_describe(cli, src);
-	if (src->kind == UNIT_NONE)
+	if (src->kind == IOMMU_VENDOR_UNKNOWN)
 		return;
 	out_begin_object(o, "unit");
 	if (name)
@@ -384,21 +392,23 @@ void dump_source_describe(struct cli *cli, const struct dump_source *src)
 		out_hex(o, "register_base", name ? " at 0x%llx" : "unit at 0x%llx", base);
 	if (name || base != IOMMU_NO_ADDR)
 		out_text(o, "\n");
-	if (src->vtd) {
-		out_hex(o, "rtaddr", "root table 0x%llx", iommu_vtd_get_rtaddr(src->vtd) & ~0xfffULL);
-		out_str(o, "mode", ", %s mode\n", iommu_vtd_ttm_name(iommu_vtd_get_ttm(src->vtd)));
-	} else if (src->smmu) {
-		uint64_t cfg = iommu_smmuv3_get_strtab_base_cfg(src->smmu);
+	if (src->kind == IOMMU_VENDOR_INTEL) {
+		out_hex(o, "rtaddr", "root table 0x%llx",
+			iommu_vtd_get_rtaddr(src->translator) & ~0xfffULL);
+		out_str(o, "mode", ", %s mode\n",
+			iommu_vtd_ttm_name(iommu_vtd_get_ttm(src->translator)));
+	} else if (src->kind == IOMMU_VENDOR_ARM) {
+		uint64_t cfg = iommu_smmuv3_get_strtab_base_cfg(src->translator);
 
 		out_hex(o, "strtab_base", "stream table 0x%llx",
-			iommu_smmuv3_get_strtab_base(src->smmu) & 0x000fffffffffffc0ULL);
+			iommu_smmuv3_get_strtab_base(src->translator) & 0x000fffffffffffc0ULL);
 		out_str(o, "format", ", %s", (cfg >> 16 & 3) == 1 ? "2-level" : "linear");
 		out_uint(o, "log2size", ", 2^%llu StreamIDs", cfg & 0x3f);
 		if ((cfg >> 16 & 3) == 1)
 			out_uint(o, "split", ", split %llu", cfg >> 6 & 0x1f);
 		out_text(o, "\n");
 	} else {
-		uint64_t reg = iommu_amdvi_get_dev_table_base(src->amdvi);
+		uint64_t reg = iommu_amdvi_get_dev_table_base(src->translator);
 
 		out_hex(o, "dev_table", "device table 0x%llx", reg & 0x000ffffffffff000ULL);
 		out_uint(o, "entries", ", %llu entries\n", ((reg & 0x1ff) + 1) * 128);

@@ -67,18 +67,23 @@ struct dump_opts {
 /* Handle one of DUMP_OPTIONS; ARGP_ERR_UNKNOWN for any other key. */
 error_t dump_opts_parse(struct dump_opts *o, int key, char *arg, struct argp_state *state);
 
-/* Which kind of unit the table pointer names. */
-enum dump_unit { UNIT_NONE, UNIT_VTD, UNIT_SMMUV3, UNIT_AMDVI };
+/* The request's PASID or SubstreamID, and a StreamID or device id, as translate and walk take them. */
+enum { OPT_PASID = 'p', OPT_SID = 0x380, OPT_SSID };
+struct requester_opts {
+	uint32_t pasid, stream;
+	bool have_pasid, have_stream;
+};
+/* --pasid, --ssid (0 to 0xfffff) and --sid (32 bits); ARGP_ERR_UNKNOWN for any other key. */
+error_t requester_opts_parse(struct requester_opts *r, int key, char *arg,
+			     struct argp_state *state);
 
 /* An opened dump with its register values and, when there is a table pointer, the unit. */
 struct dump_source {
 	struct iommu_dump *dump;
 	struct iommu_regs *regs;	/* NULL without --registers */
 	size_t unit;
-	enum dump_unit kind;
-	struct iommu_vtd *vtd;		/* with RTADDR */
-	struct iommu_smmuv3 *smmu;	/* with STRTAB_BASE */
-	struct iommu_amdvi *amdvi;	/* with the device table base */
+	struct iommu_translator *translator;	/* the unit's tables, or NULL */
+	enum iommu_vendor kind;			/* the translator's, or IOMMU_VENDOR_UNKNOWN */
 	struct iommu_tables *tables;	/* --tables, or the --sysroot's: IORT, IVRS; else NULL */
 	struct iommu_kernel *kernel;	/* the dump's kernel, when it was asked */
 	const char *regs_source;	/* where regs came from: the file, or the dump's kernel */
@@ -110,6 +115,10 @@ bool stream_requester(const struct stream_requesters *sr, uint32_t sid, char *bu
 void stream_requesters_close(struct stream_requesters *sr);
 /* A register of the chosen unit: 0 and its value, or -ENOENT. */
 int dump_source_reg(const struct dump_source *src, const char *name, uint64_t *ret);
+/* The unit's name as the kernel's debugfs gives it: the register file's, else dmar and its index. */
+const char *dump_source_unit_name(const struct dump_source *src, char *buf, size_t size);
+/* "root table", "stream table", "device table": what the unit's table pointer points at. */
+const char *dump_source_table_name(const struct dump_source *src);
 /* Header lines (text) and fields (JSON) naming the unit, root table and dump. */
 void dump_source_describe(struct cli *cli, const struct dump_source *src);
 /* -v: how the dump was read (pages decompressed, cache hits). */
@@ -138,33 +147,28 @@ void format_size(char *buf, size_t size, uint64_t bytes);
 void format_perm(char *buf, size_t size, unsigned int perm);
 
 /*
- * One translation (cli/dump-render.c): a line of text or a JSON object with
- * its walk.  SCALABLE: a VT-d unit in scalable mode.  SID is the requester
- * (VT-d), StreamID (SMMUv3) or device id (AMD-Vi) the unit saw; a StreamID
- * that is no requester id is shown as a number.
+ * One translation by SRC's unit (cli/dump-render.c): a line of text or a
+ * JSON object with its walk.  SID is the requester (VT-d), StreamID
+ * (SMMUv3) or device id (AMD-Vi) the unit saw; a StreamID that is no
+ * requester id is shown as a number.
  */
 void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
-		  enum dump_unit unit, bool scalable, uint16_t segment, uint32_t sid, uint32_t pasid,
+		  const struct dump_source *src, uint16_t segment, uint32_t sid, uint32_t pasid,
 		  uint64_t iova);
-/* Whose a listed mapping is: the unit's id for the requester, and its PASID or SubstreamID. */
-struct mapping_source {
-	enum dump_unit unit;
-	uint16_t segment;
-	uint32_t id;			/* requester id (VT-d), StreamID, device id (AMD-Vi) */
-	uint32_t pasid;			/* or SubstreamID; IOMMU_NO_PASID */
-	const char *requester;		/* SMMUv3: the IORT's requester for the StreamID, or NULL */
-};
-/* The mapping listing (walk --mappings, --reverse): its header, and one row. */
-void render_mapping_header(struct cli *cli, enum dump_unit unit);
-void render_mapping(struct cli *cli, const struct mapping_source *who,
+/*
+ * The mapping listing (walk --mappings, --reverse) of a UNIT: its header,
+ * and one row; REQUESTER: the IORT's requester for an SMMUv3 StreamID, or NULL.
+ */
+void render_mapping_header(struct cli *cli, enum iommu_vendor unit);
+void render_mapping(struct cli *cli, enum iommu_vendor unit, const char *requester,
 		    const struct iommu_mapping *m);
 /*
  * fault: where the logged request's walk in the dump ends now, and whether
  * that is the logged fault (SAME) (cli/dump-render.c).
  */
 void render_logged_walk(struct cli *cli, const struct iommu_xlate *x, bool same,
-			enum dump_unit unit, bool scalable, uint16_t segment, uint32_t id,
-			uint32_t pasid, uint64_t addr);
+			const struct dump_source *src, uint16_t segment, uint32_t id, uint32_t pasid,
+			uint64_t addr);
 /*
  * A fault or event (cli/render-fault.c): its code, name and fields; DETAIL 1
  * adds the meaning, 2 the meaning and likely causes on lines of their own.
@@ -173,14 +177,20 @@ void render_fault_code(struct cli *cli, const struct iommu_fault *f, int detail)
 /* One logged fault, found at LINE; walked when SRC holds a unit of its kind. */
 void render_fault(struct cli *cli, const struct iommu_fault *f, size_t line,
 		  const struct dump_source *src, struct iommu_xlate *x);
-/* walk for SMMUv3 and AMD-Vi units: the summary, --mappings, --reverse. */
+/* What walk asks of a unit's tables (cli/cmd-walk.c). */
 struct walk_request {
 	bool mappings, leaves, have_reverse, have_id, have_pasid;
 	bool all;			/* the summary lists entries that refuse everything too */
 	uint64_t reverse;
 	uint32_t id, pasid;		/* --device/--sid and --pasid/--ssid filters */
 };
+/* The space passes the --device/--sid and --pasid/--ssid filters. */
+bool walk_wanted(const struct walk_request *rq, const struct iommu_space *sp);
+/* The summary of every space, for each kind of unit (cli/dump-vtd.c, -smmuv3.c, -amdvi.c). */
+int walk_vtd(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
 int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
 int walk_amdvi(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
+/* --format=debugfs: what the kernel's debugfs files print of a VT-d unit's tables. */
+int walk_vtd_debugfs(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
 
 #endif

@@ -65,46 +65,34 @@ static void walk_logged(struct cli *cli, const struct iommu_fault *f, const stru
 	unsigned int code = iommu_fault_get_code(f);
 	unsigned int req = iommu_fault_is_privileged(f) ? IOMMU_REQ_PRIV : 0;
 	const uint64_t *rec;
-	enum dump_unit unit;
 	bool same;
 
-	if (!x)
+	if (!x || iommu_fault_get_vendor(f) != src->kind)
 		return;
-	switch (iommu_fault_get_vendor(f)) {
+	switch (src->kind) {
 	case IOMMU_VENDOR_INTEL:
-		if (!src->vtd || iommu_fault_is_interrupt(f))
+		if (iommu_fault_is_interrupt(f))
 			return;
-		unit = UNIT_VTD;
-		iommu_vtd_translate(src->vtd, (uint16_t)id, pasid, addr, access, req, x);
-		break;
-	case IOMMU_VENDOR_ARM:
-		if (!src->smmu)
-			return;
-		unit = UNIT_SMMUV3;
-		iommu_smmuv3_translate(src->smmu, id, pasid, addr, access, req, x);
 		break;
 	case IOMMU_VENDOR_AMD:
 		/* The requests the tables decide: page faults and illegal device table entries. */
-		if (!src->amdvi || !iommu_fault_has(f, IOMMU_FAULT_REQUESTER) ||
+		if (!iommu_fault_has(f, IOMMU_FAULT_REQUESTER) ||
 		    (code != IOMMU_AMDVI_IO_PAGE_FAULT && code != IOMMU_AMDVI_ILLEGAL_DEV_TABLE_ENTRY))
 			return;
 		/* The PASID field is the request's only for a guest request (GN). */
 		if (!(iommu_fault_get_flags(f) & IOMMU_AMDVI_FLAG_GN))
 			pasid = IOMMU_NO_PASID;
-		unit = UNIT_AMDVI;
-		iommu_amdvi_translate(src->amdvi, (uint16_t)id, pasid, addr, access, req, x);
 		break;
 	default:
-		return;
+		break;
 	}
+	iommu_translator_translate(src->translator, id, pasid, addr, access, req, x);
 	rec = iommu_xlate_get_fault_record(x, NULL);
 	same = iommu_xlate_get_fault_reason(x) == code;
-	if (unit == UNIT_AMDVI)
+	if (src->kind == IOMMU_VENDOR_AMD)
 		same = same && rec &&
 		       ((rec[0] >> 48) & AMDVI_WALK_FLAGS) == (iommu_fault_get_flags(f) & AMDVI_WALK_FLAGS);
-	render_logged_walk(cli, x, same, unit,
-			   unit == UNIT_VTD && iommu_vtd_get_ttm(src->vtd) == IOMMU_VTD_TTM_SCALABLE,
-			   iommu_fault_get_segment(f), id, pasid, addr);
+	render_logged_walk(cli, x, same, src, iommu_fault_get_segment(f), id, pasid, addr);
 }
 
 /* "dma_read from 0000:00:02.0, PASID 2, address 0x9c000000" (VT-d). */

@@ -21,23 +21,25 @@
 #define SPACES 8
 
 struct run {
-	struct iommu_amdvi *amdvi;
+	struct iommu_translator *amdvi;
 	unsigned int flags, spaces, left;
 };
 
-static int on_space(const struct iommu_amdvi_space *sp, void *userdata)
+static int on_space(const struct iommu_space *sp, void *userdata)
 {
 	struct run *run = userdata;
 	struct iommu_dnode *root;
 
-	fuzz_touch_string(iommu_amdvi_space_get_mode(sp));
-	fuzz_touch_string(iommu_amdvi_space_get_detail(sp));
-	fuzz_fold(iommu_amdvi_space_get_devid(sp) ^ iommu_amdvi_space_get_pasid(sp) ^
-		  (uint64_t)iommu_amdvi_space_get_domain_id(sp) ^
-		  iommu_amdvi_space_get_levels(sp, false) ^ iommu_amdvi_space_get_levels(sp, true) ^
-		  iommu_amdvi_space_get_root(sp, false) ^ iommu_amdvi_space_get_root(sp, true) ^
-		  iommu_amdvi_space_get_status(sp) ^ iommu_amdvi_space_get_event(sp) ^
-		  iommu_amdvi_space_get_flags(sp) ^ iommu_amdvi_space_get_gcr3(sp));
+	fuzz_touch_string(iommu_space_get_mode(sp));
+	fuzz_touch_string(iommu_space_get_detail(sp));
+	fuzz_fold(iommu_space_get_requester(sp) ^ iommu_space_get_pasid(sp) ^
+		  (uint64_t)iommu_space_get_domain_id(sp) ^
+		  iommu_space_get_levels(sp, IOMMU_STAGE_2) ^
+		  iommu_space_get_levels(sp, IOMMU_STAGE_1) ^
+		  iommu_space_get_root(sp, IOMMU_STAGE_2) ^
+		  iommu_space_get_root(sp, IOMMU_STAGE_1) ^ iommu_space_get_status(sp) ^
+		  iommu_space_get_fault_reason(sp) ^ iommu_amdvi_space_get_flags(sp) ^
+		  iommu_amdvi_space_get_gcr3(sp));
 	if (iommu_amdvi_dte_decode(iommu_amdvi_space_get_dte(sp), &root) == 0) {
 		fuzz_walk_dnode(root);
 		iommu_dnode_unref(root);
@@ -45,9 +47,9 @@ static int on_space(const struct iommu_amdvi_space *sp, void *userdata)
 	if (run->spaces++ < SPACES) {
 		unsigned int share = run->left / 2;
 
-		iommu_amdvi_foreach_mapping(run->amdvi, sp,
-					    run->flags & 0x10 ? IOMMU_MAPPINGS_LEAVES : 0,
-					    fuzz_on_mapping, &share);
+		iommu_translator_foreach_mapping(run->amdvi, sp,
+						 run->flags & 0x10 ? IOMMU_MAPPINGS_LEAVES : 0,
+						 fuzz_on_mapping, &share);
 	}
 	return run->left == 0 || --run->left == 0;
 }
@@ -70,22 +72,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		close(fd);
 		return 0;
 	}
-	if (iommu_amdvi_new(dump, fuzz_le(data, 8), &run.amdvi) == 0) {
+	if (iommu_translator_new_amdvi(dump, fuzz_le(data, 8), &run.amdvi) == 0) {
 		if (run.flags & 1)
 			iommu_amdvi_set_efr(run.amdvi, fuzz_le(data + 8, 8));
 		if (iommu_xlate_new(&x) == 0) {
-			iommu_amdvi_translate(run.amdvi, (uint16_t)fuzz_le(data + 24, 2),
-					      (uint32_t)fuzz_le(data + 26, 4), fuzz_le(data + 16, 8),
-					      access > IOMMU_ACCESS_WRITE ? IOMMU_ACCESS_ANY :
-					      (enum iommu_access)access,
-					      run.flags & 2 ? IOMMU_REQ_PRIV : 0, x);
+			iommu_translator_translate(
+				run.amdvi, (uint16_t)fuzz_le(data + 24, 2),
+				(uint32_t)fuzz_le(data + 26, 4), fuzz_le(data + 16, 8),
+				access > IOMMU_ACCESS_WRITE ? IOMMU_ACCESS_ANY
+							    : (enum iommu_access)access,
+				run.flags & 2 ? IOMMU_REQ_PRIV : 0, x);
 			fuzz_walk_xlate(x);
 			iommu_xlate_unref(x);
 		}
-		iommu_amdvi_foreach_space(run.amdvi, on_space, &run);
-		iommu_amdvi_foreach_reverse(run.amdvi, fuzz_le(data + 16, 8) & ~UINT64_C(0xfff),
-					    fuzz_on_mapping, &left);
-		iommu_amdvi_unref(run.amdvi);
+		iommu_translator_foreach_space(run.amdvi, on_space, &run);
+		iommu_translator_foreach_reverse(run.amdvi,
+						 fuzz_le(data + 16, 8) & ~UINT64_C(0xfff),
+						 fuzz_on_mapping, &left);
+		iommu_translator_unref(run.amdvi);
 	}
 	iommu_dump_unref(dump);
 	close(fd);

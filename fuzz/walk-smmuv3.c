@@ -25,7 +25,7 @@
 #define SPACES 8
 
 struct run {
-	struct iommu_smmuv3 *smmu;
+	struct iommu_translator *smmu;
 	unsigned int flags, spaces, left;
 };
 
@@ -39,21 +39,21 @@ static void decode(int (*fn)(const uint64_t words[8], struct iommu_dnode **), co
 	}
 }
 
-static int on_space(const struct iommu_smmuv3_space *sp, void *userdata)
+static int on_space(const struct iommu_space *sp, void *userdata)
 {
-	static const enum iommu_smmuv3_table tables[] = { IOMMU_SMMUV3_TTB0, IOMMU_SMMUV3_TTB1,
-							  IOMMU_SMMUV3_S2 };
+	static const enum iommu_stage tables[] = { IOMMU_STAGE_1, IOMMU_STAGE_1_UPPER,
+						   IOMMU_STAGE_2 };
 	struct run *run = userdata;
 
-	fuzz_touch_string(iommu_smmuv3_space_get_mode(sp));
-	fuzz_touch_string(iommu_smmuv3_space_get_detail(sp));
-	fuzz_fold(iommu_smmuv3_space_get_sid(sp) ^ iommu_smmuv3_space_get_ssid(sp) ^
+	fuzz_touch_string(iommu_space_get_mode(sp));
+	fuzz_touch_string(iommu_space_get_detail(sp));
+	fuzz_fold(iommu_space_get_requester(sp) ^ iommu_space_get_pasid(sp) ^
 		  iommu_smmuv3_space_get_config(sp) ^ (uint64_t)iommu_smmuv3_space_get_asid(sp) ^
-		  (uint64_t)iommu_smmuv3_space_get_vmid(sp) ^ iommu_smmuv3_space_get_status(sp) ^
-		  iommu_smmuv3_space_get_event(sp));
+		  (uint64_t)iommu_smmuv3_space_get_vmid(sp) ^ iommu_space_get_status(sp) ^
+		  iommu_space_get_fault_reason(sp));
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
-		fuzz_fold(iommu_smmuv3_space_get_levels(sp, tables[i]) ^
-			  iommu_smmuv3_space_get_root(sp, tables[i]) ^
+		fuzz_fold(iommu_space_get_levels(sp, tables[i]) ^
+			  iommu_space_get_root(sp, tables[i]) ^
 			  iommu_smmuv3_space_get_granule(sp, tables[i]) ^
 			  iommu_smmuv3_space_get_input_bits(sp, tables[i]));
 	decode(iommu_smmuv3_ste_decode, iommu_smmuv3_space_get_ste(sp));
@@ -61,9 +61,9 @@ static int on_space(const struct iommu_smmuv3_space *sp, void *userdata)
 	if (run->spaces++ < SPACES) {
 		unsigned int share = run->left / 2;
 
-		iommu_smmuv3_foreach_mapping(run->smmu, sp,
-					     run->flags & 0x10 ? IOMMU_MAPPINGS_LEAVES : 0,
-					     fuzz_on_mapping, &share);
+		iommu_translator_foreach_mapping(run->smmu, sp,
+						 run->flags & 0x10 ? IOMMU_MAPPINGS_LEAVES : 0,
+						 fuzz_on_mapping, &share);
 	}
 	return run->left == 0 || --run->left == 0;
 }
@@ -87,7 +87,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		close(fd);
 		return 0;
 	}
-	if (iommu_smmuv3_new(dump, fuzz_le(data, 8), fuzz_le(data + 8, 8), &run.smmu) == 0) {
+	if (!iommu_translator_new_smmuv3(dump, fuzz_le(data, 8), fuzz_le(data + 8, 8), &run.smmu)) {
 		for (size_t i = 0; i < 6; i++)
 			idr[i] = (uint32_t)fuzz_le(data + 16 + 4 * i, 4);
 		if ((idr[1] & 0x3f) > 16)
@@ -96,18 +96,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			idr[1] = (idr[1] & ~(0x1fu << 6)) | 10u << 6;
 		iommu_smmuv3_set_idr(run.smmu, idr);
 		if (iommu_xlate_new(&x) == 0) {
-			iommu_smmuv3_translate(run.smmu, (uint32_t)fuzz_le(data + 48, 4),
-					       (uint32_t)fuzz_le(data + 52, 4), fuzz_le(data + 40, 8),
-					       access > IOMMU_ACCESS_WRITE ? IOMMU_ACCESS_ANY :
-					       (enum iommu_access)access,
-					       run.flags & 2 ? IOMMU_REQ_PRIV : 0, x);
+			iommu_translator_translate(
+				run.smmu, (uint32_t)fuzz_le(data + 48, 4),
+				(uint32_t)fuzz_le(data + 52, 4), fuzz_le(data + 40, 8),
+				access > IOMMU_ACCESS_WRITE ? IOMMU_ACCESS_ANY
+							    : (enum iommu_access)access,
+				run.flags & 2 ? IOMMU_REQ_PRIV : 0, x);
 			fuzz_walk_xlate(x);
 			iommu_xlate_unref(x);
 		}
-		iommu_smmuv3_foreach_space(run.smmu, on_space, &run);
-		iommu_smmuv3_foreach_reverse(run.smmu, fuzz_le(data + 40, 8) & ~UINT64_C(0xfff),
-					     fuzz_on_mapping, &left);
-		iommu_smmuv3_unref(run.smmu);
+		iommu_translator_foreach_space(run.smmu, on_space, &run);
+		iommu_translator_foreach_reverse(run.smmu, fuzz_le(data + 40, 8) & ~UINT64_C(0xfff),
+						 fuzz_on_mapping, &left);
+		iommu_translator_unref(run.smmu);
 	}
 	iommu_dump_unref(dump);
 	close(fd);

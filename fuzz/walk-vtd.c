@@ -25,24 +25,25 @@
 #define SPACES 8
 
 struct run {
-	struct iommu_vtd *vtd;
+	struct iommu_translator *vtd;
 	unsigned int flags, spaces, left;
 };
 
-static int on_space(const struct iommu_vtd_space *sp, void *userdata)
+static int on_space(const struct iommu_space *sp, void *userdata)
 {
 	struct run *run = userdata;
 	size_t steps = iommu_vtd_space_get_step_count(sp);
 
-	fuzz_touch_string(iommu_vtd_space_get_mode(sp));
-	fuzz_touch_string(iommu_vtd_space_get_detail(sp));
-	fuzz_touch_string(iommu_vtd_space_get_note(sp));
-	fuzz_fold(iommu_vtd_space_get_sid(sp) ^ iommu_vtd_space_get_pasid(sp) ^
-		  iommu_vtd_space_is_rid_pasid(sp) ^ (uint64_t)iommu_vtd_space_get_domain_id(sp) ^
-		  iommu_vtd_space_get_levels(sp, false) ^ iommu_vtd_space_get_levels(sp, true) ^
-		  iommu_vtd_space_get_root(sp, false) ^ iommu_vtd_space_get_root(sp, true) ^
-		  iommu_vtd_space_get_fpd(sp) ^ iommu_vtd_space_get_status(sp) ^
-		  iommu_vtd_space_get_fault_reason(sp));
+	fuzz_touch_string(iommu_space_get_mode(sp));
+	fuzz_touch_string(iommu_space_get_detail(sp));
+	fuzz_touch_string(iommu_space_get_note(sp));
+	fuzz_fold(iommu_space_get_requester(sp) ^ iommu_space_get_pasid(sp) ^
+		  iommu_vtd_space_is_rid_pasid(sp) ^ (uint64_t)iommu_space_get_domain_id(sp) ^
+		  iommu_space_get_levels(sp, IOMMU_STAGE_2) ^
+		  iommu_space_get_levels(sp, IOMMU_STAGE_1) ^
+		  iommu_space_get_root(sp, IOMMU_STAGE_2) ^
+		  iommu_space_get_root(sp, IOMMU_STAGE_1) ^ iommu_vtd_space_get_fpd(sp) ^
+		  iommu_space_get_status(sp) ^ iommu_space_get_fault_reason(sp));
 	for (size_t i = 0; i < steps; i++) {
 		unsigned int words = 0;
 		const uint64_t *entry = iommu_vtd_space_get_step_entry(sp, i, &words);
@@ -54,8 +55,9 @@ static int on_space(const struct iommu_vtd_space *sp, void *userdata)
 	if (run->spaces++ < SPACES) {
 		unsigned int share = run->left / 2;
 
-		iommu_vtd_foreach_mapping(run->vtd, sp, run->flags & 0x20 ? IOMMU_MAPPINGS_LEAVES : 0,
-					  fuzz_on_mapping, &share);
+		iommu_translator_foreach_mapping(run->vtd, sp,
+						 run->flags & 0x20 ? IOMMU_MAPPINGS_LEAVES : 0,
+						 fuzz_on_mapping, &share);
 	}
 	return run->left == 0 || --run->left == 0;
 }
@@ -85,17 +87,18 @@ static int on_qdesc(const struct iommu_vtd_qdesc *desc, void *userdata)
 	return --*left == 0;
 }
 
-static void translate(struct iommu_vtd *vtd, const uint8_t *req)
+static void translate(struct iommu_translator *vtd, const uint8_t *req)
 {
 	unsigned int flags = req[47], access = (flags >> 3) & 3;
 	struct iommu_xlate *x;
 
 	if (iommu_xlate_new(&x) < 0)
 		return;
-	iommu_vtd_translate(vtd, (uint16_t)fuzz_le(req + 44, 2),
-			    req[46] == 0xff ? IOMMU_NO_PASID : req[46], fuzz_le(req + 24, 8),
-			    access > IOMMU_ACCESS_WRITE ? IOMMU_ACCESS_ANY : (enum iommu_access)access,
-			    flags & 4 ? IOMMU_REQ_PRIV : 0, x);
+	iommu_translator_translate(vtd, (uint16_t)fuzz_le(req + 44, 2),
+				   req[46] == 0xff ? IOMMU_NO_PASID : req[46], fuzz_le(req + 24, 8),
+				   access > IOMMU_ACCESS_WRITE ? IOMMU_ACCESS_ANY
+							       : (enum iommu_access)access,
+				   flags & 4 ? IOMMU_REQ_PRIV : 0, x);
 	fuzz_walk_xlate(x);
 	iommu_xlate_unref(x);
 }
@@ -116,17 +119,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		close(fd);
 		return 0;
 	}
-	if (iommu_vtd_new(dump, fuzz_le(data, 8), &run.vtd) == 0) {
+	if (iommu_translator_new_vtd(dump, fuzz_le(data, 8), &run.vtd) == 0) {
 		if (run.flags & 2)
 			iommu_vtd_set_caps(run.vtd, fuzz_le(data + 8, 8), fuzz_le(data + 16, 8));
 		iommu_vtd_set_strict(run.vtd, run.flags & 1);
 		fuzz_touch_string(iommu_vtd_ttm_name(iommu_vtd_get_ttm(run.vtd)));
 		translate(run.vtd, data);
-		iommu_vtd_foreach_space(run.vtd, on_space, &run);
+		iommu_translator_foreach_space(run.vtd, on_space, &run);
 		left = BUDGET;
-		iommu_vtd_foreach_reverse(run.vtd, fuzz_le(data + 24, 8) & ~UINT64_C(0xfff),
-					  fuzz_on_mapping, &left);
-		iommu_vtd_unref(run.vtd);
+		iommu_translator_foreach_reverse(run.vtd, fuzz_le(data + 24, 8) & ~UINT64_C(0xfff),
+						 fuzz_on_mapping, &left);
+		iommu_translator_unref(run.vtd);
 	}
 	left = BUDGET;
 	iommu_vtd_foreach_irte(dump, fuzz_le(data + 32, 8), on_irte, &left);

@@ -571,6 +571,7 @@ enum iommu_dump_format {
 	IOMMU_DUMP_RAW,		/* memory image: file offset = physical address - base */
 	IOMMU_DUMP_ELF,		/* ELF core: /proc/vmcore, makedumpfile -E, QEMU dump-guest-memory */
 	IOMMU_DUMP_KDUMP,	/* kdump-compressed (makedumpfile, QEMU -z), read with libkdumpfile */
+	IOMMU_DUMP_CALLBACK,	/* memory the caller reads: iommu_dump_new_callback() */
 };
 
 /*
@@ -585,6 +586,18 @@ int iommu_dump_open(struct iommu_ctx *ctx, const char *path, struct iommu_dump *
 /* A raw image whose first byte is physical address BASE. */
 int iommu_dump_open_raw(struct iommu_ctx *ctx, const char *path, uint64_t base,
 			struct iommu_dump **ret_dump);
+/*
+ * Read SIZE bytes of physical memory at ADDR into BUF: 0, -ENODATA when
+ * they are not present, or another -errno (also read as not present).
+ */
+typedef int (*iommu_dump_read_fn)(uint64_t addr, void *buf, size_t size, void *userdata);
+/*
+ * Memory a caller supplies without a file (a crash or drgn extension, a
+ * /proc/kcore reader): READ is asked for whole 4 KiB pages, each once while
+ * the page cache holds it.  NAME stands where a path would.
+ */
+int iommu_dump_new_callback(struct iommu_ctx *ctx, const char *name, iommu_dump_read_fn read,
+			    void *userdata, struct iommu_dump **ret_dump);
 struct iommu_dump *iommu_dump_ref(struct iommu_dump *dump);
 struct iommu_dump *iommu_dump_unref(struct iommu_dump *dump);
 enum iommu_dump_format iommu_dump_get_format(const struct iommu_dump *dump);
@@ -641,6 +654,13 @@ uint64_t iommu_regs_get_unit_base(const struct iommu_regs *regs, size_t unit);
 /* 0 and the value, or -ENOENT. */
 int iommu_regs_get(const struct iommu_regs *regs, size_t unit, const char *name,
 		   uint64_t *ret_value);
+/*
+ * The unit NAME means (lib/unit/unit-regs.c): its name, register base
+ * (hexadecimal) or index; with NAME NULL, the only unit with a table
+ * pointer (RTADDR, STRTAB_BASE, DEV_TABLE_BASE), else the first.  -ENOENT:
+ * no unit NAME; -ENOTUNIQ: several units have table pointers.
+ */
+int iommu_regs_find_unit(const struct iommu_regs *regs, const char *name, size_t *ret_unit);
 
 /*
  * Register values built by a caller (or by the kernel's own structures,
@@ -803,86 +823,108 @@ const uint64_t *iommu_xlate_get_step_entry(const struct iommu_xlate *xlate, size
 /* Nested translation: the step is part of the second-stage walk of a first-stage table address. */
 bool iommu_xlate_step_is_nested(const struct iommu_xlate *xlate, size_t step);
 
-/* ---- Intel VT-d translation structures in a dump (lib/vtd-*.c) ---------- */
-
-/* One remapping unit: its root table (RTADDR_REG) in a dump. */
-struct iommu_vtd;
-
-enum iommu_vtd_ttm {
-	IOMMU_VTD_TTM_LEGACY = 0,
-	IOMMU_VTD_TTM_SCALABLE = 1,
-	IOMMU_VTD_TTM_RESERVED = 2,
-	IOMMU_VTD_TTM_ABORT_DMA = 3,
+/* Which kind of IOMMU. */
+enum iommu_vendor {
+	IOMMU_VENDOR_UNKNOWN,
+	IOMMU_VENDOR_INTEL,		/* VT-d, DMAR table */
+	IOMMU_VENDOR_AMD,		/* AMD-Vi, IVRS table */
+	IOMMU_VENDOR_ARM,		/* SMMU, IORT table */
+	IOMMU_VENDOR_VIRTIO,		/* virtio-iommu, VIOT table */
 };
 
-/* RTADDR is the register's value, translation-table-mode bits included. */
-int iommu_vtd_new(struct iommu_dump *dump, uint64_t rtaddr, struct iommu_vtd **ret_vtd);
-struct iommu_vtd *iommu_vtd_ref(struct iommu_vtd *vtd);
-struct iommu_vtd *iommu_vtd_unref(struct iommu_vtd *vtd);
-/* CAP_REG and ECAP_REG bound address widths, page sizes and features; without them everything the formats can express is accepted. */
-void iommu_vtd_set_caps(struct iommu_vtd *vtd, uint64_t cap, uint64_t ecap);
-/* Fault on reserved bits that real kernels are known to set, instead of noting them. */
-void iommu_vtd_set_strict(struct iommu_vtd *vtd, bool strict);
-uint64_t iommu_vtd_get_rtaddr(const struct iommu_vtd *vtd);
-enum iommu_vtd_ttm iommu_vtd_get_ttm(const struct iommu_vtd *vtd);
-/* "legacy", "scalable", "reserved", "abort-dma". */
-const char *iommu_vtd_ttm_name(enum iommu_vtd_ttm ttm);
-struct iommu_dump *iommu_vtd_get_dump(const struct iommu_vtd *vtd);
+/* ---- one unit's translation structures in a dump (lib/unit/unit.c) ------ */
 
 /*
- * Translate IOVA for a request from SID (bus << 8 | devfn) with PASID (or
- * IOMMU_NO_PASID), ACCESS and IOMMU_REQ_* FLAGS, as the hardware would.
- * The outcome goes in XLATE.  Returns 0 (whatever the outcome) or -EINVAL.
+ * The translation structures of one IOMMU unit in a dump, whatever the
+ * unit: a VT-d root table, an SMMUv3 stream table or an AMD-Vi device
+ * table.  Translation, enumeration and the address spaces are the same
+ * calls for all; what only one kind of unit has follows in its section
+ * (iommu_vtd_*, iommu_smmuv3_*, iommu_amdvi_*), and answers 0 or NULL
+ * for the other kinds.
  */
-int iommu_vtd_translate(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid, uint64_t iova,
-			enum iommu_access access, unsigned int flags, struct iommu_xlate *xlate);
+struct iommu_translator;
+
+/* RTADDR is RTADDR_REG's value, translation-table-mode bits included. */
+int iommu_translator_new_vtd(struct iommu_dump *dump, uint64_t rtaddr,
+			     struct iommu_translator **ret_translator);
+/* SMMU_STRTAB_BASE and SMMU_STRTAB_BASE_CFG. */
+int iommu_translator_new_smmuv3(struct iommu_dump *dump, uint64_t strtab_base,
+				uint64_t strtab_base_cfg, struct iommu_translator **ret_translator);
+/* The MMIO Device Table Base Address Register, size field included. */
+int iommu_translator_new_amdvi(struct iommu_dump *dump, uint64_t dev_table_base,
+			       struct iommu_translator **ret_translator);
+/* Register NAME's value, as iommu_regs_get() names it: 0, or -ENOENT when there is none. */
+typedef int (*iommu_register_fn)(const char *name, uint64_t *ret_value, void *userdata);
 /*
- * Bulk look-ups: translate N addresses of one requester as
- * iommu_vtd_translate() would, keeping only where each lands: RET_PHYS[i]
- * and RET_STATUS[i] (an enum iommu_xlate_status).  Second-stage walks of
- * several addresses are interleaved so that their memory loads overlap.
- * Ask iommu_vtd_translate() about an address to learn why it faults.
+ * The unit registers point at: RTADDR (VT-d, bounded by CAP and ECAP when
+ * both are there), else STRTAB_BASE with STRTAB_BASE_CFG (SMMUv3, bounded
+ * by IDR0..IDR5 when all are there), else DEV_TABLE_BASE (AMD-Vi, bounded
+ * by EFR).  -ENOENT: no table pointer; -EINVAL: STRTAB_BASE without
+ * STRTAB_BASE_CFG.  *RET_NOTE (or NULL): what the registers leave unbounded.
  */
-int iommu_vtd_translate_batch(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid,
-			      const uint64_t *iovas, size_t n, enum iommu_access access,
-			      unsigned int flags, uint64_t *ret_phys, uint8_t *ret_status);
+int iommu_translator_new_registers(struct iommu_dump *dump, iommu_register_fn get, void *userdata,
+				   struct iommu_translator **ret_translator, const char **ret_note);
+struct iommu_translator *iommu_translator_ref(struct iommu_translator *translator);
+struct iommu_translator *iommu_translator_unref(struct iommu_translator *translator);
+/* IOMMU_VENDOR_INTEL (VT-d), IOMMU_VENDOR_ARM (SMMUv3) or IOMMU_VENDOR_AMD (AMD-Vi). */
+enum iommu_vendor iommu_translator_get_vendor(const struct iommu_translator *translator);
+struct iommu_dump *iommu_translator_get_dump(const struct iommu_translator *translator);
 
 /*
- * An address space: what a device's context entry (and, in scalable mode,
- * one PASID table entry) selects.  Spaces whose entries the hardware would
- * refuse are listed too, with the fault.
+ * Translate IOVA for a request from REQUESTER -- the id the unit sees: the
+ * source-id (bus << 8 | devfn) for VT-d, the StreamID for SMMUv3, the
+ * device id for AMD-Vi -- with PASID (SubstreamID; or IOMMU_NO_PASID),
+ * ACCESS and IOMMU_REQ_* FLAGS, as the hardware would.  The outcome goes in
+ * XLATE: faults carry the fault reason or event and, for SMMUv3 and
+ * AMD-Vi, the record; an SMMUv3 STE that aborts is IOMMU_XLATE_BLOCKED.
+ * Returns 0 (whatever the outcome) or -EINVAL.
  */
-struct iommu_vtd_space;
+int iommu_translator_translate(struct iommu_translator *translator, uint32_t requester,
+			       uint32_t pasid, uint64_t iova, enum iommu_access access,
+			       unsigned int flags, struct iommu_xlate *xlate);
 
-typedef int (*iommu_vtd_space_fn)(const struct iommu_vtd_space *space, void *userdata);
-/* Every present context entry (and PASID entry); FN returning non-zero stops and is returned. */
-int iommu_vtd_foreach_space(struct iommu_vtd *vtd, iommu_vtd_space_fn fn, void *userdata);
-uint16_t iommu_vtd_space_get_sid(const struct iommu_vtd_space *space);
-/* IOMMU_NO_PASID in legacy mode. */
-uint32_t iommu_vtd_space_get_pasid(const struct iommu_vtd_space *space);
-/* The PASID's entry is the one requests without PASID use (RID_PASID). */
-bool iommu_vtd_space_is_rid_pasid(const struct iommu_vtd_space *space);
-/* As iommu_xlate_get_mode(); NULL when the entries are invalid. */
-const char *iommu_vtd_space_get_mode(const struct iommu_vtd_space *space);
-int iommu_vtd_space_get_domain_id(const struct iommu_vtd_space *space);
-/* Paging levels of the second and first stage (0: not used) and their table roots. */
-unsigned int iommu_vtd_space_get_levels(const struct iommu_vtd_space *space, bool first_stage);
-uint64_t iommu_vtd_space_get_root(const struct iommu_vtd_space *space, bool first_stage);
-/* Fault processing disabled by the context, PASID directory or PASID entry. */
-bool iommu_vtd_space_get_fpd(const struct iommu_vtd_space *space);
-/* OK, or the fault (or missing structure) met reading the entries. */
-enum iommu_xlate_status iommu_vtd_space_get_status(const struct iommu_vtd_space *space);
-unsigned int iommu_vtd_space_get_fault_reason(const struct iommu_vtd_space *space);
-const char *iommu_vtd_space_get_detail(const struct iommu_vtd_space *space);
-const char *iommu_vtd_space_get_note(const struct iommu_vtd_space *space);
-/* The structure entries read (root, context, PASID directory, PASID), as walk steps. */
-size_t iommu_vtd_space_get_step_count(const struct iommu_vtd_space *space);
-enum iommu_step_kind iommu_vtd_space_get_step_kind(const struct iommu_vtd_space *space,
-						   size_t step);
-uint64_t iommu_vtd_space_get_step_table(const struct iommu_vtd_space *space, size_t step);
-unsigned int iommu_vtd_space_get_step_index(const struct iommu_vtd_space *space, size_t step);
-const uint64_t *iommu_vtd_space_get_step_entry(const struct iommu_vtd_space *space, size_t step,
-					       unsigned int *ret_words);
+/*
+ * An address space: what a device's context entry (VT-d; in scalable mode
+ * with one PASID table entry), a stream's STE (SMMUv3; with stage 1, with
+ * one context descriptor) or a device's DTE (AMD-Vi; for v2 tables with one
+ * GCR3 entry) selects.  Spaces whose entries the hardware would refuse are
+ * listed too, with the fault.
+ */
+struct iommu_space;
+
+typedef int (*iommu_space_fn)(const struct iommu_space *space, void *userdata);
+/*
+ * Every present context entry (and PASID entry), valid STE (and CD), valid
+ * DTE (and GCR3 entry), in requester and PASID order; FN returning non-zero
+ * stops and is returned.  -ENODATA when the root, (level 1) stream or
+ * device table is not in the dump.
+ */
+int iommu_translator_foreach_space(struct iommu_translator *translator, iommu_space_fn fn,
+				   void *userdata);
+/* The id the unit sees (as iommu_translator_translate() takes it) and the PASID or SubstreamID, or IOMMU_NO_PASID. */
+uint32_t iommu_space_get_requester(const struct iommu_space *space);
+uint32_t iommu_space_get_pasid(const struct iommu_space *space);
+/* As iommu_xlate_get_mode(); NULL when the entries are unusable. */
+const char *iommu_space_get_mode(const struct iommu_space *space);
+/* As iommu_xlate_get_domain_id(): the domain id, an SMMUv3 stream's ASID (VMID with stage 2 alone); -1 when none. */
+int iommu_space_get_domain_id(const struct iommu_space *space);
+
+/* A space's page tables. */
+enum iommu_stage {
+	IOMMU_STAGE_1,		/* VT-d first stage, SMMUv3 stage 1 (TTB0), AMD-Vi guest (v2) tables */
+	IOMMU_STAGE_1_UPPER,	/* SMMUv3 stage 1's upper VA range (TTB1) */
+	IOMMU_STAGE_2,		/* VT-d second stage (or legacy), SMMUv3 stage 2, AMD-Vi host (v1) tables */
+};
+/* The levels of a stage's tables (0: not used) and their root. */
+unsigned int iommu_space_get_levels(const struct iommu_space *space, enum iommu_stage stage);
+uint64_t iommu_space_get_root(const struct iommu_space *space, enum iommu_stage stage);
+/* OK, or the fault (or missing structure) met reading the entries, and what exactly. */
+enum iommu_xlate_status iommu_space_get_status(const struct iommu_space *space);
+/* FAULT: as iommu_xlate_get_fault_reason(). */
+unsigned int iommu_space_get_fault_reason(const struct iommu_space *space);
+const char *iommu_space_get_detail(const struct iommu_space *space);
+/* Reserved bits the lenient profile let through, or NULL. */
+const char *iommu_space_get_note(const struct iommu_space *space);
 
 /* A run of IOVAs with one kind of outcome, met enumerating a space. */
 struct iommu_mapping;
@@ -902,18 +944,20 @@ typedef int (*iommu_mapping_fn)(const struct iommu_mapping *mapping, void *userd
  * of leaves contiguous in IOVA and physical address, with the same
  * permissions and page size, or each leaf with IOMMU_MAPPINGS_LEAVES.  FN
  * returning non-zero stops and is returned.  Pass-through spaces have no
- * tables and no mappings.
+ * tables and no mappings; SMMUv3 TTB1's IOVAs are the upper range.
  */
-int iommu_vtd_foreach_mapping(struct iommu_vtd *vtd, const struct iommu_vtd_space *space,
-			      unsigned int flags, iommu_mapping_fn fn, void *userdata);
+int iommu_translator_foreach_mapping(struct iommu_translator *translator,
+				     const struct iommu_space *space, unsigned int flags,
+				     iommu_mapping_fn fn, void *userdata);
 /*
  * Every space's mapping of the 4 KiB page holding PHYS ("who can write
  * here"): the 4 KiB of IOVA that reach it; the page size says how large
  * the page-table leaf holding it is.
  */
-int iommu_vtd_foreach_reverse(struct iommu_vtd *vtd, uint64_t phys, iommu_mapping_fn fn,
-			      void *userdata);
-const struct iommu_vtd_space *iommu_mapping_get_space(const struct iommu_mapping *mapping);
+int iommu_translator_foreach_reverse(struct iommu_translator *translator, uint64_t phys,
+				     iommu_mapping_fn fn, void *userdata);
+/* The space a mapping belongs to. */
+const struct iommu_space *iommu_mapping_get_space(const struct iommu_mapping *mapping);
 enum iommu_mapping_kind iommu_mapping_get_kind(const struct iommu_mapping *mapping);
 uint64_t iommu_mapping_get_iova(const struct iommu_mapping *mapping);
 uint64_t iommu_mapping_get_size(const struct iommu_mapping *mapping);
@@ -928,6 +972,46 @@ uint64_t iommu_mapping_get_entry(const struct iommu_mapping *mapping);
 /* IOMMU_MAPPINGS_LEAVES: the entries from the top level down to the leaf (path[0] = top). */
 const uint64_t *iommu_mapping_get_path(const struct iommu_mapping *mapping,
 				       unsigned int *ret_levels);
+
+/* ---- Intel VT-d: what only its translation structures have (lib/unit/vtd-*.c) */
+
+enum iommu_vtd_ttm {
+	IOMMU_VTD_TTM_LEGACY = 0,
+	IOMMU_VTD_TTM_SCALABLE = 1,
+	IOMMU_VTD_TTM_RESERVED = 2,
+	IOMMU_VTD_TTM_ABORT_DMA = 3,
+};
+
+/* CAP_REG and ECAP_REG bound address widths, page sizes and features; without them everything the formats can express is accepted. */
+void iommu_vtd_set_caps(struct iommu_translator *vtd, uint64_t cap, uint64_t ecap);
+/* Fault on reserved bits that real kernels are known to set, instead of noting them. */
+void iommu_vtd_set_strict(struct iommu_translator *vtd, bool strict);
+uint64_t iommu_vtd_get_rtaddr(const struct iommu_translator *vtd);
+enum iommu_vtd_ttm iommu_vtd_get_ttm(const struct iommu_translator *vtd);
+/* "legacy", "scalable", "reserved", "abort-dma". */
+const char *iommu_vtd_ttm_name(enum iommu_vtd_ttm ttm);
+/*
+ * Bulk look-ups: translate N addresses of one requester as
+ * iommu_translator_translate() would, keeping only where each lands:
+ * RET_PHYS[i] and RET_STATUS[i] (an enum iommu_xlate_status).  Second-stage
+ * walks of several addresses are interleaved so that their memory loads
+ * overlap.  Ask iommu_translator_translate() about an address to learn why
+ * it faults.
+ */
+int iommu_vtd_translate_batch(struct iommu_translator *vtd, uint16_t sid, uint32_t pasid,
+			      const uint64_t *iovas, size_t n, enum iommu_access access,
+			      unsigned int flags, uint64_t *ret_phys, uint8_t *ret_status);
+/* The PASID's entry is the one requests without PASID use (RID_PASID). */
+bool iommu_vtd_space_is_rid_pasid(const struct iommu_space *space);
+/* Fault processing disabled by the context, PASID directory or PASID entry. */
+bool iommu_vtd_space_get_fpd(const struct iommu_space *space);
+/* The structure entries read (root, context, PASID directory, PASID), as walk steps. */
+size_t iommu_vtd_space_get_step_count(const struct iommu_space *space);
+enum iommu_step_kind iommu_vtd_space_get_step_kind(const struct iommu_space *space, size_t step);
+uint64_t iommu_vtd_space_get_step_table(const struct iommu_space *space, size_t step);
+unsigned int iommu_vtd_space_get_step_index(const struct iommu_space *space, size_t step);
+const uint64_t *iommu_vtd_space_get_step_entry(const struct iommu_space *space, size_t step,
+					       unsigned int *ret_words);
 
 /* ---- interrupt remapping table and invalidation queue (lib/unit/vtd-irq.c) -- */
 
@@ -983,151 +1067,48 @@ const char *iommu_vtd_qdesc_get_type_name(const struct iommu_vtd_qdesc *desc);
 /* The fields, as one line: "did 5, granularity page, addr 0x10000000, am 0". */
 const char *iommu_vtd_qdesc_get_summary(const struct iommu_vtd_qdesc *desc);
 
-/* ---- Arm SMMUv3 translation structures in a dump (lib/smmuv3-*.c) ------- */
+/* ---- Arm SMMUv3: what only its translation structures have (lib/unit/smmuv3-*.c) */
 
-/* One SMMUv3: its stream table (SMMU_STRTAB_BASE, SMMU_STRTAB_BASE_CFG) in a dump. */
-struct iommu_smmuv3;
-
-int iommu_smmuv3_new(struct iommu_dump *dump, uint64_t strtab_base, uint64_t strtab_base_cfg,
-		     struct iommu_smmuv3 **ret_smmu);
-struct iommu_smmuv3 *iommu_smmuv3_ref(struct iommu_smmuv3 *smmu);
-struct iommu_smmuv3 *iommu_smmuv3_unref(struct iommu_smmuv3 *smmu);
 /*
  * SMMU_IDR0..SMMU_IDR5 bound StreamID and SubstreamID widths, the stages,
  * granules, output size and features; without them everything the
  * structures can express is accepted.
  */
-void iommu_smmuv3_set_idr(struct iommu_smmuv3 *smmu, const uint32_t idr[6]);
-uint64_t iommu_smmuv3_get_strtab_base(const struct iommu_smmuv3 *smmu);
-uint64_t iommu_smmuv3_get_strtab_base_cfg(const struct iommu_smmuv3 *smmu);
-struct iommu_dump *iommu_smmuv3_get_dump(const struct iommu_smmuv3 *smmu);
-
-/*
- * Translate IOVA for a transaction from StreamID SID with SubstreamID SSID
- * (or IOMMU_NO_PASID), ACCESS and IOMMU_REQ_* FLAGS (IOMMU_REQ_PRIV: a
- * privileged transaction), as the SMMU would.  Faults carry the event
- * number and record; a STE that aborts is IOMMU_XLATE_BLOCKED.  Returns 0
- * (whatever the outcome) or -EINVAL.
- */
-int iommu_smmuv3_translate(struct iommu_smmuv3 *smmu, uint32_t sid, uint32_t ssid, uint64_t iova,
-			   enum iommu_access access, unsigned int flags, struct iommu_xlate *xlate);
-
-/* A stream's configuration: its STE and, with stage 1, one context descriptor. */
-struct iommu_smmuv3_space;
-
-/* Tables of a space, for the accessors below. */
-enum iommu_smmuv3_table {
-	IOMMU_SMMUV3_TTB0,		/* stage 1, lower VA range */
-	IOMMU_SMMUV3_TTB1,		/* stage 1, upper VA range */
-	IOMMU_SMMUV3_S2,		/* stage 2 */
-};
-
-typedef int (*iommu_smmuv3_space_fn)(const struct iommu_smmuv3_space *space, void *userdata);
-/*
- * Every valid STE, and for STEs with substreams every valid CD, in StreamID
- * and SubstreamID order; FN returning non-zero stops and is returned.
- * -ENODATA when the (level 1) stream table is not in the dump.
- */
-int iommu_smmuv3_foreach_space(struct iommu_smmuv3 *smmu, iommu_smmuv3_space_fn fn,
-			       void *userdata);
-uint32_t iommu_smmuv3_space_get_sid(const struct iommu_smmuv3_space *space);
-/* The CD's SubstreamID (0 for S1DSS's substream 0), or IOMMU_NO_PASID. */
-uint32_t iommu_smmuv3_space_get_ssid(const struct iommu_smmuv3_space *space);
-/* As iommu_xlate_get_mode(); NULL when the STE aborts or is unusable. */
-const char *iommu_smmuv3_space_get_mode(const struct iommu_smmuv3_space *space);
+void iommu_smmuv3_set_idr(struct iommu_translator *smmu, const uint32_t idr[6]);
+uint64_t iommu_smmuv3_get_strtab_base(const struct iommu_translator *smmu);
+uint64_t iommu_smmuv3_get_strtab_base_cfg(const struct iommu_translator *smmu);
 /* STE.Config (0b100 bypass, 0b101 stage 1, 0b110 stage 2, 0b111 nested, 0b0xx abort). */
-unsigned int iommu_smmuv3_space_get_config(const struct iommu_smmuv3_space *space);
+unsigned int iommu_smmuv3_space_get_config(const struct iommu_space *space);
 /* CD.ASID and STE.S2VMID; -1 when not used. */
-int iommu_smmuv3_space_get_asid(const struct iommu_smmuv3_space *space);
-int iommu_smmuv3_space_get_vmid(const struct iommu_smmuv3_space *space);
-/* A table's levels (0: not used), root, granule (bytes) and input bits. */
-unsigned int iommu_smmuv3_space_get_levels(const struct iommu_smmuv3_space *space,
-					   enum iommu_smmuv3_table table);
-uint64_t iommu_smmuv3_space_get_root(const struct iommu_smmuv3_space *space,
-				     enum iommu_smmuv3_table table);
-uint64_t iommu_smmuv3_space_get_granule(const struct iommu_smmuv3_space *space,
-					enum iommu_smmuv3_table table);
-unsigned int iommu_smmuv3_space_get_input_bits(const struct iommu_smmuv3_space *space,
-					       enum iommu_smmuv3_table table);
-/* OK, or the event (or missing structure) the entries cause, and what exactly. */
-enum iommu_xlate_status iommu_smmuv3_space_get_status(const struct iommu_smmuv3_space *space);
-unsigned int iommu_smmuv3_space_get_event(const struct iommu_smmuv3_space *space);
-const char *iommu_smmuv3_space_get_detail(const struct iommu_smmuv3_space *space);
+int iommu_smmuv3_space_get_asid(const struct iommu_space *space);
+int iommu_smmuv3_space_get_vmid(const struct iommu_space *space);
+/* A stage's granule (bytes) and input bits; 0 when not used. */
+uint64_t iommu_smmuv3_space_get_granule(const struct iommu_space *space, enum iommu_stage stage);
+unsigned int iommu_smmuv3_space_get_input_bits(const struct iommu_space *space,
+					       enum iommu_stage stage);
 /* The STE's and CD's 8 words (the CD: NULL when none was read). */
-const uint64_t *iommu_smmuv3_space_get_ste(const struct iommu_smmuv3_space *space);
-const uint64_t *iommu_smmuv3_space_get_cd(const struct iommu_smmuv3_space *space);
-
-/* Every mapping of SPACE, as iommu_vtd_foreach_mapping(); TTB1's IOVAs are the upper range. */
-int iommu_smmuv3_foreach_mapping(struct iommu_smmuv3 *smmu,
-				 const struct iommu_smmuv3_space *space, unsigned int flags,
-				 iommu_mapping_fn fn, void *userdata);
-/* Every mapping of every space that reaches the page holding PHYS. */
-int iommu_smmuv3_foreach_reverse(struct iommu_smmuv3 *smmu, uint64_t phys, iommu_mapping_fn fn,
-				 void *userdata);
-/* The SMMUv3 space a mapping belongs to, or NULL for another unit's. */
-const struct iommu_smmuv3_space *iommu_mapping_get_smmuv3_space(const struct iommu_mapping *mapping);
+const uint64_t *iommu_smmuv3_space_get_ste(const struct iommu_space *space);
+const uint64_t *iommu_smmuv3_space_get_cd(const struct iommu_space *space);
 
 /* An STE (8 words) or CD (8 words) as a decoded tree, every field with its meaning. */
 int iommu_smmuv3_ste_decode(const uint64_t ste[8], struct iommu_dnode **ret_root);
 int iommu_smmuv3_cd_decode(const uint64_t cd[8], struct iommu_dnode **ret_root);
 
-/* ---- AMD-Vi translation structures in a dump (lib/amdvi-*.c) ------------ */
+/* ---- AMD-Vi: what only its translation structures have (lib/unit/amdvi-*.c) */
 
-/* One AMD-Vi IOMMU: its device table (MMIO Device Table Base Address Register) in a dump. */
-struct iommu_amdvi;
-
-int iommu_amdvi_new(struct iommu_dump *dump, uint64_t dev_table_base,
-		    struct iommu_amdvi **ret_amdvi);
-struct iommu_amdvi *iommu_amdvi_ref(struct iommu_amdvi *amdvi);
-struct iommu_amdvi *iommu_amdvi_unref(struct iommu_amdvi *amdvi);
 /* The Extended Feature Register bounds levels (HATS, GATS) and features; without it, everything. */
-void iommu_amdvi_set_efr(struct iommu_amdvi *amdvi, uint64_t efr);
-uint64_t iommu_amdvi_get_dev_table_base(const struct iommu_amdvi *amdvi);
-struct iommu_dump *iommu_amdvi_get_dump(const struct iommu_amdvi *amdvi);
-
-/*
- * Translate IOVA for a request from device id DEVID (bus << 8 | devfn, the
- * requester id the IOMMU sees) with PASID (or IOMMU_NO_PASID), as the IOMMU
- * would.  Faults carry the event code and its log entry (the flags the
- * hardware sets).  Returns 0 (whatever the outcome) or -EINVAL.
- */
-int iommu_amdvi_translate(struct iommu_amdvi *amdvi, uint16_t devid, uint32_t pasid,
-			  uint64_t iova, enum iommu_access access, unsigned int flags,
-			  struct iommu_xlate *xlate);
-
-/* A device's DTE and, for v2 tables, one PASID's GCR3 entry. */
-struct iommu_amdvi_space;
-
-typedef int (*iommu_amdvi_space_fn)(const struct iommu_amdvi_space *space, void *userdata);
-/* Every valid DTE, and each PASID with a valid GCR3 entry; as iommu_smmuv3_foreach_space(). */
-int iommu_amdvi_foreach_space(struct iommu_amdvi *amdvi, iommu_amdvi_space_fn fn, void *userdata);
-uint16_t iommu_amdvi_space_get_devid(const struct iommu_amdvi_space *space);
-uint32_t iommu_amdvi_space_get_pasid(const struct iommu_amdvi_space *space);
-/* As iommu_xlate_get_mode(); NULL when the entries are unusable. */
-const char *iommu_amdvi_space_get_mode(const struct iommu_amdvi_space *space);
-int iommu_amdvi_space_get_domain_id(const struct iommu_amdvi_space *space);
-/* Levels (0: not used) and root of the host (v1) or guest (v2) tables. */
-unsigned int iommu_amdvi_space_get_levels(const struct iommu_amdvi_space *space, bool guest);
-uint64_t iommu_amdvi_space_get_root(const struct iommu_amdvi_space *space, bool guest);
-enum iommu_xlate_status iommu_amdvi_space_get_status(const struct iommu_amdvi_space *space);
-/* FAULT: the event code and its flags. */
-unsigned int iommu_amdvi_space_get_event(const struct iommu_amdvi_space *space);
-unsigned int iommu_amdvi_space_get_flags(const struct iommu_amdvi_space *space);
-const char *iommu_amdvi_space_get_detail(const struct iommu_amdvi_space *space);
+void iommu_amdvi_set_efr(struct iommu_translator *amdvi, uint64_t efr);
+uint64_t iommu_amdvi_get_dev_table_base(const struct iommu_translator *amdvi);
+/* FAULT: the event's flags. */
+unsigned int iommu_amdvi_space_get_flags(const struct iommu_space *space);
 /*
  * A valid DTE with IR and IW clear: every request faults, whatever its mode
  * (what Linux writes for the device ids it does not use).
  */
-bool iommu_amdvi_space_grants_nothing(const struct iommu_amdvi_space *space);
+bool iommu_amdvi_space_grants_nothing(const struct iommu_space *space);
 /* The DTE's 4 words; the GCR3 entry (0 when none was read). */
-const uint64_t *iommu_amdvi_space_get_dte(const struct iommu_amdvi_space *space);
-uint64_t iommu_amdvi_space_get_gcr3(const struct iommu_amdvi_space *space);
-
-int iommu_amdvi_foreach_mapping(struct iommu_amdvi *amdvi, const struct iommu_amdvi_space *space,
-				unsigned int flags, iommu_mapping_fn fn, void *userdata);
-int iommu_amdvi_foreach_reverse(struct iommu_amdvi *amdvi, uint64_t phys, iommu_mapping_fn fn,
-				void *userdata);
-const struct iommu_amdvi_space *iommu_mapping_get_amdvi_space(const struct iommu_mapping *mapping);
+const uint64_t *iommu_amdvi_space_get_dte(const struct iommu_space *space);
+uint64_t iommu_amdvi_space_get_gcr3(const struct iommu_space *space);
 
 /* A DTE (4 words) as a decoded tree, every field with its meaning. */
 int iommu_amdvi_dte_decode(const uint64_t dte[4], struct iommu_dnode **ret_root);
@@ -1202,14 +1183,6 @@ enum iommu_mode {
 	IOMMU_MODE_PASSTHROUGH,		/* identity: devices see physical memory (iommu=pt) */
 	IOMMU_MODE_MIXED,		/* groups of different types */
 	IOMMU_MODE_UNKNOWN,		/* enabled, type not readable (kernel < 5.11) */
-};
-
-enum iommu_vendor {
-	IOMMU_VENDOR_UNKNOWN,
-	IOMMU_VENDOR_INTEL,		/* VT-d, DMAR table */
-	IOMMU_VENDOR_AMD,		/* AMD-Vi, IVRS table */
-	IOMMU_VENDOR_ARM,		/* SMMU, IORT table */
-	IOMMU_VENDOR_VIRTIO,		/* virtio-iommu, VIOT table */
 };
 
 enum iommu_result {

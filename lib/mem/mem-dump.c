@@ -187,6 +187,29 @@ IOMMU_EXPORT int iommu_dump_open_raw(struct iommu_ctx *ctx, const char *path, ui
 	return dump_open(ctx, path, true, base, ret_dump, NULL);
 }
 
+IOMMU_EXPORT int iommu_dump_new_callback(struct iommu_ctx *ctx, const char *name,
+					 iommu_dump_read_fn read, void *userdata,
+					 struct iommu_dump **ret_dump)
+{
+	struct iommu_dump *d;
+
+	if (!read)
+		return -EINVAL;
+	d = dump_alloc(ctx, name ? name : "(callback)");
+	if (!d)
+		return -ENOMEM;
+	d->format = IOMMU_DUMP_CALLBACK;
+	d->read = read;
+	d->read_userdata = userdata;
+	d->cache = page_cache_new(DEFAULT_CACHE_BYTES / MEM_PAGE_SIZE);
+	if (!d->cache) {
+		iommu_dump_unref(d);
+		return -ENOMEM;
+	}
+	*ret_dump = d;
+	return 0;
+}
+
 IOMMU_EXPORT struct iommu_dump *iommu_dump_ref(struct iommu_dump *dump)
 {
 	if (dump)
@@ -224,6 +247,8 @@ IOMMU_EXPORT const char *iommu_dump_format_name(enum iommu_dump_format format)
 		return "elf";
 	case IOMMU_DUMP_KDUMP:
 		return "kdump-compressed";
+	case IOMMU_DUMP_CALLBACK:
+		return "callback";
 	}
 	return "unknown";
 }
@@ -252,7 +277,17 @@ static const struct mem_seg *seg_find(const struct iommu_dump *d, uint64_t addr,
 	return NULL;
 }
 
-/* A compressed dump's page: from the cache, or read (and decompressed) once and cached. */
+/* The page PFN from the file (decompressed) or the caller; -ENODATA when it is not there. */
+static int read_page(struct iommu_dump *d, uint64_t pfn, uint8_t *buf)
+{
+	if (d->kdump)
+		return mem_kdump_read_page(d, pfn, buf);
+	if (pfn > UINT64_MAX >> MEM_PAGE_SHIFT)
+		return -ENODATA;
+	return d->read(pfn << MEM_PAGE_SHIFT, buf, MEM_PAGE_SIZE, d->read_userdata);
+}
+
+/* A page of a compressed dump or a caller's memory: from the cache, or read once and cached. */
 static const uint8_t *cache_page(struct iommu_dump *d, uint64_t pfn)
 {
 	uint8_t buf[MEM_PAGE_SIZE];
@@ -264,7 +299,7 @@ static const uint8_t *cache_page(struct iommu_dump *d, uint64_t pfn)
 	if (known) {
 		d->cache_hits++;
 	} else {
-		r = mem_kdump_read_page(d, pfn, buf);
+		r = read_page(d, pfn, buf);
 		d->pages_loaded++;
 		/* Inserting may evict the hot page. */
 		d->hot_size = 0;

@@ -3,8 +3,9 @@
  * Physical memory of a dump, inside libiommu: the iommu_dump object and the
  * fast loads the page-table walkers use.  Raw images and ELF cores are
  * mmap'd and described as segments (physical range -> bytes in the map);
- * kdump-compressed files go through libkdumpfile and a cache of decompressed
- * pages keyed by page frame.  A byte that is not in the dump is never read
+ * kdump-compressed files go through libkdumpfile, and memory a caller
+ * supplies through its read callback, both into a cache of pages keyed by
+ * page frame.  A byte that is not in the dump is never read
  * as zero: loads fail with -ENODATA.
  */
 #ifndef LIBIOMMU_MEM_H
@@ -36,7 +37,9 @@ struct iommu_dump {
 	struct mem_seg *segs;		/* sorted by start, not overlapping */
 	size_t nsegs;
 	void *kdump;			/* libkdumpfile's context (compressed formats) */
-	struct page_cache *cache;	/* their decompressed pages */
+	iommu_dump_read_fn read;	/* the caller's reader (IOMMU_DUMP_CALLBACK) */
+	void *read_userdata;
+	struct page_cache *cache;	/* pages read through either */
 	/* The range the last load hit (a segment, or a cached page): the fast path. */
 	uint64_t hot_start, hot_size;
 	const uint8_t *hot_data;

@@ -457,17 +457,6 @@ struct pt_enum {
  */
 #define PT_ENUM_MAX_TABLES (1u << 20)
 
-/*
- * The public struct iommu_mapping: a run and the address space it belongs
- * to, which is one of a VT-d, SMMUv3 or AMD-Vi unit's (the others NULL).
- */
-struct iommu_mapping {
-	const struct iommu_vtd_space *space;
-	const struct pt_run *run;
-	const struct iommu_smmuv3_space *smmuv3;
-	const struct iommu_amdvi_space *amdvi;
-};
-
 static inline int pt_enum_flush(struct pt_enum *e)
 {
 	if (e->open) {
@@ -756,28 +745,6 @@ static inline int pt_nested_finish(struct pt_nested *n)
 		n->e.stop = n->deliver(n, &n->pending);
 	}
 	return n->e.stop;
-}
-
-/* The leaf of RUN that maps the page PAGE into *RET_LEAF; false when RUN does not reach it. */
-static inline bool pt_reverse_leaf(const struct pt_run *run, uint64_t page, struct pt_run *ret_leaf)
-{
-	uint64_t start, end;
-
-	if (run->kind != IOMMU_MAPPING_MAPPED || page < run->phys || page - run->phys >= run->size)
-		return false;
-	/* The page-sized block holding PAGE, as much of it as the run covers. */
-	start = page & ~(run->page_size - 1);
-	end = start + run->page_size;
-	if (start < run->phys)
-		start = run->phys;
-	if (end - run->phys > run->size)
-		end = run->phys + run->size;
-	*ret_leaf = *run;
-	ret_leaf->iova += start - run->phys;
-	ret_leaf->phys = start;
-	ret_leaf->size = end - start;
-	ret_leaf->leaves = 1;
-	return true;
 }
 
 #endif

@@ -51,8 +51,9 @@ int scan_amdvi_screen(struct iommu_scan *s, struct scan_cand *c)
 	return (int)(c->used < INT32_MAX ? c->used : INT32_MAX);
 }
 
-static int amd_space(const struct iommu_amdvi_space *sp, void *userdata)
+static int amd_space(const struct iommu_space *space, void *userdata)
 {
+	const struct amd_space *sp = (const struct amd_space *)space;
 	struct scan_tally *t = userdata;
 	const struct pt_cfg *top = sp->host.levels ? &sp->host
 				   : sp->mode == AMD_V2 && sp->guest.levels ? &sp->guest : NULL;
@@ -71,7 +72,7 @@ void scan_amdvi_score(struct iommu_scan *s, struct scan_cand *c)
 {
 	struct scan_tally t = { .dump = s->dump, .budget = 16384 };
 	uint64_t pages = c->filled < 512 ? c->filled : 512;
-	struct iommu_amdvi *amd;
+	struct iommu_translator *amd;
 
 	/* 48882 §3.3.1 Device Table Base Address: Size 8:0 is the table's pages minus one. */
 	c->format = "device table";
@@ -79,10 +80,10 @@ void scan_amdvi_score(struct iommu_scan *s, struct scan_cand *c)
 	scan_evidence(c, "%llu page%s of DTEs (%llu entries), %llu valid", (unsigned long long)pages,
 		      pages == 1 ? "" : "s", (unsigned long long)pages * (MEM_PAGE_SIZE / 32),
 		      (unsigned long long)c->used);
-	if (iommu_amdvi_new(s->dump, c->reg, &amd) < 0)
+	if (iommu_translator_new_amdvi(s->dump, c->reg, &amd) < 0)
 		return;
-	iommu_amdvi_foreach_space(amd, amd_space, &t);
-	iommu_amdvi_unref(amd);
+	iommu_translator_foreach_space(amd, amd_space, &t);
+	iommu_translator_unref(amd);
 	c->entries = t.spaces;
 	c->score = scan_tally_score(&t, t.spaces);
 	scan_tally_evidence(c, &t, NULL, "valid DTEs and GCR3 entries");

@@ -143,8 +143,9 @@ bool scan_smmuv3_l1_page(const uint64_t *w, struct scan_page *ret)
 	return used > 0;
 }
 
-static int smmu_space(const struct iommu_smmuv3_space *sp, void *userdata)
+static int smmu_space(const struct iommu_space *space, void *userdata)
 {
+	const struct smmu_space *sp = (const struct smmu_space *)space;
 	struct scan_tally *t = userdata;
 	const struct pt_cfg *top = NULL;
 	char who[48];
@@ -173,7 +174,7 @@ static unsigned int log2_floor(uint64_t v)
 void scan_smmuv3_score(struct iommu_scan *s, struct scan_cand *c)
 {
 	struct scan_tally t = { .dump = s->dump, .budget = 4096 };
-	struct iommu_smmuv3 *smmu;
+	struct iommu_translator *smmu;
 
 	if (c->span) {
 		/* Level 1 descriptors: SPLIT from their Span, LOG2SIZE to cover the last one. */
@@ -196,12 +197,12 @@ void scan_smmuv3_score(struct iommu_scan *s, struct scan_cand *c)
 			      (unsigned long long)c->used);
 	}
 	c->reg = c->addr;
-	if (iommu_smmuv3_new(s->dump, c->reg, c->reg2, &smmu) < 0)
+	if (iommu_translator_new_smmuv3(s->dump, c->reg, c->reg2, &smmu) < 0)
 		return;
 	if (c->span)
 		t.good_structures = (unsigned int)level2_tables(s, c, false, &t.bad_structures);
-	iommu_smmuv3_foreach_space(smmu, smmu_space, &t);
-	iommu_smmuv3_unref(smmu);
+	iommu_translator_foreach_space(smmu, smmu_space, &t);
+	iommu_translator_unref(smmu);
 	c->entries = t.spaces;
 	c->score = scan_tally_score(&t, t.spaces);
 	scan_tally_evidence(c, &t, "level 2 tables", "valid STEs and CDs");

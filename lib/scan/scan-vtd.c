@@ -146,8 +146,9 @@ int scan_vtd_screen(struct iommu_scan *s, struct scan_cand *c)
 	return best;
 }
 
-static int vtd_space(const struct iommu_vtd_space *sp, void *userdata)
+static int vtd_space(const struct iommu_space *space, void *userdata)
 {
+	const struct vtd_space *sp = (const struct vtd_space *)space;
 	struct scan_tally *t = userdata;
 	const struct pt_cfg *top = sp->mode == SPACE_FIRST ? &sp->fs
 				   : sp->mode == SPACE_PASSTHROUGH ? NULL : &sp->ss;
@@ -166,18 +167,18 @@ static int vtd_space(const struct iommu_vtd_space *sp, void *userdata)
 static int vtd_tally(struct iommu_scan *s, uint64_t addr, unsigned int ttm, struct scan_tally *t)
 {
 	struct context_count n;
-	struct iommu_vtd *vtd;
+	struct iommu_translator *vtd;
 	int r;
 
 	*t = (struct scan_tally){ .dump = s->dump, .budget = 4096 };
-	r = iommu_vtd_new(s->dump, addr | (uint64_t)ttm << 10, &vtd);
+	r = iommu_translator_new_vtd(s->dump, addr | (uint64_t)ttm << 10, &vtd);
 	if (r < 0)
 		return r;
 	context_tables(s, addr, ttm == IOMMU_VTD_TTM_SCALABLE, false, &n);
 	t->good_structures = n.good;
 	t->bad_structures = n.bad;
-	r = iommu_vtd_foreach_space(vtd, vtd_space, t);
-	iommu_vtd_unref(vtd);
+	r = iommu_translator_foreach_space(vtd, vtd_space, t);
+	iommu_translator_unref(vtd);
 	return r < 0 ? r : 0;
 }
 

@@ -16,10 +16,10 @@
 #include "unit/amdvi.h"
 #include "unit/vtd.h"	/* the x86-64 format of guest tables */
 
-IOMMU_EXPORT int iommu_amdvi_new(struct iommu_dump *dump, uint64_t dev_table_base,
-				 struct iommu_amdvi **ret_amdvi)
+IOMMU_EXPORT int iommu_translator_new_amdvi(struct iommu_dump *dump, uint64_t dev_table_base,
+					    struct iommu_translator **ret)
 {
-	struct iommu_amdvi *amd = calloc(1, sizeof(*amd));
+	struct amd_unit *amd = calloc(1, sizeof(*amd));
 
 	if (!amd)
 		return -ENOMEM;
@@ -28,45 +28,45 @@ IOMMU_EXPORT int iommu_amdvi_new(struct iommu_dump *dump, uint64_t dev_table_bas
 		free(amd);
 		return -ENOMEM;
 	}
-	amd->refcount = 1;
+	translator_init(&amd->head, &amd_ops);
 	amd->dump = iommu_dump_ref(dump);
 	amd->dev_table = dev_table_base;
-	*ret_amdvi = amd;
+	*ret = &amd->head;
 	return 0;
 }
 
-IOMMU_EXPORT struct iommu_amdvi *iommu_amdvi_ref(struct iommu_amdvi *amdvi)
+void amd_free(struct iommu_translator *t)
 {
-	if (amdvi)
-		amdvi->refcount++;
-	return amdvi;
+	struct amd_unit *amd = (struct amd_unit *)t;
+
+	iommu_dump_unref(amd->dump);
+	free(amd->cached);
+	free(amd);
 }
 
-IOMMU_EXPORT struct iommu_amdvi *iommu_amdvi_unref(struct iommu_amdvi *amdvi)
+struct iommu_dump *amd_dump(const struct iommu_translator *t)
 {
-	if (!amdvi || --amdvi->refcount > 0)
-		return NULL;
-	iommu_dump_unref(amdvi->dump);
-	free(amdvi->cached);
-	free(amdvi);
-	return NULL;
+	return ((const struct amd_unit *)t)->dump;
 }
 
-IOMMU_EXPORT void iommu_amdvi_set_efr(struct iommu_amdvi *amdvi, uint64_t efr)
+#define AMD(t) UNIT_OF(struct amd_unit, amd_ops, t)
+
+IOMMU_EXPORT void iommu_amdvi_set_efr(struct iommu_translator *t, uint64_t efr)
 {
-	amdvi->efr = efr;
-	amdvi->have_efr = true;
-	amdvi->cached->valid = false;
+	struct amd_unit *amd = AMD(t);
+
+	if (!amd)
+		return;
+	amd->efr = efr;
+	amd->have_efr = true;
+	amd->cached->valid = false;
 }
 
-IOMMU_EXPORT uint64_t iommu_amdvi_get_dev_table_base(const struct iommu_amdvi *amdvi)
+IOMMU_EXPORT uint64_t iommu_amdvi_get_dev_table_base(const struct iommu_translator *t)
 {
-	return amdvi->dev_table;
-}
+	const struct amd_unit *amd = AMD(t);
 
-IOMMU_EXPORT struct iommu_dump *iommu_amdvi_get_dump(const struct iommu_amdvi *amdvi)
-{
-	return amdvi->dump;
+	return amd ? amd->dev_table : 0;
 }
 
 const char *amd_mode_name(enum amd_mode mode)
@@ -111,22 +111,22 @@ void amd_missing(struct amd_result *r, uint64_t addr, const char *what)
 }
 
 /* AMD IOMMU 48882 §3.4.12 EFR: HATS and GATS bound the levels; without EFR, the most. */
-static unsigned int host_levels_max(const struct iommu_amdvi *amd)
+static unsigned int host_levels_max(const struct amd_unit *amd)
 {
 	return amd->have_efr ? 4 + FIELD(amd->efr, 11, 10) : 6;
 }
 
-static unsigned int guest_levels_max(const struct iommu_amdvi *amd)
+static unsigned int guest_levels_max(const struct amd_unit *amd)
 {
 	return amd->have_efr ? 4 + FIELD(amd->efr, 13, 12) : 5;
 }
 
-static bool efr_has(const struct iommu_amdvi *amd, unsigned int bit)
+static bool efr_has(const struct amd_unit *amd, unsigned int bit)
 {
 	return !amd->have_efr || (amd->efr >> bit & 1);
 }
 
-void amd_host_walk(struct iommu_amdvi *amd, const struct iommu_amdvi_space *sp, uint64_t gpa,
+void amd_host_walk(struct amd_unit *amd, const struct amd_space *sp, uint64_t gpa,
 		   unsigned int req, struct walk_trace *t, struct pt_out *o)
 {
 	unsigned int bits = 12 + 9 * sp->host.levels;
@@ -142,7 +142,7 @@ void amd_host_walk(struct iommu_amdvi *amd, const struct iommu_amdvi_space *sp, 
 /* ---- the device table entry (AMD IOMMU 48882 §2.2.2) --------------------- */
 
 /* The MMIO Device Table Base Address Register: base 51:12, size 8:0 in 4K pages - 1. */
-static bool dte_fetch(struct iommu_amdvi *amd, struct iommu_amdvi_space *sp)
+static bool dte_fetch(struct amd_unit *amd, struct amd_space *sp)
 {
 	uint64_t base = amd->dev_table & GENMASK(51, 12);
 	uint64_t entries = ((amd->dev_table & 0x1ff) + 1) * (4096 / 32);
@@ -162,7 +162,7 @@ static bool dte_fetch(struct iommu_amdvi *amd, struct iommu_amdvi_space *sp)
 }
 
 /* 48882 Table 7: V, the reserved bits (then ILLEGAL_DEV_TABLE_ENTRY), TV, Mode, the guest fields. */
-static bool dte_check(struct iommu_amdvi *amd, struct iommu_amdvi_space *sp)
+static bool dte_check(struct amd_unit *amd, struct amd_space *sp)
 {
 	const uint64_t *dte = sp->dte;
 	uint64_t rsvd0 = dte[0] & (GENMASK(6, 2) | BIT(63)), rsvd1 = dte[1] & BIT(42);
@@ -222,7 +222,7 @@ uint64_t amd_gcr3_root(const uint64_t *dte)
 }
 
 /* Read a structure word at ADDR: a guest physical address when the host tables translate. */
-static bool read_guest(struct iommu_amdvi *amd, struct iommu_amdvi_space *sp, uint64_t addr,
+static bool read_guest(struct amd_unit *amd, struct amd_space *sp, uint64_t addr,
 		       uint64_t *ret, const char *what)
 {
 	uint64_t pa = addr;
@@ -254,7 +254,7 @@ static bool read_guest(struct iommu_amdvi *amd, struct iommu_amdvi_space *sp, ui
 }
 
 /* 48882 §2.2.6: the GCR3 table, 1 to 3 levels (GLX) of 512 entries, indexed by the PASID. */
-static bool gcr3_fetch(struct iommu_amdvi *amd, struct iommu_amdvi_space *sp, uint32_t pasid)
+static bool gcr3_fetch(struct amd_unit *amd, struct amd_space *sp, uint32_t pasid)
 {
 	unsigned int levels = FIELD(sp->dte[0], 57, 56) + 1;
 	uint64_t table = amd_gcr3_root(sp->dte), e = 0;
@@ -292,7 +292,7 @@ static bool gcr3_fetch(struct iommu_amdvi *amd, struct iommu_amdvi_space *sp, ui
  * DTE with both clear (what Linux writes for unused device ids) faults every
  * request, whatever its mode says.  FLAGS: the request's GN.
  */
-static void dte_grants_some(struct iommu_amdvi_space *sp, unsigned int flags)
+static void dte_grants_some(struct amd_space *sp, unsigned int flags)
 {
 	if (!amd_dte_denies(sp, 0))
 		return;
@@ -301,17 +301,18 @@ static void dte_grants_some(struct iommu_amdvi_space *sp, unsigned int flags)
 		  "the DTE grants neither read nor write (IR/IW)");
 }
 
-bool amd_dte_denies(const struct iommu_amdvi_space *sp, unsigned int req)
+bool amd_dte_denies(const struct amd_space *sp, unsigned int req)
 {
 	return (req & sp->dte_perm) != req || !sp->dte_perm;
 }
 
-void amd_resolve(struct iommu_amdvi *amd, uint16_t devid, uint32_t pasid,
-		 struct iommu_amdvi_space *sp)
+void amd_resolve(struct amd_unit *amd, uint16_t devid, uint32_t pasid,
+		 struct amd_space *sp)
 {
 	bool gv, giov;
 
 	memset(sp, 0, sizeof(*sp));
+	sp->head.ops = &amd_ops;
 	sp->devid = devid;
 	sp->pasid = IOMMU_NO_PASID;
 	sp->pasid_req = pasid;

@@ -13,20 +13,20 @@
 #include "unit/vtd.h"	/* the x86-64 format of guest tables */
 
 struct space_walk {
-	struct iommu_amdvi *amd;
-	iommu_amdvi_space_fn fn;
+	struct amd_unit *amd;
+	iommu_space_fn fn;
 	void *userdata;
-	struct iommu_amdvi_space sp;
+	struct amd_space sp;
 };
 
 static int report(struct space_walk *w, uint16_t devid, uint32_t pasid)
 {
 	amd_resolve(w->amd, devid, pasid, &w->sp);
-	return w->fn(&w->sp, w->userdata);
+	return w->fn(&w->sp.head, w->userdata);
 }
 
 /* A GCR3 table page's entries, through the host tables when they translate; false when unreachable. */
-static bool gcr3_page(struct space_walk *w, const struct iommu_amdvi_space *dev, uint64_t table,
+static bool gcr3_page(struct space_walk *w, const struct amd_space *dev, uint64_t table,
 		      uint64_t entries[512])
 {
 	uint64_t pa = table;
@@ -52,7 +52,7 @@ static bool gcr3_page(struct space_walk *w, const struct iommu_amdvi_space *dev,
  * 48882 §2.2.6: the valid GCR3 entries below TABLE (level L, PASIDs from
  * BASE); an unreachable table is reported once, by its first PASID.
  */
-static int gcr3_level(struct space_walk *w, const struct iommu_amdvi_space *dev, uint64_t table,
+static int gcr3_level(struct space_walk *w, const struct amd_space *dev, uint64_t table,
 		      unsigned int level, uint32_t base)
 {
 	uint64_t *entries = malloc(512 * sizeof(*entries));
@@ -79,9 +79,9 @@ static int gcr3_level(struct space_walk *w, const struct iommu_amdvi_space *dev,
 	return r;
 }
 
-IOMMU_EXPORT int iommu_amdvi_foreach_space(struct iommu_amdvi *amdvi, iommu_amdvi_space_fn fn,
-					   void *userdata)
+static int foreach_space(struct iommu_translator *t, iommu_space_fn fn, void *userdata)
 {
+	struct amd_unit *amdvi = (struct amd_unit *)t;
 	uint64_t base = amdvi->dev_table & GENMASK(51, 12);
 	uint64_t entries = ((amdvi->dev_table & 0x1ff) + 1) * (4096 / 32);
 	struct space_walk *w = calloc(1, sizeof(*w));
@@ -105,7 +105,7 @@ IOMMU_EXPORT int iommu_amdvi_foreach_space(struct iommu_amdvi *amdvi, iommu_amdv
 			continue;
 		r = report(w, (uint16_t)devid, IOMMU_NO_PASID);
 		if (!r && (q0 & BIT(55)) && w->sp.dte_ok) {
-			struct iommu_amdvi_space dev = w->sp;
+			struct amd_space dev = w->sp;
 
 			r = gcr3_level(w, &dev, amd_gcr3_root(dev.dte), FIELD(dev.dte[0], 57, 56) + 1, 0);
 		}
@@ -118,8 +118,8 @@ IOMMU_EXPORT int iommu_amdvi_foreach_space(struct iommu_amdvi *amdvi, iommu_amdv
 
 struct mapping_walk {
 	struct pt_nested n;
-	struct iommu_amdvi *amd;
-	const struct iommu_amdvi_space *space;
+	struct amd_unit *amd;
+	const struct amd_space *space;
 	iommu_mapping_fn fn;
 	void *userdata;
 	unsigned int guest_bits;	/* guest tables: canonical width (sign-extend IOVAs) */
@@ -128,7 +128,7 @@ struct mapping_walk {
 static int deliver(struct mapping_walk *w, const struct pt_run *run)
 {
 	struct pt_run r = *run;
-	struct iommu_mapping m = { .run = &r, .amdvi = w->space };
+	struct iommu_mapping m = { &w->space->head, &r };
 
 	if (w->guest_bits && (r.iova >> (w->guest_bits - 1)) & 1)
 		r.iova |= ~0ULL << w->guest_bits;
@@ -176,10 +176,11 @@ static uint64_t nested_span(struct pt_nested *n, unsigned int level)
 	return 1ULL << (12 + 9 * (level ? level - 1 : 0));
 }
 
-IOMMU_EXPORT int iommu_amdvi_foreach_mapping(struct iommu_amdvi *amdvi,
-					     const struct iommu_amdvi_space *space,
-					     unsigned int flags, iommu_mapping_fn fn, void *userdata)
+static int foreach_mapping(struct iommu_translator *t, const struct iommu_space *head,
+			   unsigned int flags, iommu_mapping_fn fn, void *userdata)
 {
+	const struct amd_space *space = (const struct amd_space *)head;
+	struct amd_unit *amdvi = (struct amd_unit *)t;
 	struct mapping_walk w = { .amd = amdvi, .space = space, .fn = fn, .userdata = userdata };
 
 	if (space->res.status != IOMMU_XLATE_OK)
@@ -214,119 +215,111 @@ IOMMU_EXPORT int iommu_amdvi_foreach_mapping(struct iommu_amdvi *amdvi,
 	}
 }
 
-/* ---- reverse look-up ----------------------------------------------------- */
-
-struct reverse {
-	struct iommu_amdvi *amd;
-	uint64_t page;
-	iommu_mapping_fn fn;
-	void *userdata;
-};
-
-static int reverse_mapping(const struct iommu_mapping *m, void *userdata)
-{
-	struct reverse *rv = userdata;
-	struct iommu_mapping hit = *m;
-	struct pt_run leaf;
-
-	if (!pt_reverse_leaf(m->run, rv->page, &leaf))
-		return 0;
-	hit.run = &leaf;
-	return rv->fn(&hit, rv->userdata);
-}
-
-static int reverse_space(const struct iommu_amdvi_space *space, void *userdata)
-{
-	struct reverse *rv = userdata;
-
-	return iommu_amdvi_foreach_mapping(rv->amd, space, 0, reverse_mapping, rv);
-}
-
-IOMMU_EXPORT int iommu_amdvi_foreach_reverse(struct iommu_amdvi *amdvi, uint64_t phys,
-					     iommu_mapping_fn fn, void *userdata)
-{
-	struct reverse rv = { amdvi, phys & ~(uint64_t)(MEM_PAGE_SIZE - 1), fn, userdata };
-
-	return iommu_amdvi_foreach_space(amdvi, reverse_space, &rv);
-}
-
-IOMMU_EXPORT const struct iommu_amdvi_space *
-iommu_mapping_get_amdvi_space(const struct iommu_mapping *mapping)
-{
-	return mapping->amdvi;
-}
-
 /* ---- accessors ----------------------------------------------------------- */
 
-IOMMU_EXPORT uint16_t iommu_amdvi_space_get_devid(const struct iommu_amdvi_space *space)
+#define SPACE(head) ((const struct amd_space *)(head))
+
+static uint32_t space_requester(const struct iommu_space *head)
 {
-	return space->devid;
+	return SPACE(head)->devid;
 }
 
-IOMMU_EXPORT uint32_t iommu_amdvi_space_get_pasid(const struct iommu_amdvi_space *space)
+static uint32_t space_pasid(const struct iommu_space *head)
 {
-	return space->pasid;
+	return SPACE(head)->pasid;
 }
 
-IOMMU_EXPORT const char *iommu_amdvi_space_get_mode(const struct iommu_amdvi_space *space)
+static const char *space_mode(const struct iommu_space *head)
 {
-	return space->res.status == IOMMU_XLATE_OK ? amd_mode_name(space->mode) : NULL;
+	return SPACE(head)->res.status == IOMMU_XLATE_OK ? amd_mode_name(SPACE(head)->mode) : NULL;
 }
 
-IOMMU_EXPORT int iommu_amdvi_space_get_domain_id(const struct iommu_amdvi_space *space)
+static int space_domain_id(const struct iommu_space *head)
 {
-	return space->domain;
+	return SPACE(head)->domain;
 }
 
-IOMMU_EXPORT unsigned int iommu_amdvi_space_get_levels(const struct iommu_amdvi_space *space,
-						       bool guest)
+/* Stage 1: the guest (v2) tables; stage 2: the host (v1) tables. */
+static unsigned int space_levels(const struct iommu_space *head, enum iommu_stage stage)
 {
+	const struct amd_space *space = SPACE(head);
+
 	if (space->res.status != IOMMU_XLATE_OK)
 		return 0;
-	if (guest)
+	if (stage == IOMMU_STAGE_1)
 		return space->mode == AMD_V2 || space->mode == AMD_NESTED ? space->guest.levels : 0;
-	return space->mode == AMD_V1 || space->mode == AMD_NESTED ? space->host.levels : 0;
+	if (stage == IOMMU_STAGE_2)
+		return space->mode == AMD_V1 || space->mode == AMD_NESTED ? space->host.levels : 0;
+	return 0;
 }
 
-IOMMU_EXPORT uint64_t iommu_amdvi_space_get_root(const struct iommu_amdvi_space *space, bool guest)
+static uint64_t space_root(const struct iommu_space *head, enum iommu_stage stage)
 {
-	if (!iommu_amdvi_space_get_levels(space, guest))
+	if (!space_levels(head, stage))
 		return 0;
-	return guest ? space->guest.root : space->host.root;
+	return stage == IOMMU_STAGE_1 ? SPACE(head)->guest.root : SPACE(head)->host.root;
 }
 
-IOMMU_EXPORT enum iommu_xlate_status
-iommu_amdvi_space_get_status(const struct iommu_amdvi_space *space)
+static enum iommu_xlate_status space_status(const struct iommu_space *head)
 {
-	return space->res.status;
+	return SPACE(head)->res.status;
 }
 
-IOMMU_EXPORT bool iommu_amdvi_space_grants_nothing(const struct iommu_amdvi_space *space)
+static unsigned int space_fault_reason(const struct iommu_space *head)
 {
-	return space->grants_nothing;
+	return SPACE(head)->res.code;
 }
 
-IOMMU_EXPORT unsigned int iommu_amdvi_space_get_event(const struct iommu_amdvi_space *space)
+static const char *space_detail(const struct iommu_space *head)
 {
-	return space->res.status == IOMMU_XLATE_FAULT ? space->res.code : 0;
+	return SPACE(head)->res.detail[0] ? SPACE(head)->res.detail : NULL;
 }
 
-IOMMU_EXPORT unsigned int iommu_amdvi_space_get_flags(const struct iommu_amdvi_space *space)
+const struct unit_ops amd_ops = {
+	.vendor = IOMMU_VENDOR_AMD,
+	.free = amd_free,
+	.dump = amd_dump,
+	.translate = amd_translate,
+	.foreach_space = foreach_space,
+	.foreach_mapping = foreach_mapping,
+	.requester = space_requester,
+	.pasid = space_pasid,
+	.mode = space_mode,
+	.domain_id = space_domain_id,
+	.levels = space_levels,
+	.root = space_root,
+	.status = space_status,
+	.fault_reason = space_fault_reason,
+	.detail = space_detail,
+};
+
+/* What only AMD-Vi devices have: the event flags, the DTE and the GCR3 entry. */
+#define AMD_SPACE(head) UNIT_OF(const struct amd_space, amd_ops, head)
+
+IOMMU_EXPORT unsigned int iommu_amdvi_space_get_flags(const struct iommu_space *head)
 {
-	return space->res.status == IOMMU_XLATE_FAULT ? space->res.flags : 0;
+	const struct amd_space *space = AMD_SPACE(head);
+
+	return space && space->res.status == IOMMU_XLATE_FAULT ? space->res.flags : 0;
 }
 
-IOMMU_EXPORT const char *iommu_amdvi_space_get_detail(const struct iommu_amdvi_space *space)
+IOMMU_EXPORT bool iommu_amdvi_space_grants_nothing(const struct iommu_space *head)
 {
-	return space->res.detail[0] ? space->res.detail : NULL;
+	const struct amd_space *space = AMD_SPACE(head);
+
+	return space && space->grants_nothing;
 }
 
-IOMMU_EXPORT const uint64_t *iommu_amdvi_space_get_dte(const struct iommu_amdvi_space *space)
+IOMMU_EXPORT const uint64_t *iommu_amdvi_space_get_dte(const struct iommu_space *head)
 {
-	return space->dte;
+	const struct amd_space *space = AMD_SPACE(head);
+
+	return space ? space->dte : NULL;
 }
 
-IOMMU_EXPORT uint64_t iommu_amdvi_space_get_gcr3(const struct iommu_amdvi_space *space)
+IOMMU_EXPORT uint64_t iommu_amdvi_space_get_gcr3(const struct iommu_space *head)
 {
-	return space->gcr3;
+	const struct amd_space *space = AMD_SPACE(head);
+
+	return space ? space->gcr3 : 0;
 }

@@ -91,8 +91,8 @@ static void walk_fault(struct amd_result *r, const struct pt_out *o, unsigned in
 
 struct guest_nest {
 	struct pt_nest base;
-	struct iommu_amdvi *amd;
-	const struct iommu_amdvi_space *sp;
+	struct amd_unit *amd;
+	const struct amd_space *sp;
 	struct amd_result *r;
 	struct walk_trace *t;
 	unsigned int flags;
@@ -121,7 +121,7 @@ static int guest_table(struct pt_nest *pn, uint64_t gpa, unsigned int level, boo
 }
 
 /* The host tables for IN (an IOVA, or nested the guest's output); false after a fault. */
-static bool host_translate(struct iommu_amdvi *amd, const struct iommu_amdvi_space *sp, uint64_t in,
+static bool host_translate(struct amd_unit *amd, const struct amd_space *sp, uint64_t in,
 			   unsigned int req, unsigned int flags, struct iommu_xlate *x,
 			   struct amd_result *r, struct pt_out *o)
 {
@@ -130,7 +130,7 @@ static bool host_translate(struct iommu_amdvi *amd, const struct iommu_amdvi_spa
 	return o->stop == PT_OK;
 }
 
-static bool guest_translate(struct iommu_amdvi *amd, const struct iommu_amdvi_space *sp,
+static bool guest_translate(struct amd_unit *amd, const struct amd_space *sp,
 			    uint64_t iova, unsigned int req, unsigned int flags,
 			    struct iommu_xlate *x, struct amd_result *r)
 {
@@ -155,7 +155,7 @@ static bool guest_translate(struct iommu_amdvi *amd, const struct iommu_amdvi_sp
 	return true;
 }
 
-static void translate_space(struct iommu_amdvi *amd, const struct iommu_amdvi_space *sp,
+static void translate_space(struct amd_unit *amd, const struct amd_space *sp,
 			    uint64_t iova, enum iommu_access access, bool priv, struct iommu_xlate *x,
 			    struct amd_result *r)
 {
@@ -214,25 +214,26 @@ static void translate_space(struct iommu_amdvi *amd, const struct iommu_amdvi_sp
 	}
 }
 
-static struct iommu_amdvi_space *space_for(struct iommu_amdvi *amd, uint16_t devid, uint32_t pasid)
+static struct amd_space *space_for(struct amd_unit *amd, uint16_t devid, uint32_t pasid)
 {
-	struct iommu_amdvi_space *sp = amd->cached;
+	struct amd_space *sp = amd->cached;
 
 	if (!sp->valid || sp->devid != devid || sp->pasid_req != pasid)
 		amd_resolve(amd, devid, pasid, sp);
 	return sp;
 }
 
-IOMMU_EXPORT int iommu_amdvi_translate(struct iommu_amdvi *amdvi, uint16_t devid, uint32_t pasid,
-				       uint64_t iova, enum iommu_access access, unsigned int flags,
-				       struct iommu_xlate *x)
+int amd_translate(struct iommu_translator *t, uint32_t devid, uint32_t pasid, uint64_t iova,
+		  enum iommu_access access, unsigned int flags, struct iommu_xlate *x)
 {
-	const struct iommu_amdvi_space *sp;
+	struct amd_unit *amdvi = (struct amd_unit *)t;
+	const struct amd_space *sp;
 	struct amd_result r;
 
-	if (access > IOMMU_ACCESS_WRITE || (pasid != IOMMU_NO_PASID && pasid > 0xfffff))
+	if (devid > 0xffff || access > IOMMU_ACCESS_WRITE ||
+	    (pasid != IOMMU_NO_PASID && pasid > 0xfffff))
 		return -EINVAL;
-	sp = space_for(amdvi, devid, pasid);
+	sp = space_for(amdvi, (uint16_t)devid, pasid);
 	r = sp->res;
 	x->did = sp->domain;
 	x->pasid = sp->pasid;
@@ -256,7 +257,7 @@ IOMMU_EXPORT int iommu_amdvi_translate(struct iommu_amdvi *amdvi, uint16_t devid
 	memcpy(x->detail, r.detail, sizeof(x->detail));
 	x->nrecord = 0;
 	if (r.status == IOMMU_XLATE_FAULT) {
-		amd_event_record(&r, devid, sp->domain, pasid, iova, x->record);
+		amd_event_record(&r, (uint16_t)devid, sp->domain, pasid, iova, x->record);
 		x->nrecord = 2;
 	}
 	return 0;

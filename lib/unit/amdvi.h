@@ -8,7 +8,7 @@
 #ifndef LIBIOMMU_AMDVI_H
 #define LIBIOMMU_AMDVI_H
 
-#include "pt/walk.h"
+#include "unit/unit.h"
 
 /* The v1 host page table format (lib/pt/amd-v1.c). */
 extern const struct pt_format amdvi_v1_format;
@@ -39,7 +39,8 @@ struct amd_result {
 	char detail[192];
 };
 
-struct iommu_amdvi_space {
+struct amd_space {
+	struct iommu_space head;
 	uint16_t devid;
 	uint32_t pasid;			/* the GCR3 entry's PASID, or IOMMU_NO_PASID */
 	uint32_t pasid_req;		/* cache: the request it was resolved for */
@@ -56,26 +57,32 @@ struct iommu_amdvi_space {
 	struct walk_trace trace;
 };
 
-struct iommu_amdvi {
-	int refcount;
+struct amd_unit {
+	struct iommu_translator head;
 	struct iommu_dump *dump;
 	uint64_t dev_table;		/* the register: base 51:12, size 8:0 */
 	uint64_t efr;
 	bool have_efr;
-	struct iommu_amdvi_space *cached;
+	struct amd_space *cached;
 };
 
-void amd_resolve(struct iommu_amdvi *amd, uint16_t devid, uint32_t pasid,
-		 struct iommu_amdvi_space *sp);
+/* The unit's operations (lib/unit/amdvi-device.c, amdvi-translate.c; the table in amdvi-enum.c). */
+void amd_free(struct iommu_translator *t);
+struct iommu_dump *amd_dump(const struct iommu_translator *t);
+int amd_translate(struct iommu_translator *t, uint32_t devid, uint32_t pasid, uint64_t iova,
+		  enum iommu_access access, unsigned int flags, struct iommu_xlate *x);
+
+void amd_resolve(struct amd_unit *amd, uint16_t devid, uint32_t pasid,
+		 struct amd_space *sp);
 void amd_fault(struct amd_result *r, unsigned int code, unsigned int flags, const char *fmt, ...)
 	PRINTF_FMT(4, 5);
 void amd_missing(struct amd_result *r, uint64_t addr, const char *what);
 /* Host tables of SP for GPA (nested: table addresses); PT_OK or where the walk stopped. */
-void amd_host_walk(struct iommu_amdvi *amd, const struct iommu_amdvi_space *sp, uint64_t gpa,
+void amd_host_walk(struct amd_unit *amd, const struct amd_space *sp, uint64_t gpa,
 		   unsigned int req, struct walk_trace *t, struct pt_out *o);
 const char *amd_mode_name(enum amd_mode mode);
 /* The DTE's IR/IW refuse REQ (IOMMU_PERM_*; 0: any access): both clear refuse everything. */
-bool amd_dte_denies(const struct iommu_amdvi_space *sp, unsigned int req);
+bool amd_dte_denies(const struct amd_space *sp, unsigned int req);
 /* DTE GCR3 Table Root Pointer: bits 14:12 in 60:58, 30:15 in 95:80, 51:31 in 127:107. */
 uint64_t amd_gcr3_root(const uint64_t *dte);
 /* IOMMU_AMDVI_* record of an event (2 words). */

@@ -15,10 +15,10 @@
 #include "bits.h"
 #include "unit/smmuv3.h"
 
-IOMMU_EXPORT int iommu_smmuv3_new(struct iommu_dump *dump, uint64_t strtab_base,
-				  uint64_t strtab_base_cfg, struct iommu_smmuv3 **ret_smmu)
+IOMMU_EXPORT int iommu_translator_new_smmuv3(struct iommu_dump *dump, uint64_t strtab_base,
+					     uint64_t strtab_base_cfg, struct iommu_translator **ret)
 {
-	struct iommu_smmuv3 *smmu = calloc(1, sizeof(*smmu));
+	struct smmu_unit *smmu = calloc(1, sizeof(*smmu));
 
 	if (!smmu)
 		return -ENOMEM;
@@ -27,66 +27,68 @@ IOMMU_EXPORT int iommu_smmuv3_new(struct iommu_dump *dump, uint64_t strtab_base,
 		free(smmu);
 		return -ENOMEM;
 	}
-	smmu->refcount = 1;
+	translator_init(&smmu->head, &smmu_ops);
 	smmu->dump = iommu_dump_ref(dump);
 	smmu->strtab_base = strtab_base;
 	smmu->strtab_cfg = strtab_base_cfg;
-	*ret_smmu = smmu;
+	*ret = &smmu->head;
 	return 0;
 }
 
-IOMMU_EXPORT struct iommu_smmuv3 *iommu_smmuv3_ref(struct iommu_smmuv3 *smmu)
+void smmu_free(struct iommu_translator *t)
 {
-	if (smmu)
-		smmu->refcount++;
-	return smmu;
-}
+	struct smmu_unit *smmu = (struct smmu_unit *)t;
 
-IOMMU_EXPORT struct iommu_smmuv3 *iommu_smmuv3_unref(struct iommu_smmuv3 *smmu)
-{
-	if (!smmu || --smmu->refcount > 0)
-		return NULL;
 	iommu_dump_unref(smmu->dump);
 	free(smmu->cached);
 	free(smmu);
-	return NULL;
 }
 
-IOMMU_EXPORT void iommu_smmuv3_set_idr(struct iommu_smmuv3 *smmu, const uint32_t idr[6])
+struct iommu_dump *smmu_dump(const struct iommu_translator *t)
 {
+	return ((const struct smmu_unit *)t)->dump;
+}
+
+#define SMMU(t) UNIT_OF(struct smmu_unit, smmu_ops, t)
+
+IOMMU_EXPORT void iommu_smmuv3_set_idr(struct iommu_translator *t, const uint32_t idr[6])
+{
+	struct smmu_unit *smmu = SMMU(t);
+
+	if (!smmu)
+		return;
 	memcpy(smmu->idr, idr, sizeof(smmu->idr));
 	smmu->have_idr = true;
 	smmu->cached->valid = false;
 }
 
-IOMMU_EXPORT uint64_t iommu_smmuv3_get_strtab_base(const struct iommu_smmuv3 *smmu)
+IOMMU_EXPORT uint64_t iommu_smmuv3_get_strtab_base(const struct iommu_translator *t)
 {
-	return smmu->strtab_base;
+	const struct smmu_unit *smmu = SMMU(t);
+
+	return smmu ? smmu->strtab_base : 0;
 }
 
-IOMMU_EXPORT uint64_t iommu_smmuv3_get_strtab_base_cfg(const struct iommu_smmuv3 *smmu)
+IOMMU_EXPORT uint64_t iommu_smmuv3_get_strtab_base_cfg(const struct iommu_translator *t)
 {
-	return smmu->strtab_cfg;
-}
+	const struct smmu_unit *smmu = SMMU(t);
 
-IOMMU_EXPORT struct iommu_dump *iommu_smmuv3_get_dump(const struct iommu_smmuv3 *smmu)
-{
-	return smmu->dump;
+	return smmu ? smmu->strtab_cfg : 0;
 }
 
 /* ---- what the identification registers allow (IHI 0070 §6.3.1-§6.3.6) ---- */
 
-unsigned int smmu_sid_bits(const struct iommu_smmuv3 *smmu)
+unsigned int smmu_sid_bits(const struct smmu_unit *smmu)
 {
 	return smmu->have_idr ? FIELD(smmu->idr[1], 5, 0) : 32;
 }
 
-unsigned int smmu_ssid_bits(const struct iommu_smmuv3 *smmu)
+unsigned int smmu_ssid_bits(const struct smmu_unit *smmu)
 {
 	return smmu->have_idr ? FIELD(smmu->idr[1], 10, 6) : 20;
 }
 
-unsigned int smmu_oas(const struct iommu_smmuv3 *smmu)
+unsigned int smmu_oas(const struct smmu_unit *smmu)
 {
 	unsigned int oas = smmu->have_idr ? vmsa_ps_bits(FIELD(smmu->idr[5], 2, 0)) : 52;
 
@@ -94,12 +96,12 @@ unsigned int smmu_oas(const struct iommu_smmuv3 *smmu)
 }
 
 /* An IDR0/IDR5 bit; true without IDRs. */
-static bool idr_has(const struct iommu_smmuv3 *smmu, unsigned int reg, unsigned int bit)
+static bool idr_has(const struct smmu_unit *smmu, unsigned int reg, unsigned int bit)
 {
 	return !smmu->have_idr || (smmu->idr[reg] >> bit & 1);
 }
 
-static bool granule_ok(const struct iommu_smmuv3 *smmu, enum vmsa_granule g)
+static bool granule_ok(const struct smmu_unit *smmu, enum vmsa_granule g)
 {
 	static const unsigned char bits[] = { 4, 5, 6 };	/* IDR5.GRAN4K, GRAN16K, GRAN64K */
 
@@ -107,7 +109,7 @@ static bool granule_ok(const struct iommu_smmuv3 *smmu, enum vmsa_granule g)
 }
 
 /* IDR0.HTTU: 0 none, 1 access flag, 2 and dirty state. */
-static unsigned int httu(const struct iommu_smmuv3 *smmu)
+static unsigned int httu(const struct smmu_unit *smmu)
 {
 	return smmu->have_idr ? FIELD(smmu->idr[0], 7, 6) : 3;
 }
@@ -159,7 +161,7 @@ static bool unsupported(struct smmu_result *r, const char *what)
 }
 
 /* Record a structure entry read into the space's trace. */
-static void trace_entry(struct iommu_smmuv3_space *sp, enum iommu_step_kind kind, uint64_t table,
+static void trace_entry(struct smmu_space *sp, enum iommu_step_kind kind, uint64_t table,
 			unsigned int index, const uint64_t *words, unsigned int n)
 {
 	step_set_words(trace_add(&sp->trace, kind, 0, table, index), words, n);
@@ -172,7 +174,7 @@ static int arm_level(unsigned int level)
 	return 4 - (int)level;
 }
 
-int smmu_s2_translate(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3_space *sp,
+int smmu_s2_translate(struct smmu_unit *smmu, const struct smmu_space *sp,
 		      uint64_t ipa, unsigned int req, unsigned int class, struct walk_trace *t,
 		      struct smmu_result *r, struct pt_out *ret_out)
 {
@@ -229,7 +231,7 @@ int smmu_s2_translate(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3_space
 }
 
 /* Read N words of a structure at ADDR: an IPA when stage 2 translates. */
-static bool read_structure(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp,
+static bool read_structure(struct smmu_unit *smmu, struct smmu_space *sp,
 			   uint64_t addr, uint64_t *words, unsigned int n, const char *what)
 {
 	uint64_t pa = addr;
@@ -250,7 +252,7 @@ static bool read_structure(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space 
 
 /* ---- the stream table (IHI 0070 §6.3.24 STRTAB_BASE_CFG, §5.1 L1STD) ----- */
 
-static bool ste_fetch(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp)
+static bool ste_fetch(struct smmu_unit *smmu, struct smmu_space *sp)
 {
 	uint64_t cfg = smmu->strtab_cfg, base = smmu->strtab_base & GENMASK(51, 6), at, l1;
 	unsigned int log2size = FIELD(cfg, 5, 0), split = FIELD(cfg, 10, 6), fmt = FIELD(cfg, 17, 16);
@@ -365,7 +367,7 @@ static int s2_start_level(enum vmsa_granule g, unsigned int sl0, bool sl2, bool 
 }
 
 /* IHI 0070 §5.2 STE.S2* (VTCR_EL2's fields), STE.S2TTB: stage 2 translation. */
-static bool s2_config(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp)
+static bool s2_config(struct smmu_unit *smmu, struct smmu_space *sp)
 {
 	const uint64_t *ste = sp->ste;
 	uint64_t v = ste[2], ttb = ste[3] & GENMASK(51, 4);
@@ -430,7 +432,7 @@ static bool s2_config(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp)
 }
 
 /* IHI 0070 §5.2 STE: V, Config, and the fields of the stages it enables. */
-static bool ste_check(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp)
+static bool ste_check(struct smmu_unit *smmu, struct smmu_space *sp)
 {
 	const uint64_t *ste = sp->ste;
 	unsigned int config = FIELD(ste[0], 3, 1), cdmax = FIELD(ste[0], 63, 59);
@@ -479,7 +481,7 @@ static bool ste_check(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp)
 
 /* ---- context descriptors (IHI 0070 §5.3 L1CD, §5.4 CD) ------------------- */
 
-static bool cd_fetch(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp, uint32_t ssid)
+static bool cd_fetch(struct smmu_unit *smmu, struct smmu_space *sp, uint32_t ssid)
 {
 	const uint64_t *ste = sp->ste;
 	uint64_t ptr = ste[0] & GENMASK(51, 6), at, l1;
@@ -517,7 +519,7 @@ static bool cd_fetch(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp, u
 }
 
 /* CD.TxSZ/TGx/EPDx/TBIx/TTBx for TTB N: stage 1's tables (IHI 0070 §5.4). */
-static bool tt_config(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp, unsigned int n)
+static bool tt_config(struct smmu_unit *smmu, struct smmu_space *sp, unsigned int n)
 {
 	const uint64_t *cd = sp->cd;
 	unsigned int tsz = n ? FIELD(cd[0], 21, 16) : FIELD(cd[0], 5, 0);
@@ -562,7 +564,7 @@ static bool tt_config(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp, 
 }
 
 /* IHI 0070 §5.4 CD: V, AA64, ENDI, ASID, IPS, HTTU, and the two tables. */
-static bool cd_check(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp)
+static bool cd_check(struct smmu_unit *smmu, struct smmu_space *sp)
 {
 	const uint64_t *cd = sp->cd;
 	struct smmu_result *r = &sp->res;
@@ -609,7 +611,7 @@ static bool cd_check(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp)
 /* ---- resolution ---------------------------------------------------------- */
 
 /* IHI 0070 §5.2 STE.S1CDMax and S1DSS: which CD a transaction with or without SSID uses. */
-static bool choose_cd(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp, uint32_t ssid,
+static bool choose_cd(struct smmu_unit *smmu, struct smmu_space *sp, uint32_t ssid,
 		      uint32_t *ret_index)
 {
 	unsigned int cdmax = smmu_ssid_bits(smmu) ? FIELD(sp->ste[0], 63, 59) : 0;
@@ -652,12 +654,13 @@ static bool choose_cd(struct iommu_smmuv3 *smmu, struct iommu_smmuv3_space *sp, 
 	}
 }
 
-void smmu_resolve(struct iommu_smmuv3 *smmu, uint32_t sid, uint32_t ssid,
-		  struct iommu_smmuv3_space *sp)
+void smmu_resolve(struct smmu_unit *smmu, uint32_t sid, uint32_t ssid,
+		  struct smmu_space *sp)
 {
 	uint32_t index;
 
 	memset(sp, 0, sizeof(*sp));
+	sp->head.ops = &smmu_ops;
 	sp->sid = sid;
 	sp->ssid = IOMMU_NO_PASID;
 	sp->ssid_req = ssid;

@@ -12,16 +12,16 @@
 #include "unit/smmuv3.h"
 
 struct space_walk {
-	struct iommu_smmuv3 *smmu;
-	iommu_smmuv3_space_fn fn;
+	struct smmu_unit *smmu;
+	iommu_space_fn fn;
 	void *userdata;
-	struct iommu_smmuv3_space sp;
+	struct smmu_space sp;
 };
 
 static int report(struct space_walk *w, uint32_t sid, uint32_t ssid)
 {
 	smmu_resolve(w->smmu, sid, ssid, &w->sp);
-	return w->fn(&w->sp, w->userdata);
+	return w->fn(&w->sp.head, w->userdata);
 }
 
 /*
@@ -29,7 +29,7 @@ static int report(struct space_walk *w, uint32_t sid, uint32_t ssid)
  * translates, copied to BUF (a resolution may evict a compressed dump's
  * page); NULL when unreachable.
  */
-static const uint8_t *cd_bytes(struct space_walk *w, const struct iommu_smmuv3_space *stream,
+static const uint8_t *cd_bytes(struct space_walk *w, const struct smmu_space *stream,
 			       uint64_t addr, size_t size, uint8_t *buf)
 {
 	struct smmu_result ignored = { 0 };
@@ -60,7 +60,7 @@ static uint64_t in_page(uint64_t addr, uint64_t size, uint64_t n)
  * page of CDs the stream cannot read is reported once, so that its
  * resolution says what is missing.  Non-zero: FN's stop.
  */
-static int cds_in(struct space_walk *w, const struct iommu_smmuv3_space *stream, uint64_t table,
+static int cds_in(struct space_walk *w, const struct smmu_space *stream, uint64_t table,
 		  uint32_t first, uint32_t count)
 {
 	uint8_t buf[MEM_PAGE_SIZE];
@@ -94,7 +94,7 @@ static int cds_in(struct space_walk *w, const struct iommu_smmuv3_space *stream,
 }
 
 /* IHI 0070 §5.2 STE.S1ContextPtr, S1Fmt, S1CDMax: every valid CD of the stream. */
-static int foreach_cd(struct space_walk *w, const struct iommu_smmuv3_space *stream)
+static int foreach_cd(struct space_walk *w, const struct smmu_space *stream)
 {
 	const uint64_t *ste = stream->ste;
 	unsigned int cdmax = FIELD(ste[0], 63, 59), fmt = FIELD(ste[0], 5, 4);
@@ -168,7 +168,7 @@ static int stes_in(struct space_walk *w, uint64_t table, uint32_t first, uint64_
 			if (!r && (w->sp.config & 1) &&
 			    !(w->sp.res.status == IOMMU_XLATE_FAULT &&
 			      (w->sp.res.ev.id == EVT_C_BAD_STE || w->sp.res.ev.id == EVT_C_BAD_STREAMID))) {
-				struct iommu_smmuv3_space stream = w->sp;
+				struct smmu_space stream = w->sp;
 
 				r = foreach_cd(w, &stream);
 			}
@@ -180,9 +180,9 @@ static int stes_in(struct space_walk *w, uint64_t table, uint32_t first, uint64_
 }
 
 /* IHI 0070 §6.3.24, §5.1: every StreamID the stream table covers. */
-IOMMU_EXPORT int iommu_smmuv3_foreach_space(struct iommu_smmuv3 *smmu, iommu_smmuv3_space_fn fn,
-					    void *userdata)
+static int foreach_space(struct iommu_translator *t, iommu_space_fn fn, void *userdata)
 {
+	struct smmu_unit *smmu = (struct smmu_unit *)t;
 	uint64_t cfg = smmu->strtab_cfg, base = smmu->strtab_base & GENMASK(51, 6);
 	unsigned int log2size = FIELD(cfg, 5, 0), split = FIELD(cfg, 10, 6), fmt = FIELD(cfg, 17, 16);
 	unsigned int bits = log2size < smmu_sid_bits(smmu) ? log2size : smmu_sid_bits(smmu);
@@ -227,8 +227,8 @@ IOMMU_EXPORT int iommu_smmuv3_foreach_space(struct iommu_smmuv3 *smmu, iommu_smm
 
 struct mapping_walk {
 	struct pt_nested n;		/* nested; its e alone otherwise */
-	struct iommu_smmuv3 *smmu;
-	const struct iommu_smmuv3_space *space;
+	struct smmu_unit *smmu;
+	const struct smmu_space *space;
 	iommu_mapping_fn fn;
 	void *userdata;
 };
@@ -236,7 +236,7 @@ struct mapping_walk {
 static int deliver(struct mapping_walk *w, const struct pt_run *run)
 {
 	struct pt_run r = *run;
-	struct iommu_mapping m = { .run = &r, .smmuv3 = w->space };
+	struct iommu_mapping m = { &w->space->head, &r };
 
 	/* Without stage 1, privilege plays no part: as a translation says. */
 	if (w->space->mode == SMMU_S2)
@@ -296,11 +296,11 @@ static void enumerate(struct mapping_walk *w, const struct vmsa_tt *tt, uint64_t
 	pt_enum_flush(&w->n.e);
 }
 
-IOMMU_EXPORT int iommu_smmuv3_foreach_mapping(struct iommu_smmuv3 *smmu,
-					      const struct iommu_smmuv3_space *space,
-					      unsigned int flags, iommu_mapping_fn fn,
-					      void *userdata)
+static int foreach_mapping(struct iommu_translator *t, const struct iommu_space *head,
+			   unsigned int flags, iommu_mapping_fn fn, void *userdata)
 {
+	const struct smmu_space *space = (const struct smmu_space *)head;
+	struct smmu_unit *smmu = (struct smmu_unit *)t;
 	struct mapping_walk w = { .smmu = smmu, .space = space, .fn = fn, .userdata = userdata };
 	bool nested = space->mode == SMMU_NESTED && !space->s1_bypass;
 
@@ -335,83 +335,33 @@ IOMMU_EXPORT int iommu_smmuv3_foreach_mapping(struct iommu_smmuv3 *smmu,
 	}
 }
 
-/* ---- reverse look-up ----------------------------------------------------- */
-
-struct reverse {
-	struct iommu_smmuv3 *smmu;
-	uint64_t page;
-	iommu_mapping_fn fn;
-	void *userdata;
-};
-
-static int reverse_mapping(const struct iommu_mapping *m, void *userdata)
-{
-	struct reverse *rv = userdata;
-	struct iommu_mapping hit = *m;
-	struct pt_run leaf;
-
-	if (!pt_reverse_leaf(m->run, rv->page, &leaf))
-		return 0;
-	hit.run = &leaf;
-	return rv->fn(&hit, rv->userdata);
-}
-
-static int reverse_space(const struct iommu_smmuv3_space *space, void *userdata)
-{
-	struct reverse *rv = userdata;
-
-	return iommu_smmuv3_foreach_mapping(rv->smmu, space, 0, reverse_mapping, rv);
-}
-
-IOMMU_EXPORT int iommu_smmuv3_foreach_reverse(struct iommu_smmuv3 *smmu, uint64_t phys,
-					      iommu_mapping_fn fn, void *userdata)
-{
-	struct reverse rv = { smmu, phys & ~(uint64_t)(MEM_PAGE_SIZE - 1), fn, userdata };
-
-	return iommu_smmuv3_foreach_space(smmu, reverse_space, &rv);
-}
-
-IOMMU_EXPORT const struct iommu_smmuv3_space *
-iommu_mapping_get_smmuv3_space(const struct iommu_mapping *mapping)
-{
-	return mapping->smmuv3;
-}
-
 /* ---- accessors ----------------------------------------------------------- */
 
-IOMMU_EXPORT uint32_t iommu_smmuv3_space_get_sid(const struct iommu_smmuv3_space *space)
+#define SPACE(head) ((const struct smmu_space *)(head))
+
+static uint32_t space_requester(const struct iommu_space *head)
 {
-	return space->sid;
+	return SPACE(head)->sid;
 }
 
-IOMMU_EXPORT uint32_t iommu_smmuv3_space_get_ssid(const struct iommu_smmuv3_space *space)
+static uint32_t space_pasid(const struct iommu_space *head)
 {
-	return space->ssid;
+	return SPACE(head)->ssid;
 }
 
-IOMMU_EXPORT const char *iommu_smmuv3_space_get_mode(const struct iommu_smmuv3_space *space)
+static const char *space_mode(const struct iommu_space *head)
 {
-	return space->res.status == IOMMU_XLATE_OK ? smmu_mode_name(space->mode) : NULL;
+	return SPACE(head)->res.status == IOMMU_XLATE_OK ? smmu_mode_name(SPACE(head)->mode) : NULL;
 }
 
-IOMMU_EXPORT unsigned int iommu_smmuv3_space_get_config(const struct iommu_smmuv3_space *space)
+/* As a translation says: the ASID, or the VMID when stage 1 does not translate. */
+static int space_domain_id(const struct iommu_space *head)
 {
-	return space->config;
+	return SPACE(head)->asid >= 0 ? SPACE(head)->asid : SPACE(head)->vmid;
 }
 
-IOMMU_EXPORT int iommu_smmuv3_space_get_asid(const struct iommu_smmuv3_space *space)
-{
-	return space->asid;
-}
-
-IOMMU_EXPORT int iommu_smmuv3_space_get_vmid(const struct iommu_smmuv3_space *space)
-{
-	return space->vmid;
-}
-
-/* The table TABLE names, when the space's mode uses it. */
-static const struct vmsa_tt *space_tt(const struct iommu_smmuv3_space *space,
-				      enum iommu_smmuv3_table table)
+/* The table STAGE names, when the space's mode uses it. */
+static const struct vmsa_tt *space_tt(const struct smmu_space *space, enum iommu_stage stage)
 {
 	bool s1 = (space->mode == SMMU_S1 || space->mode == SMMU_NESTED) && !space->s1_bypass;
 	bool s2 = space->mode == SMMU_S2 || space->mode == SMMU_NESTED;
@@ -419,68 +369,113 @@ static const struct vmsa_tt *space_tt(const struct iommu_smmuv3_space *space,
 
 	if (space->res.status != IOMMU_XLATE_OK)
 		return NULL;
-	if (table == IOMMU_SMMUV3_S2)
+	if (stage == IOMMU_STAGE_2)
 		return s2 ? &space->s2 : NULL;
-	if (!s1 || (unsigned int)table > 1)
+	if (!s1 || (stage != IOMMU_STAGE_1 && stage != IOMMU_STAGE_1_UPPER))
 		return NULL;
-	tt = &space->tt[table];
+	tt = &space->tt[stage == IOMMU_STAGE_1_UPPER];
 	return tt->disabled || !tt->cfg.levels ? NULL : tt;
 }
 
-IOMMU_EXPORT unsigned int iommu_smmuv3_space_get_levels(const struct iommu_smmuv3_space *space,
-							enum iommu_smmuv3_table table)
+static unsigned int space_levels(const struct iommu_space *head, enum iommu_stage stage)
 {
-	const struct vmsa_tt *tt = space_tt(space, table);
+	const struct vmsa_tt *tt = space_tt(SPACE(head), stage);
 
 	return tt ? tt->cfg.levels : 0;
 }
 
-IOMMU_EXPORT uint64_t iommu_smmuv3_space_get_root(const struct iommu_smmuv3_space *space,
-						  enum iommu_smmuv3_table table)
+static uint64_t space_root(const struct iommu_space *head, enum iommu_stage stage)
 {
-	const struct vmsa_tt *tt = space_tt(space, table);
+	const struct vmsa_tt *tt = space_tt(SPACE(head), stage);
 
 	return tt ? tt->cfg.root : 0;
 }
 
-IOMMU_EXPORT uint64_t iommu_smmuv3_space_get_granule(const struct iommu_smmuv3_space *space,
-						     enum iommu_smmuv3_table table)
+static enum iommu_xlate_status space_status(const struct iommu_space *head)
 {
-	const struct vmsa_tt *tt = space_tt(space, table);
+	return SPACE(head)->res.status;
+}
+
+static unsigned int space_fault_reason(const struct iommu_space *head)
+{
+	return SPACE(head)->res.ev.id;
+}
+
+static const char *space_detail(const struct iommu_space *head)
+{
+	return SPACE(head)->res.detail[0] ? SPACE(head)->res.detail : NULL;
+}
+
+const struct unit_ops smmu_ops = {
+	.vendor = IOMMU_VENDOR_ARM,
+	.free = smmu_free,
+	.dump = smmu_dump,
+	.translate = smmu_translate,
+	.foreach_space = foreach_space,
+	.foreach_mapping = foreach_mapping,
+	.requester = space_requester,
+	.pasid = space_pasid,
+	.mode = space_mode,
+	.domain_id = space_domain_id,
+	.levels = space_levels,
+	.root = space_root,
+	.status = space_status,
+	.fault_reason = space_fault_reason,
+	.detail = space_detail,
+};
+
+/* What only SMMUv3 streams have: the STE's and CD's fields and words. */
+#define SMMU_SPACE(head) UNIT_OF(const struct smmu_space, smmu_ops, head)
+
+IOMMU_EXPORT unsigned int iommu_smmuv3_space_get_config(const struct iommu_space *head)
+{
+	const struct smmu_space *space = SMMU_SPACE(head);
+
+	return space ? space->config : 0;
+}
+
+IOMMU_EXPORT int iommu_smmuv3_space_get_asid(const struct iommu_space *head)
+{
+	const struct smmu_space *space = SMMU_SPACE(head);
+
+	return space ? space->asid : -1;
+}
+
+IOMMU_EXPORT int iommu_smmuv3_space_get_vmid(const struct iommu_space *head)
+{
+	const struct smmu_space *space = SMMU_SPACE(head);
+
+	return space ? space->vmid : -1;
+}
+
+IOMMU_EXPORT uint64_t iommu_smmuv3_space_get_granule(const struct iommu_space *head,
+						     enum iommu_stage stage)
+{
+	const struct smmu_space *space = SMMU_SPACE(head);
+	const struct vmsa_tt *tt = space ? space_tt(space, stage) : NULL;
 
 	return tt ? 1ULL << vmsa_granule_shift(tt->granule) : 0;
 }
 
-IOMMU_EXPORT unsigned int iommu_smmuv3_space_get_input_bits(const struct iommu_smmuv3_space *space,
-							    enum iommu_smmuv3_table table)
+IOMMU_EXPORT unsigned int iommu_smmuv3_space_get_input_bits(const struct iommu_space *head,
+							    enum iommu_stage stage)
 {
-	const struct vmsa_tt *tt = space_tt(space, table);
+	const struct smmu_space *space = SMMU_SPACE(head);
+	const struct vmsa_tt *tt = space ? space_tt(space, stage) : NULL;
 
 	return tt ? tt->in_bits : 0;
 }
 
-IOMMU_EXPORT enum iommu_xlate_status
-iommu_smmuv3_space_get_status(const struct iommu_smmuv3_space *space)
+IOMMU_EXPORT const uint64_t *iommu_smmuv3_space_get_ste(const struct iommu_space *head)
 {
-	return space->res.status;
+	const struct smmu_space *space = SMMU_SPACE(head);
+
+	return space ? space->ste : NULL;
 }
 
-IOMMU_EXPORT unsigned int iommu_smmuv3_space_get_event(const struct iommu_smmuv3_space *space)
+IOMMU_EXPORT const uint64_t *iommu_smmuv3_space_get_cd(const struct iommu_space *head)
 {
-	return space->res.status == IOMMU_XLATE_FAULT ? space->res.ev.id : 0;
-}
+	const struct smmu_space *space = SMMU_SPACE(head);
 
-IOMMU_EXPORT const char *iommu_smmuv3_space_get_detail(const struct iommu_smmuv3_space *space)
-{
-	return space->res.detail[0] ? space->res.detail : NULL;
-}
-
-IOMMU_EXPORT const uint64_t *iommu_smmuv3_space_get_ste(const struct iommu_smmuv3_space *space)
-{
-	return space->ste;
-}
-
-IOMMU_EXPORT const uint64_t *iommu_smmuv3_space_get_cd(const struct iommu_smmuv3_space *space)
-{
-	return space->cd_present ? space->cd : NULL;
+	return space && space->cd_present ? space->cd : NULL;
 }

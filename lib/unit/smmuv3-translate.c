@@ -90,8 +90,8 @@ static uint64_t contiguous_span(struct iommu_dump *d, const struct vmsa_tt *tt,
 
 struct s1_nest {
 	struct pt_nest base;
-	struct iommu_smmuv3 *smmu;
-	const struct iommu_smmuv3_space *sp;
+	struct smmu_unit *smmu;
+	const struct smmu_space *sp;
 	struct smmu_result *r;
 	struct walk_trace *t;
 };
@@ -116,7 +116,7 @@ static int s1_nest_table(struct pt_nest *pn, uint64_t ipa, unsigned int level, b
  * selects, its range): the table for IOVA and the address to walk; NULL
  * after a Translation fault.
  */
-static const struct vmsa_tt *s1_table(const struct iommu_smmuv3_space *sp, uint64_t iova,
+static const struct vmsa_tt *s1_table(const struct smmu_space *sp, uint64_t iova,
 				      struct smmu_result *r)
 {
 	unsigned int n = (iova >> 55) & 1;
@@ -175,7 +175,7 @@ static void s1_fault(struct smmu_result *r, const struct vmsa_tt *tt, const stru
 	}
 }
 
-static bool s1_translate(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3_space *sp,
+static bool s1_translate(struct smmu_unit *smmu, const struct smmu_space *sp,
 			 uint64_t iova, enum iommu_access access, bool priv, struct iommu_xlate *x,
 			 struct smmu_result *r)
 {
@@ -226,7 +226,7 @@ static bool s1_translate(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3_sp
 
 /* ---- stage 2 and the whole ----------------------------------------------- */
 
-static bool s2_output(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3_space *sp,
+static bool s2_output(struct smmu_unit *smmu, const struct smmu_space *sp,
 		      uint64_t ipa, enum iommu_access access, struct iommu_xlate *x,
 		      struct smmu_result *r)
 {
@@ -253,7 +253,7 @@ static bool s2_output(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3_space
 	return true;
 }
 
-static void translate_space(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3_space *sp,
+static void translate_space(struct smmu_unit *smmu, const struct smmu_space *sp,
 			    uint64_t iova, enum iommu_access access, bool priv,
 			    struct iommu_xlate *x, struct smmu_result *r)
 {
@@ -286,21 +286,21 @@ static void translate_space(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3
 	}
 }
 
-static struct iommu_smmuv3_space *space_for(struct iommu_smmuv3 *smmu, uint32_t sid,
+static struct smmu_space *space_for(struct smmu_unit *smmu, uint32_t sid,
 					    uint32_t ssid)
 {
-	struct iommu_smmuv3_space *sp = smmu->cached;
+	struct smmu_space *sp = smmu->cached;
 
 	if (!sp->valid || sp->sid != sid || sp->ssid_req != ssid)
 		smmu_resolve(smmu, sid, ssid, sp);
 	return sp;
 }
 
-IOMMU_EXPORT int iommu_smmuv3_translate(struct iommu_smmuv3 *smmu, uint32_t sid, uint32_t ssid,
-					uint64_t iova, enum iommu_access access,
-					unsigned int flags, struct iommu_xlate *x)
+int smmu_translate(struct iommu_translator *t, uint32_t sid, uint32_t ssid, uint64_t iova,
+		   enum iommu_access access, unsigned int flags, struct iommu_xlate *x)
 {
-	const struct iommu_smmuv3_space *sp;
+	struct smmu_unit *smmu = (struct smmu_unit *)t;
+	const struct smmu_space *sp;
 	bool priv = flags & IOMMU_REQ_PRIV;
 	struct smmu_result r;
 

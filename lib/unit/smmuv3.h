@@ -8,7 +8,7 @@
 #ifndef LIBIOMMU_SMMUV3_H
 #define LIBIOMMU_SMMUV3_H
 
-#include "pt/walk.h"
+#include "unit/unit.h"
 
 /* Event numbers (IHI 0070 §7.3). */
 enum {
@@ -101,7 +101,8 @@ void smmu_fault(struct smmu_result *r, unsigned int id, const char *fmt, ...)
 	PRINTF_FMT(3, 4);
 void smmu_missing(struct smmu_result *r, uint64_t addr, const char *what);
 
-struct iommu_smmuv3_space {
+struct smmu_space {
+	struct iommu_space head;
 	uint32_t sid;
 	uint32_t ssid;			/* the CD's SubstreamID, or IOMMU_NO_PASID */
 	uint32_t ssid_req;		/* cache: the request it was resolved for */
@@ -122,28 +123,34 @@ struct iommu_smmuv3_space {
 	struct walk_trace trace;	/* the structure entries read */
 };
 
-struct iommu_smmuv3 {
-	int refcount;
+struct smmu_unit {
+	struct iommu_translator head;
 	struct iommu_dump *dump;
 	uint64_t strtab_base, strtab_cfg;
 	uint32_t idr[6];
 	bool have_idr;
-	struct iommu_smmuv3_space *cached;
+	struct smmu_space *cached;
 };
 
 /* IDR-derived limits (IHI 0070 §6.3); without IDRs, everything the fields express. */
-unsigned int smmu_sid_bits(const struct iommu_smmuv3 *smmu);
-unsigned int smmu_ssid_bits(const struct iommu_smmuv3 *smmu);
-unsigned int smmu_oas(const struct iommu_smmuv3 *smmu);
+unsigned int smmu_sid_bits(const struct smmu_unit *smmu);
+unsigned int smmu_ssid_bits(const struct smmu_unit *smmu);
+unsigned int smmu_oas(const struct smmu_unit *smmu);
+
+/* The unit's operations (lib/unit/smmuv3-config.c, smmuv3-translate.c; the table in smmuv3-enum.c). */
+void smmu_free(struct iommu_translator *t);
+struct iommu_dump *smmu_dump(const struct iommu_translator *t);
+int smmu_translate(struct iommu_translator *t, uint32_t sid, uint32_t ssid, uint64_t iova,
+		   enum iommu_access access, unsigned int flags, struct iommu_xlate *x);
 
 /* Resolve the stream SID (with SSID or IOMMU_NO_PASID) (lib/unit/smmuv3-config.c). */
-void smmu_resolve(struct iommu_smmuv3 *smmu, uint32_t sid, uint32_t ssid,
-		  struct iommu_smmuv3_space *sp);
+void smmu_resolve(struct smmu_unit *smmu, uint32_t sid, uint32_t ssid,
+		  struct smmu_space *sp);
 /*
  * Stage 2 of SP for IPA: 0 and the physical address, or -1 with the fault
  * (CLASS says what the access was for: CD fetch, table walk, the input) in R.
  */
-int smmu_s2_translate(struct iommu_smmuv3 *smmu, const struct iommu_smmuv3_space *sp,
+int smmu_s2_translate(struct smmu_unit *smmu, const struct smmu_space *sp,
 		      uint64_t ipa, unsigned int req, unsigned int class, struct walk_trace *t,
 		      struct smmu_result *r, struct pt_out *ret_out);
 /* The event a PT_RESERVED stop of format F means: F_TRANSLATION, F_ADDR_SIZE or F_ACCESS. */

@@ -15,9 +15,10 @@
 
 #define ADDR_MASK 0x000ffffffffff000ULL
 
-IOMMU_EXPORT int iommu_vtd_new(struct iommu_dump *dump, uint64_t rtaddr, struct iommu_vtd **ret_vtd)
+IOMMU_EXPORT int iommu_translator_new_vtd(struct iommu_dump *dump, uint64_t rtaddr,
+					  struct iommu_translator **ret)
 {
-	struct iommu_vtd *vtd = calloc(1, sizeof(*vtd));
+	struct vtd_unit *vtd = calloc(1, sizeof(*vtd));
 
 	if (!vtd)
 		return -ENOMEM;
@@ -26,53 +27,62 @@ IOMMU_EXPORT int iommu_vtd_new(struct iommu_dump *dump, uint64_t rtaddr, struct 
 		free(vtd);
 		return -ENOMEM;
 	}
-	vtd->refcount = 1;
+	translator_init(&vtd->head, &vtd_ops);
 	vtd->dump = iommu_dump_ref(dump);
 	vtd->rtaddr = rtaddr;
-	*ret_vtd = vtd;
+	*ret = &vtd->head;
 	return 0;
 }
 
-IOMMU_EXPORT struct iommu_vtd *iommu_vtd_ref(struct iommu_vtd *vtd)
+void vtd_free(struct iommu_translator *t)
 {
-	if (vtd)
-		vtd->refcount++;
-	return vtd;
-}
+	struct vtd_unit *vtd = (struct vtd_unit *)t;
 
-IOMMU_EXPORT struct iommu_vtd *iommu_vtd_unref(struct iommu_vtd *vtd)
-{
-	if (!vtd || --vtd->refcount > 0)
-		return NULL;
 	iommu_dump_unref(vtd->dump);
 	free(vtd->cached);
 	free(vtd);
-	return NULL;
 }
 
-IOMMU_EXPORT void iommu_vtd_set_caps(struct iommu_vtd *vtd, uint64_t cap, uint64_t ecap)
+struct iommu_dump *vtd_dump(const struct iommu_translator *t)
 {
+	return ((const struct vtd_unit *)t)->dump;
+}
+
+#define VTD(t) UNIT_OF(struct vtd_unit, vtd_ops, t)
+
+IOMMU_EXPORT void iommu_vtd_set_caps(struct iommu_translator *t, uint64_t cap, uint64_t ecap)
+{
+	struct vtd_unit *vtd = VTD(t);
+
+	if (!vtd)
+		return;
 	vtd->cap = cap;
 	vtd->ecap = ecap;
 	vtd->have_caps = true;
 	vtd->cached->valid = false;
 }
 
-IOMMU_EXPORT void iommu_vtd_set_strict(struct iommu_vtd *vtd, bool strict)
+IOMMU_EXPORT void iommu_vtd_set_strict(struct iommu_translator *t, bool strict)
 {
+	struct vtd_unit *vtd = VTD(t);
+
+	if (!vtd)
+		return;
 	vtd->strict = strict;
 	vtd->cached->valid = false;
 }
 
-IOMMU_EXPORT uint64_t iommu_vtd_get_rtaddr(const struct iommu_vtd *vtd)
+IOMMU_EXPORT uint64_t iommu_vtd_get_rtaddr(const struct iommu_translator *t)
 {
-	return vtd->rtaddr;
+	const struct vtd_unit *vtd = VTD(t);
+
+	return vtd ? vtd->rtaddr : 0;
 }
 
 /* VT-d 4.1 §11.4 Root Table Address Register: TTM is bits 11:10. */
-IOMMU_EXPORT enum iommu_vtd_ttm iommu_vtd_get_ttm(const struct iommu_vtd *vtd)
+IOMMU_EXPORT enum iommu_vtd_ttm iommu_vtd_get_ttm(const struct iommu_translator *t)
 {
-	return (enum iommu_vtd_ttm)((vtd->rtaddr >> 10) & 3);
+	return (enum iommu_vtd_ttm)((iommu_vtd_get_rtaddr(t) >> 10) & 3);
 }
 
 IOMMU_EXPORT const char *iommu_vtd_ttm_name(enum iommu_vtd_ttm ttm)
@@ -80,11 +90,6 @@ IOMMU_EXPORT const char *iommu_vtd_ttm_name(enum iommu_vtd_ttm ttm)
 	static const char *const names[] = { "legacy", "scalable", "reserved", "abort-dma" };
 
 	return names[ttm & 3];
-}
-
-IOMMU_EXPORT struct iommu_dump *iommu_vtd_get_dump(const struct iommu_vtd *vtd)
-{
-	return vtd->dump;
 }
 
 const char *vtd_mode_name(enum space_mode mode)
@@ -107,9 +112,9 @@ const char *vtd_mode_name(enum space_mode mode)
 }
 
 /* Record the fault the hardware would record here; false, for the resolvers to return. */
-static bool space_fault(struct iommu_vtd_space *sp, unsigned int fr, const char *fmt, ...)
+static bool space_fault(struct vtd_space *sp, unsigned int fr, const char *fmt, ...)
 	PRINTF_FMT(3, 4);
-static bool space_fault(struct iommu_vtd_space *sp, unsigned int fr, const char *fmt, ...)
+static bool space_fault(struct vtd_space *sp, unsigned int fr, const char *fmt, ...)
 {
 	va_list args;
 
@@ -123,7 +128,7 @@ static bool space_fault(struct iommu_vtd_space *sp, unsigned int fr, const char 
 }
 
 /* Read N words of entry INDEX (entries of N words) of the table at TABLE; record the step. */
-static bool read_entry(struct iommu_vtd *vtd, struct iommu_vtd_space *sp, enum iommu_step_kind kind,
+static bool read_entry(struct vtd_unit *vtd, struct vtd_space *sp, enum iommu_step_kind kind,
 		       const char *what, uint64_t table, unsigned int index, unsigned int n,
 		       uint64_t *words)
 {
@@ -146,7 +151,7 @@ static bool read_entry(struct iommu_vtd *vtd, struct iommu_vtd_space *sp, enum i
 	return true;
 }
 
-bool vtd_ss_config(const struct iommu_vtd *vtd, unsigned int aw, uint64_t root, bool legacy,
+bool vtd_ss_config(const struct vtd_unit *vtd, unsigned int aw, uint64_t root, bool legacy,
 		   struct pt_cfg *cfg, uint8_t *ret_in_bits)
 {
 	if (aw > 3 || (vtd->have_caps && !(CAP_SAGAW(vtd->cap) & (1u << aw))))
@@ -165,7 +170,7 @@ bool vtd_ss_config(const struct iommu_vtd *vtd, unsigned int aw, uint64_t root, 
 }
 
 /* VT-d 4.1 §9.1 Root Entry, §9.3 Context Entry. */
-static bool resolve_legacy(struct iommu_vtd *vtd, struct iommu_vtd_space *sp, uint64_t rta)
+static bool resolve_legacy(struct vtd_unit *vtd, struct vtd_space *sp, uint64_t rta)
 {
 	unsigned int bus = sp->sid >> 8, devfn = sp->sid & 0xff, tt, aw;
 	uint64_t re[2], ce[2];
@@ -207,7 +212,7 @@ static bool resolve_legacy(struct iommu_vtd *vtd, struct iommu_vtd_space *sp, ui
 }
 
 /* VT-d 4.1 §9.7 via §9.6: first-stage configuration from a PASID entry's third word. */
-static bool fs_config(const struct iommu_vtd *vtd, uint64_t p2, struct pt_cfg *cfg)
+static bool fs_config(const struct vtd_unit *vtd, uint64_t p2, struct pt_cfg *cfg)
 {
 	unsigned int fspm = (p2 >> 2) & 3;
 
@@ -225,7 +230,7 @@ static bool fs_config(const struct iommu_vtd *vtd, uint64_t p2, struct pt_cfg *c
 }
 
 /* VT-d 4.1 §9.6 Scalable-Mode PASID Table Entry: the translation it selects. */
-static bool pasid_mode(struct iommu_vtd *vtd, struct iommu_vtd_space *sp, const uint64_t *p)
+static bool pasid_mode(struct vtd_unit *vtd, struct vtd_space *sp, const uint64_t *p)
 {
 	unsigned int pgtt = (p[0] >> 6) & 7, aw = (p[0] >> 2) & 7;
 	bool ss = pgtt == 2 || pgtt == 3, fs = pgtt == 1 || pgtt == 3;
@@ -252,7 +257,7 @@ static bool pasid_mode(struct iommu_vtd *vtd, struct iommu_vtd_space *sp, const 
 }
 
 /* VT-d 4.1 §9.2, §9.4, §9.5, §9.6: scalable-mode root, context, PASID directory and table. */
-static bool resolve_scalable(struct iommu_vtd *vtd, struct iommu_vtd_space *sp, uint64_t rta)
+static bool resolve_scalable(struct vtd_unit *vtd, struct vtd_space *sp, uint64_t rta)
 {
 	unsigned int bus = sp->sid >> 8, devfn = sp->sid & 0xff, dirsize;
 	uint64_t re[2], ce[4], de, pe[8], half, rsvd;
@@ -316,13 +321,14 @@ static bool resolve_scalable(struct iommu_vtd *vtd, struct iommu_vtd_space *sp, 
 	return pasid_mode(vtd, sp, pe);
 }
 
-void vtd_resolve(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid, struct iommu_vtd_space *sp)
+void vtd_resolve(struct vtd_unit *vtd, uint16_t sid, uint32_t pasid, struct vtd_space *sp)
 {
 	uint64_t rta = vtd->rtaddr & ADDR_MASK;
 
-	*sp = (struct iommu_vtd_space){ .sid = sid, .pasid = IOMMU_NO_PASID, .pasid_req = pasid,
-					.valid = true, .did = -1, .status = IOMMU_XLATE_OK };
-	switch (iommu_vtd_get_ttm(vtd)) {
+	*sp = (struct vtd_space){ .head = { &vtd_ops }, .sid = sid, .pasid = IOMMU_NO_PASID,
+				  .pasid_req = pasid, .valid = true, .did = -1,
+				  .status = IOMMU_XLATE_OK };
+	switch (iommu_vtd_get_ttm(&vtd->head)) {
 	case IOMMU_VTD_TTM_LEGACY:
 		if (pasid != IOMMU_NO_PASID) {
 			space_fault(sp, FR_RTA_2, "request with PASID %u, but the root table is in legacy mode",

@@ -10,18 +10,18 @@
 
 #define ADDR_MASK 0x000ffffffffff000ULL
 
-static int space_report(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid,
-			iommu_vtd_space_fn fn, void *userdata)
+static int space_report(struct vtd_unit *vtd, uint16_t sid, uint32_t pasid, iommu_space_fn fn,
+			void *userdata)
 {
-	struct iommu_vtd_space sp;
+	struct vtd_space sp;
 
 	vtd_resolve(vtd, sid, pasid, &sp);
-	return fn(&sp, userdata);
+	return fn(&sp.head, userdata);
 }
 
 /* The PASIDs of a scalable-mode context entry CE, other than its RID_PASID. */
-static int foreach_pasid(struct iommu_vtd *vtd, uint16_t sid, const uint64_t *ce,
-			 iommu_vtd_space_fn fn, void *userdata)
+static int foreach_pasid(struct vtd_unit *vtd, uint16_t sid, const uint64_t *ce,
+			 iommu_space_fn fn, void *userdata)
 {
 	unsigned int dirsize = 1u << (((ce[0] >> 9) & 7) + 7);
 	uint32_t rid_pasid = (uint32_t)(ce[1] & 0xfffff);
@@ -54,10 +54,10 @@ static int foreach_pasid(struct iommu_vtd *vtd, uint16_t sid, const uint64_t *ce
 }
 
 /* VT-d 4.1 §9.1-§9.4: every present context entry, bus by bus. */
-IOMMU_EXPORT int iommu_vtd_foreach_space(struct iommu_vtd *vtd, iommu_vtd_space_fn fn,
-					 void *userdata)
+static int foreach_space(struct iommu_translator *t, iommu_space_fn fn, void *userdata)
 {
-	enum iommu_vtd_ttm ttm = iommu_vtd_get_ttm(vtd);
+	struct vtd_unit *vtd = (struct vtd_unit *)t;
+	enum iommu_vtd_ttm ttm = iommu_vtd_get_ttm(t);
 	uint64_t rta = vtd->rtaddr & ADDR_MASK;
 	bool sm = ttm == IOMMU_VTD_TTM_SCALABLE;
 	int r;
@@ -103,8 +103,8 @@ IOMMU_EXPORT int iommu_vtd_foreach_space(struct iommu_vtd *vtd, iommu_vtd_space_
 
 struct mapping_walk {
 	struct pt_nested n;		/* n.e: the enumeration; the rest for nested spaces */
-	struct iommu_vtd *vtd;
-	const struct iommu_vtd_space *space;
+	struct vtd_unit *vtd;
+	const struct vtd_space *space;
 	iommu_mapping_fn fn;
 	void *userdata;
 	unsigned int fs_bits;		/* first stage: canonical width (sign-extend IOVAs) */
@@ -112,7 +112,7 @@ struct mapping_walk {
 
 static int deliver(struct mapping_walk *w, const struct pt_run *run)
 {
-	struct iommu_mapping m = { w->space, run };
+	struct iommu_mapping m = { &w->space->head, run };
 
 	return w->fn(&m, w->userdata);
 }
@@ -140,7 +140,7 @@ static int emit_direct(struct pt_enum *e, const struct pt_run *run)
 static int nested_table(struct pt_enum *e, uint64_t gpa, uint64_t *ret_hpa)
 {
 	struct mapping_walk *w = (struct mapping_walk *)e;
-	const struct iommu_vtd_space *sp = w->space;
+	const struct vtd_space *sp = w->space;
 	struct pt_out o = { 0 };
 
 	vtd_ss_walk(w->vtd->dump, &sp->ss, gpa, IOMMU_PERM_READ, NULL, &o);
@@ -170,10 +170,11 @@ static int nested_deliver(struct pt_nested *n, const struct pt_run *run)
 	return emit_direct(&n->e, run);
 }
 
-IOMMU_EXPORT int iommu_vtd_foreach_mapping(struct iommu_vtd *vtd,
-					   const struct iommu_vtd_space *space, unsigned int flags,
-					   iommu_mapping_fn fn, void *userdata)
+static int foreach_mapping(struct iommu_translator *t, const struct iommu_space *head,
+			   unsigned int flags, iommu_mapping_fn fn, void *userdata)
 {
+	const struct vtd_space *space = (const struct vtd_space *)head;
+	struct vtd_unit *vtd = (struct vtd_unit *)t;
 	struct mapping_walk w = { .vtd = vtd, .space = space, .fn = fn, .userdata = userdata };
 	const struct pt_cfg *cfg;
 	pt_enum_fn walk;
@@ -206,213 +207,143 @@ IOMMU_EXPORT int iommu_vtd_foreach_mapping(struct iommu_vtd *vtd,
 	return pt_nested_finish(&w.n);
 }
 
-/* ---- reverse lookup ----------------------------------------------------- */
-
-struct reverse {
-	struct iommu_vtd *vtd;
-	uint64_t page;
-	iommu_mapping_fn fn;
-	void *userdata;
-};
-
-static int reverse_mapping(const struct iommu_mapping *m, void *userdata)
-{
-	struct reverse *rv = userdata;
-	const struct pt_run *run = m->run;
-	struct iommu_mapping hit = { m->space, NULL };
-	struct pt_run page;
-
-	if (run->kind != IOMMU_MAPPING_MAPPED || rv->page < run->phys ||
-	    rv->page - run->phys >= run->size)
-		return 0;
-	/* The 4 KiB of IOVA that reach the page, inside a page of run->page_size. */
-	page = *run;
-	page.iova += rv->page - run->phys;
-	page.phys = rv->page;
-	page.size = MEM_PAGE_SIZE;
-	page.leaves = 1;
-	hit.run = &page;
-	return rv->fn(&hit, rv->userdata);
-}
-
-static int reverse_space(const struct iommu_vtd_space *space, void *userdata)
-{
-	struct reverse *rv = userdata;
-
-	return iommu_vtd_foreach_mapping(rv->vtd, space, 0, reverse_mapping, rv);
-}
-
-IOMMU_EXPORT int iommu_vtd_foreach_reverse(struct iommu_vtd *vtd, uint64_t phys,
-					   iommu_mapping_fn fn, void *userdata)
-{
-	struct reverse rv = { vtd, phys & ~(uint64_t)(MEM_PAGE_SIZE - 1), fn, userdata };
-
-	return iommu_vtd_foreach_space(vtd, reverse_space, &rv);
-}
-
 /* ---- accessors ---------------------------------------------------------- */
 
-IOMMU_EXPORT uint16_t iommu_vtd_space_get_sid(const struct iommu_vtd_space *space)
+#define SPACE(head) ((const struct vtd_space *)(head))
+
+static uint32_t space_requester(const struct iommu_space *head)
 {
-	return space->sid;
+	return SPACE(head)->sid;
 }
 
-IOMMU_EXPORT uint32_t iommu_vtd_space_get_pasid(const struct iommu_vtd_space *space)
+static uint32_t space_pasid(const struct iommu_space *head)
 {
-	return space->pasid;
+	return SPACE(head)->pasid;
 }
 
-IOMMU_EXPORT bool iommu_vtd_space_is_rid_pasid(const struct iommu_vtd_space *space)
+static const char *space_mode(const struct iommu_space *head)
 {
-	return space->rid_pasid;
+	return vtd_mode_name(SPACE(head)->mode);
 }
 
-IOMMU_EXPORT const char *iommu_vtd_space_get_mode(const struct iommu_vtd_space *space)
+static int space_domain_id(const struct iommu_space *head)
 {
-	return vtd_mode_name(space->mode);
+	return SPACE(head)->did;
 }
 
-IOMMU_EXPORT int iommu_vtd_space_get_domain_id(const struct iommu_vtd_space *space)
+static unsigned int space_levels(const struct iommu_space *head, enum iommu_stage stage)
 {
-	return space->did;
-}
+	const struct vtd_space *space = SPACE(head);
 
-IOMMU_EXPORT unsigned int iommu_vtd_space_get_levels(const struct iommu_vtd_space *space,
-						     bool first_stage)
-{
 	if (space->mode == SPACE_NONE || space->mode == SPACE_PASSTHROUGH)
 		return 0;
-	if (first_stage)
+	if (stage == IOMMU_STAGE_1)
 		return space->mode == SPACE_FIRST || space->mode == SPACE_NESTED ? space->fs.levels : 0;
-	return space->mode == SPACE_FIRST ? 0 : space->ss.levels;
+	if (stage == IOMMU_STAGE_2)
+		return space->mode == SPACE_FIRST ? 0 : space->ss.levels;
+	return 0;
 }
 
-IOMMU_EXPORT uint64_t iommu_vtd_space_get_root(const struct iommu_vtd_space *space,
-					       bool first_stage)
+static uint64_t space_root(const struct iommu_space *head, enum iommu_stage stage)
 {
-	return iommu_vtd_space_get_levels(space, first_stage)
-		       ? (first_stage ? space->fs.root : space->ss.root)
-		       : 0;
+	if (!space_levels(head, stage))
+		return 0;
+	return stage == IOMMU_STAGE_1 ? SPACE(head)->fs.root : SPACE(head)->ss.root;
 }
 
-IOMMU_EXPORT bool iommu_vtd_space_get_fpd(const struct iommu_vtd_space *space)
+static enum iommu_xlate_status space_status(const struct iommu_space *head)
 {
-	return space->fpd;
+	return SPACE(head)->status;
 }
 
-IOMMU_EXPORT enum iommu_xlate_status iommu_vtd_space_get_status(const struct iommu_vtd_space *space)
+static unsigned int space_fault_reason(const struct iommu_space *head)
 {
-	return space->status;
+	return SPACE(head)->fr;
 }
 
-IOMMU_EXPORT unsigned int iommu_vtd_space_get_fault_reason(const struct iommu_vtd_space *space)
+static const char *space_detail(const struct iommu_space *head)
 {
-	return space->fr;
+	return SPACE(head)->detail[0] ? SPACE(head)->detail : NULL;
 }
 
-IOMMU_EXPORT const char *iommu_vtd_space_get_detail(const struct iommu_vtd_space *space)
+static const char *space_note(const struct iommu_space *head)
 {
-	return space->detail[0] ? space->detail : NULL;
+	return SPACE(head)->note;
 }
 
-IOMMU_EXPORT const char *iommu_vtd_space_get_note(const struct iommu_vtd_space *space)
+const struct unit_ops vtd_ops = {
+	.vendor = IOMMU_VENDOR_INTEL,
+	.free = vtd_free,
+	.dump = vtd_dump,
+	.translate = vtd_translate,
+	.foreach_space = foreach_space,
+	.foreach_mapping = foreach_mapping,
+	.requester = space_requester,
+	.pasid = space_pasid,
+	.mode = space_mode,
+	.domain_id = space_domain_id,
+	.levels = space_levels,
+	.root = space_root,
+	.status = space_status,
+	.fault_reason = space_fault_reason,
+	.detail = space_detail,
+	.note = space_note,
+};
+
+/* What only VT-d spaces have: the RID_PASID mark, FPD and the structure entries read. */
+#define VTD_SPACE(head) UNIT_OF(const struct vtd_space, vtd_ops, head)
+
+IOMMU_EXPORT bool iommu_vtd_space_is_rid_pasid(const struct iommu_space *head)
 {
-	return space->note;
+	const struct vtd_space *space = VTD_SPACE(head);
+
+	return space && space->rid_pasid;
 }
 
-IOMMU_EXPORT size_t iommu_vtd_space_get_step_count(const struct iommu_vtd_space *space)
+IOMMU_EXPORT bool iommu_vtd_space_get_fpd(const struct iommu_space *head)
 {
-	return space->nsteps;
+	const struct vtd_space *space = VTD_SPACE(head);
+
+	return space && space->fpd;
 }
 
-static const struct walk_step *space_step(const struct iommu_vtd_space *space, size_t i)
+static const struct walk_step *space_step(const struct iommu_space *head, size_t i)
 {
 	static const struct walk_step none;
+	const struct vtd_space *space = VTD_SPACE(head);
 
-	return i < space->nsteps ? &space->steps[i] : &none;
+	return space && i < space->nsteps ? &space->steps[i] : &none;
 }
 
-IOMMU_EXPORT enum iommu_step_kind iommu_vtd_space_get_step_kind(const struct iommu_vtd_space *space,
+IOMMU_EXPORT size_t iommu_vtd_space_get_step_count(const struct iommu_space *head)
+{
+	const struct vtd_space *space = VTD_SPACE(head);
+
+	return space ? space->nsteps : 0;
+}
+
+IOMMU_EXPORT enum iommu_step_kind iommu_vtd_space_get_step_kind(const struct iommu_space *head,
 								 size_t i)
 {
-	return (enum iommu_step_kind)space_step(space, i)->kind;
+	return (enum iommu_step_kind)space_step(head, i)->kind;
 }
 
-IOMMU_EXPORT uint64_t iommu_vtd_space_get_step_table(const struct iommu_vtd_space *space, size_t i)
+IOMMU_EXPORT uint64_t iommu_vtd_space_get_step_table(const struct iommu_space *head, size_t i)
 {
-	return space_step(space, i)->table;
+	return space_step(head, i)->table;
 }
 
-IOMMU_EXPORT unsigned int iommu_vtd_space_get_step_index(const struct iommu_vtd_space *space,
-							 size_t i)
+IOMMU_EXPORT unsigned int iommu_vtd_space_get_step_index(const struct iommu_space *head, size_t i)
 {
-	return space_step(space, i)->index;
+	return space_step(head, i)->index;
 }
 
-IOMMU_EXPORT const uint64_t *iommu_vtd_space_get_step_entry(const struct iommu_vtd_space *space,
+IOMMU_EXPORT const uint64_t *iommu_vtd_space_get_step_entry(const struct iommu_space *head,
 							    size_t i, unsigned int *ret_words)
 {
-	const struct walk_step *s = space_step(space, i);
+	const struct walk_step *s = space_step(head, i);
 
 	if (ret_words)
 		*ret_words = s->nwords;
 	return s->words;
-}
-
-IOMMU_EXPORT const struct iommu_vtd_space *iommu_mapping_get_space(const struct iommu_mapping *m)
-{
-	return m->space;
-}
-
-IOMMU_EXPORT enum iommu_mapping_kind iommu_mapping_get_kind(const struct iommu_mapping *m)
-{
-	return m->run->kind;
-}
-
-IOMMU_EXPORT uint64_t iommu_mapping_get_iova(const struct iommu_mapping *m)
-{
-	return m->run->iova;
-}
-
-IOMMU_EXPORT uint64_t iommu_mapping_get_size(const struct iommu_mapping *m)
-{
-	return m->run->size;
-}
-
-IOMMU_EXPORT uint64_t iommu_mapping_get_phys(const struct iommu_mapping *m)
-{
-	return m->run->phys;
-}
-
-IOMMU_EXPORT uint64_t iommu_mapping_get_page_size(const struct iommu_mapping *m)
-{
-	return m->run->page_size;
-}
-
-IOMMU_EXPORT uint64_t iommu_mapping_get_leaves(const struct iommu_mapping *m)
-{
-	return m->run->leaves;
-}
-
-IOMMU_EXPORT unsigned int iommu_mapping_get_perm(const struct iommu_mapping *m)
-{
-	return m->run->perm;
-}
-
-IOMMU_EXPORT uint64_t iommu_mapping_get_missing(const struct iommu_mapping *m)
-{
-	return m->run->missing;
-}
-
-IOMMU_EXPORT uint64_t iommu_mapping_get_entry(const struct iommu_mapping *m)
-{
-	return m->run->entry;
-}
-
-IOMMU_EXPORT const uint64_t *iommu_mapping_get_path(const struct iommu_mapping *m,
-						    unsigned int *ret_levels)
-{
-	if (ret_levels)
-		*ret_levels = m->run->path_levels;
-	return m->run->path;
 }

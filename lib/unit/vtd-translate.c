@@ -97,7 +97,7 @@ static unsigned int access_perm(enum iommu_access access)
 }
 
 /* Second stage (or legacy second level) for IN; false after a fault. */
-static bool ss_translate(struct iommu_vtd *vtd, const struct iommu_vtd_space *sp, uint64_t in,
+static bool ss_translate(struct vtd_unit *vtd, const struct vtd_space *sp, uint64_t in,
 			 enum iommu_access access, struct iommu_xlate *x, struct pt_out *o)
 {
 	bool legacy = sp->mode == SPACE_LEGACY;
@@ -121,8 +121,8 @@ static bool ss_translate(struct iommu_vtd *vtd, const struct iommu_vtd_space *sp
 /* Nested translation: first-stage table addresses go through the second stage. */
 struct nest {
 	struct pt_nest base;
-	struct iommu_vtd *vtd;
-	const struct iommu_vtd_space *sp;
+	struct vtd_unit *vtd;
+	const struct vtd_space *sp;
 	struct iommu_xlate *x;
 };
 
@@ -131,7 +131,7 @@ static int nest_table(struct pt_nest *pn, uint64_t gpa, unsigned int level, bool
 		      uint64_t *ret_hpa)
 {
 	struct nest *n = (struct nest *)pn;
-	const struct iommu_vtd_space *sp = n->sp;
+	const struct vtd_space *sp = n->sp;
 	struct iommu_xlate *x = n->x;
 	struct pt_out o = { 0 };
 
@@ -166,7 +166,7 @@ static int nest_table(struct pt_nest *pn, uint64_t gpa, unsigned int level, bool
 }
 
 /* First stage, alone or nested; false after a fault. */
-static bool fs_translate(struct iommu_vtd *vtd, const struct iommu_vtd_space *sp, uint64_t iova,
+static bool fs_translate(struct vtd_unit *vtd, const struct vtd_space *sp, uint64_t iova,
 			 enum iommu_access access, bool priv, struct iommu_xlate *x)
 {
 	unsigned int bits = 12 + 9 * sp->fs.levels, req = 0;
@@ -224,7 +224,7 @@ static bool fs_translate(struct iommu_vtd *vtd, const struct iommu_vtd_space *sp
 	return false;
 }
 
-static void translate_space(struct iommu_vtd *vtd, const struct iommu_vtd_space *sp, uint64_t iova,
+static void translate_space(struct vtd_unit *vtd, const struct vtd_space *sp, uint64_t iova,
 			    enum iommu_access access, bool priv, struct iommu_xlate *x)
 {
 	struct pt_out o = { 0 };
@@ -265,24 +265,25 @@ static void translate_space(struct iommu_vtd *vtd, const struct iommu_vtd_space 
 	}
 }
 
-static struct iommu_vtd_space *space_for(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid)
+static struct vtd_space *space_for(struct vtd_unit *vtd, uint16_t sid, uint32_t pasid)
 {
-	struct iommu_vtd_space *sp = vtd->cached;
+	struct vtd_space *sp = vtd->cached;
 
 	if (!sp->valid || sp->sid != sid || sp->pasid_req != pasid)
 		vtd_resolve(vtd, sid, pasid, sp);
 	return sp;
 }
 
-IOMMU_EXPORT int iommu_vtd_translate(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid,
-				     uint64_t iova, enum iommu_access access, unsigned int flags,
-				     struct iommu_xlate *x)
+int vtd_translate(struct iommu_translator *t, uint32_t sid, uint32_t pasid, uint64_t iova,
+		  enum iommu_access access, unsigned int flags, struct iommu_xlate *x)
 {
-	const struct iommu_vtd_space *sp;
+	struct vtd_unit *vtd = (struct vtd_unit *)t;
+	const struct vtd_space *sp;
 
-	if (access > IOMMU_ACCESS_WRITE || (pasid != IOMMU_NO_PASID && pasid > 0xfffff))
+	if (sid > 0xffff || access > IOMMU_ACCESS_WRITE ||
+	    (pasid != IOMMU_NO_PASID && pasid > 0xfffff))
 		return -EINVAL;
-	sp = space_for(vtd, sid, pasid);
+	sp = space_for(vtd, (uint16_t)sid, pasid);
 	x->status = sp->status;
 	x->fr = sp->fr;
 	x->missing = sp->missing;
@@ -315,7 +316,7 @@ IOMMU_EXPORT int iommu_vtd_translate(struct iommu_vtd *vtd, uint16_t sid, uint32
 
 #define BATCH 16
 
-/* Where one second-stage walk of a batch ended, as iommu_vtd_translate() would say. */
+/* Where one second-stage walk of a batch ended, as vtd_translate() would say. */
 static void batch_result(const struct pt_out *o, uint64_t *phys, uint8_t *status)
 {
 	*phys = 0;
@@ -327,15 +328,17 @@ static void batch_result(const struct pt_out *o, uint64_t *phys, uint8_t *status
 	}
 }
 
-IOMMU_EXPORT int iommu_vtd_translate_batch(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid,
-					   const uint64_t *iovas, size_t n, enum iommu_access access,
-					   unsigned int flags, uint64_t *ret_phys, uint8_t *ret_status)
+IOMMU_EXPORT int iommu_vtd_translate_batch(struct iommu_translator *t, uint16_t sid,
+					   uint32_t pasid, const uint64_t *iovas, size_t n,
+					   enum iommu_access access, unsigned int flags,
+					   uint64_t *ret_phys, uint8_t *ret_status)
 {
-	const struct iommu_vtd_space *sp;
+	struct vtd_unit *vtd = UNIT_OF(struct vtd_unit, vtd_ops, t);
+	const struct vtd_space *sp;
 	struct iommu_xlate *x;
 	int r;
 
-	if (access > IOMMU_ACCESS_WRITE || (pasid != IOMMU_NO_PASID && pasid > 0xfffff))
+	if (!vtd || access > IOMMU_ACCESS_WRITE || (pasid != IOMMU_NO_PASID && pasid > 0xfffff))
 		return -EINVAL;
 	sp = space_for(vtd, sid, pasid);
 	if (sp->status == IOMMU_XLATE_OK && (sp->mode == SPACE_LEGACY || sp->mode == SPACE_SECOND)) {
@@ -370,7 +373,7 @@ IOMMU_EXPORT int iommu_vtd_translate_batch(struct iommu_vtd *vtd, uint16_t sid, 
 	if (r < 0)
 		return r;
 	for (size_t i = 0; i < n; i++) {
-		iommu_vtd_translate(vtd, sid, pasid, iovas[i], access, flags, x);
+		vtd_translate(t, sid, pasid, iovas[i], access, flags, x);
 		ret_status[i] = (uint8_t)iommu_xlate_get_status(x);
 		ret_phys[i] = iommu_xlate_get_status(x) == IOMMU_XLATE_OK ? iommu_xlate_get_phys(x) : 0;
 	}

@@ -3,7 +3,7 @@
 #ifndef LIBIOMMU_VTD_H
 #define LIBIOMMU_VTD_H
 
-#include "pt/walk.h"
+#include "unit/unit.h"
 
 /* Fault reasons (FRCD.FR), VT-d 4.1 §7.1.3 tables; the condition codes name them. */
 enum {
@@ -72,15 +72,15 @@ enum {
 #define VTD_INTR_BASE 0xfee00000ULL
 #define VTD_INTR_SIZE 0x00100000ULL
 
-struct iommu_vtd {
-	int refcount;
+struct vtd_unit {
+	struct iommu_translator head;
 	struct iommu_dump *dump;
 	uint64_t rtaddr;
 	uint64_t cap, ecap;
 	bool have_caps;
 	bool strict;
 	/* The last address space resolved, for the next request of the same requester. */
-	struct iommu_vtd_space *cached;
+	struct vtd_space *cached;
 };
 
 enum space_mode {
@@ -94,7 +94,8 @@ enum space_mode {
 
 #define SPACE_STEPS 4
 
-struct iommu_vtd_space {
+struct vtd_space {
+	struct iommu_space head;
 	uint16_t sid;
 	uint32_t pasid;			/* IOMMU_NO_PASID in legacy mode */
 	uint32_t pasid_req;		/* the request's PASID it was resolved for */
@@ -132,10 +133,16 @@ void vtd_ss_enum(struct pt_enum *e, uint64_t table, unsigned int level, uint64_t
 void vtd_fs_enum(struct pt_enum *e, uint64_t table, unsigned int level, uint64_t base,
 		 unsigned int perm);
 
+/* The unit's operations (lib/unit/vtd-context.c, vtd-translate.c; the table in vtd-enum.c). */
+void vtd_free(struct iommu_translator *t);
+struct iommu_dump *vtd_dump(const struct iommu_translator *t);
+int vtd_translate(struct iommu_translator *t, uint32_t sid, uint32_t pasid, uint64_t iova,
+		  enum iommu_access access, unsigned int flags, struct iommu_xlate *x);
+
 /* Resolve the address space for (SID, PASID) (lib/unit/vtd-context.c). */
-void vtd_resolve(struct iommu_vtd *vtd, uint16_t sid, uint32_t pasid, struct iommu_vtd_space *sp);
+void vtd_resolve(struct vtd_unit *vtd, uint16_t sid, uint32_t pasid, struct vtd_space *sp);
 /* Second-stage configuration from an address-width code (AW, levels AW + 2). */
-bool vtd_ss_config(const struct iommu_vtd *vtd, unsigned int aw, uint64_t root, bool legacy,
+bool vtd_ss_config(const struct vtd_unit *vtd, unsigned int aw, uint64_t root, bool legacy,
 		   struct pt_cfg *cfg, uint8_t *ret_in_bits);
 const char *vtd_mode_name(enum space_mode mode);
 

@@ -140,11 +140,11 @@ static int count_leaves(const struct iommu_mapping *m, void *userdata)
 	return 0;
 }
 
-static int enumerate_space(const struct iommu_vtd_space *sp, void *userdata)
+static int enumerate_space(const struct iommu_space *sp, void *userdata)
 {
 	void **args = userdata;
 
-	return iommu_vtd_foreach_mapping(args[0], sp, 0, count_leaves, args[1]);
+	return iommu_translator_foreach_mapping(args[0], sp, 0, count_leaves, args[1]);
 }
 
 static void report(const char *what, double lib, double bare, const char *unit, const char *target)
@@ -159,7 +159,7 @@ int main(void)
 	uint64_t rtaddr, table_pages, *iovas, *phys, sum_lib = 0, sum_bare = 0, leaves = 0, bare_leaves;
 	uint8_t *status;
 	struct iommu_dump *dump = NULL;
-	struct iommu_vtd *vtd = NULL;
+	struct iommu_translator *vtd = NULL;
 	struct iommu_xlate *x = NULL;
 	struct iommu_ctx *ctx = NULL;
 	const uint8_t *mem;
@@ -186,8 +186,8 @@ int main(void)
 	fd = open(path, O_RDONLY);
 	mem = fd < 0 ? MAP_FAILED : mmap(NULL, IMAGE_SIZE, PROT_READ, MAP_SHARED, fd, 0);
 	if (!iovas || !phys || !status || mem == MAP_FAILED || iommu_ctx_new(&ctx) < 0 ||
-	    iommu_dump_open(ctx, path, &dump, NULL) < 0 || iommu_vtd_new(dump, rtaddr, &vtd) < 0 ||
-	    iommu_xlate_new(&x) < 0) {
+	    iommu_dump_open(ctx, path, &dump, NULL) < 0 ||
+	    iommu_translator_new_vtd(dump, rtaddr, &vtd) < 0 || iommu_xlate_new(&x) < 0) {
 		fprintf(stderr, "bench-walk: cannot open the image\n");
 		return 1;
 	}
@@ -199,7 +199,8 @@ int main(void)
 		sum_bare += bare_translate(mem, rtaddr, IOVA_4K + (uint64_t)i * 4096);
 	t = now();
 	for (uint32_t i = 0; i < LOOKUPS; i++) {
-		iommu_vtd_translate(vtd, SID, IOMMU_NO_PASID, iovas[i], IOMMU_ACCESS_ANY, 0, x);
+		iommu_translator_translate(vtd, SID, IOMMU_NO_PASID, iovas[i], IOMMU_ACCESS_ANY, 0,
+					   x);
 		sum_lib += iommu_xlate_get_phys(x);
 	}
 	lib_rate = LOOKUPS / (now() - t);
@@ -221,8 +222,8 @@ int main(void)
 	sum_lib = sum_bare = 0;
 	t = now();
 	for (uint32_t i = 0; i < PAGES; i++) {
-		iommu_vtd_translate(vtd, SID, IOMMU_NO_PASID, IOVA_4K + (uint64_t)i * 4096,
-				    IOMMU_ACCESS_ANY, 0, x);
+		iommu_translator_translate(vtd, SID, IOMMU_NO_PASID, IOVA_4K + (uint64_t)i * 4096,
+					   IOMMU_ACCESS_ANY, 0, x);
 		sum_lib += iommu_xlate_get_phys(x);
 	}
 	seq_rate = PAGES / (now() - t);
@@ -245,7 +246,7 @@ int main(void)
 	args[0] = vtd;
 	args[1] = &leaves;
 	t = now();
-	iommu_vtd_foreach_space(vtd, enumerate_space, args);
+	iommu_translator_foreach_space(vtd, enumerate_space, args);
 	enum_rate = (double)leaves / (now() - t);
 	{
 		uint64_t re = *(const uint64_t *)(const void *)(mem + (rtaddr & IMG_ADDR) + 16 * (SID >> 8));
@@ -257,7 +258,8 @@ int main(void)
 	}
 	ok &= leaves == bare_leaves && leaves == PAGES + 512 + 4;
 
-	report("random translate", lib_rate, bare_rate, "", "(one iommu_vtd_translate() a call)");
+	report("random translate", lib_rate, bare_rate, "",
+	       "(one iommu_translator_translate() a call)");
 	report("random, batched", batch_rate, bare_rate, "",
 	       batch_rate >= 10e6 && bare_rate / batch_rate <= 2 ? "target >= 10 M/s within 2x: met"
 								: "target >= 10 M/s within 2x: MISSED");
@@ -272,7 +274,7 @@ int main(void)
 	       status_kib("RssAnon:"), status_kib("RssFile:"), status_kib("VmHWM:"),
 	       (unsigned int)(LOOKUPS * (2 * sizeof(uint64_t) + 1) / 1024));
 	iommu_xlate_unref(x);
-	iommu_vtd_unref(vtd);
+	iommu_translator_unref(vtd);
 	iommu_dump_unref(dump);
 	iommu_ctx_unref(ctx);
 	munmap((void *)mem, IMAGE_SIZE);

@@ -54,7 +54,7 @@ DEVICE        PASID  IOVA                              PHYS                     
 0000:00:04.0      -  0x000010001000-0x000010001fff  -> 0x000002001000-0x000002001fff  4K    r-
 page 0x400000 is reached by:
 DEVICE        PASID  IOVA                              PHYS                           PAGE  PERM
-0000:00:05.0      2  0x000000200000-0x0000003fffff  -> 0x000000400000-0x0000005fffff  2M    r-
+0000:00:05.0      2  0x000000200000-0x000000200fff  -> 0x000000400000-0x000000400fff  2M    r-
 dump img (raw, 1 range)
 device table 0x101000, 2048 entries
 DEVICE        PASID  MODE  DOMAIN  LEVELS  TABLE     STATUS  EVENT

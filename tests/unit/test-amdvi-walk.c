@@ -41,7 +41,7 @@ static struct iommu_ctx *ctx;
 struct image {
 	struct img m;
 	struct amd_img a;
-	struct iommu_amdvi *amd;
+	struct iommu_translator *amd;
 };
 
 static bool build(struct image *im, const char *description, bool elf)
@@ -61,14 +61,14 @@ static bool build(struct image *im, const char *description, bool elf)
 	CHECK(iommu_dump_open(ctx, path, &d, NULL) == 0);
 	if (!d)
 		return false;
-	CHECK(iommu_amdvi_new(d, im->a.reg, &im->amd) == 0);
+	CHECK(iommu_translator_new_amdvi(d, im->a.reg, &im->amd) == 0);
 	iommu_dump_unref(d);
 	return im->amd != NULL;
 }
 
 static void release(struct image *im)
 {
-	iommu_amdvi_unref(im->amd);
+	iommu_translator_unref(im->amd);
 	amd_img_free(&im->a);
 	img_free(&im->m);
 }
@@ -135,7 +135,8 @@ static void check_translation(struct image *im, struct iommu_xlate *x, const str
 	unsigned int perm = 0;
 	bool mapped = expect(&im->a, d, pasid, iova, &out, &page, &perm);
 
-	CHECK(iommu_amdvi_translate(im->amd, d->devid, pasid, iova, ANY, perm & 4 ? 0 : PRIV, x) == 0);
+	CHECK(iommu_translator_translate(im->amd, d->devid, pasid, iova, ANY, perm & 4 ? 0 : PRIV,
+					 x) == 0);
 	if (mapped) {
 		if (iommu_xlate_get_status(x) != OK || iommu_xlate_get_phys(x) != out)
 			fprintf(stderr, "  0x%llx (devid %04x pasid %d): %s\n", (unsigned long long)iova,
@@ -160,43 +161,44 @@ struct tally {
 static int count_run(const struct iommu_mapping *mp, void *userdata)
 {
 	struct tally *t = userdata;
-	const struct iommu_amdvi_space *sp = iommu_mapping_get_amdvi_space(mp);
+	const struct iommu_space *sp = iommu_mapping_get_space(mp);
 
 	CHECK(sp != NULL);
 	CHECK_EQ(iommu_mapping_get_kind(mp), IOMMU_MAPPING_MAPPED);
 	t->bytes += iommu_mapping_get_size(mp);
 	for (int end = 0; end < 2 && sp; end++) {
 		uint64_t off = end ? iommu_mapping_get_size(mp) - 1 : 0;
-		uint32_t pasid = iommu_amdvi_space_get_pasid(sp);
+		uint32_t pasid = iommu_space_get_pasid(sp);
 
 		/* A GIoV device's PASID 0 is what its untagged requests use. */
-		iommu_amdvi_translate(t->im->amd, iommu_amdvi_space_get_devid(sp), pasid,
-				      iommu_mapping_get_iova(mp) + off, ANY,
-				      iommu_mapping_get_perm(mp) & IOMMU_PERM_USER ? 0 : PRIV, t->x);
+		iommu_translator_translate(t->im->amd, iommu_space_get_requester(sp), pasid,
+					   iommu_mapping_get_iova(mp) + off, ANY,
+					   iommu_mapping_get_perm(mp) & IOMMU_PERM_USER ? 0 : PRIV,
+					   t->x);
 		CHECK_EQ(iommu_xlate_get_phys(t->x), iommu_mapping_get_phys(mp) + off);
 		CHECK_EQ(iommu_xlate_get_perm(t->x) & 3, iommu_mapping_get_perm(mp) & 3);
 	}
 	return 0;
 }
 
-static int check_space(const struct iommu_amdvi_space *sp, void *userdata)
+static int check_space(const struct iommu_space *sp, void *userdata)
 {
 	struct tally *t = userdata;
 	const struct amd_img *a = &t->im->a;
-	uint16_t devid = iommu_amdvi_space_get_devid(sp);
-	uint32_t pasid = iommu_amdvi_space_get_pasid(sp);
+	uint16_t devid = iommu_space_get_requester(sp);
+	uint32_t pasid = iommu_space_get_pasid(sp);
 	const struct ai_dev *dev;
 	uint64_t want = 0;
 
 	t->spaces++;
-	if (iommu_amdvi_space_get_status(sp) != OK || !iommu_amdvi_space_get_mode(sp) ||
-	    (strcmp(iommu_amdvi_space_get_mode(sp), "v1") && strcmp(iommu_amdvi_space_get_mode(sp), "v2")))
+	if (iommu_space_get_status(sp) != OK || !iommu_space_get_mode(sp) ||
+	    (strcmp(iommu_space_get_mode(sp), "v1") && strcmp(iommu_space_get_mode(sp), "v2")))
 		return 0;
 	for (size_t i = 0; i < a->nmaps; i++)
 		if (a->maps[i].devid == devid && a->maps[i].pasid == pasid)
 			want += a->maps[i].size;
 	t->bytes = 0;
-	CHECK(iommu_amdvi_foreach_mapping(t->im->amd, sp, 0, count_run, t) == 0);
+	CHECK(iommu_translator_foreach_mapping(t->im->amd, sp, 0, count_run, t) == 0);
 	/* Nested: the host tables also map the guest's own table pages. */
 	dev = ai_dev((struct amd_img *)a, devid);
 	if (pasid == NOP && dev && dev->gv)
@@ -229,7 +231,7 @@ static void check_description(struct image *im)
 		check_translation(im, x, d, pasid, r->iova + r->size / 2);
 		check_translation(im, x, d, pasid, r->iova + r->size - 1);
 	}
-	CHECK(iommu_amdvi_foreach_space(im->amd, check_space, &t) == 0);
+	CHECK(iommu_translator_foreach_space(im->amd, check_space, &t) == 0);
 	CHECK(t.spaces > 0);
 	iommu_xlate_unref(x);
 }
@@ -257,8 +259,8 @@ static void probe(struct image *im, const struct probe *p)
 	unsigned int words;
 
 	CHECK(iommu_xlate_new(&x) == 0);
-	CHECK(iommu_amdvi_translate(im->amd, bdf(p->device), p->pasid, p->iova, p->access, p->flags,
-				    x) == 0);
+	CHECK(iommu_translator_translate(im->amd, bdf(p->device), p->pasid, p->iova, p->access,
+					 p->flags, x) == 0);
 	rec = iommu_xlate_get_fault_record(x, &words);
 	if (iommu_xlate_get_status(x) != p->status ||
 	    (p->status == FAULT && (iommu_xlate_get_fault_reason(x) != p->code ||
@@ -461,9 +463,9 @@ static void test_missing(void)
 		return;
 	}
 	CHECK(iommu_xlate_new(&x) == 0);
-	iommu_amdvi_translate(im.amd, bdf("00:04.0"), NOP, 0x1000, RD, 0, x);
+	iommu_translator_translate(im.amd, bdf("00:04.0"), NOP, 0x1000, RD, 0, x);
 	CHECK_EQ(iommu_xlate_get_status(x), OK);
-	iommu_amdvi_translate(im.amd, bdf("00:04.0"), NOP, 0x40000000, RD, 0, x);
+	iommu_translator_translate(im.amd, bdf("00:04.0"), NOP, 0x40000000, RD, 0, x);
 	CHECK_EQ(iommu_xlate_get_status(x), MISSING);
 	iommu_xlate_unref(x);
 	release(&im);
@@ -493,16 +495,16 @@ static void test_trace_and_reverse(void)
 		return;
 	}
 	CHECK(iommu_xlate_new(&x) == 0);
-	iommu_amdvi_translate(im.amd, bdf("00:04.0"), NOP, 0x1234, RD, 0, x);
+	iommu_translator_translate(im.amd, bdf("00:04.0"), NOP, 0x1234, RD, 0, x);
 	CHECK_EQ(iommu_xlate_get_step_count(x), 4);	/* the DTE, three levels */
 	CHECK_EQ(iommu_xlate_get_step_kind(x, 0), IOMMU_STEP_DTE);
 	CHECK_EQ(iommu_xlate_get_step_level(x, 3), 1);
 	CHECK_EQ(iommu_xlate_get_domain_id(x), 9);
 	CHECK_STR(iommu_xlate_get_mode(x), "v1");
-	iommu_amdvi_translate(im.amd, bdf("00:05.0"), 1, 0xffff800000002000ULL, RD, PRIV, x);
+	iommu_translator_translate(im.amd, bdf("00:05.0"), 1, 0xffff800000002000ULL, RD, PRIV, x);
 	CHECK_EQ(iommu_xlate_get_status(x), OK);
 	CHECK_EQ(iommu_xlate_get_step_kind(x, 1), IOMMU_STEP_GCR3);
-	CHECK(iommu_amdvi_foreach_reverse(im.amd, 0x100123, collect, iovas) == 0);
+	CHECK(iommu_translator_foreach_reverse(im.amd, 0x100123, collect, iovas) == 0);
 	CHECK_EQ(iovas[0], 2);
 	CHECK_EQ(iovas[1], 0x1000);
 	CHECK_EQ(iovas[2], 0xffff800000002000ULL);	/* sign-extended */
@@ -524,9 +526,9 @@ static void test_efr(void)
 	}
 	iommu_amdvi_set_efr(im.amd, 0);	/* HATS 4 levels, no GTSup */
 	CHECK(iommu_xlate_new(&x) == 0);
-	iommu_amdvi_translate(im.amd, bdf("00:04.0"), NOP, 0x1000, RD, 0, x);
+	iommu_translator_translate(im.amd, bdf("00:04.0"), NOP, 0x1000, RD, 0, x);
 	CHECK_EQ(iommu_xlate_get_fault_reason(x), IOPF);
-	iommu_amdvi_translate(im.amd, bdf("00:05.0"), 1, 0x1000, RD, 0, x);
+	iommu_translator_translate(im.amd, bdf("00:05.0"), 1, 0x1000, RD, 0, x);
 	CHECK_EQ(iommu_xlate_get_fault_reason(x), ILLEGAL);
 	iommu_xlate_unref(x);
 	release(&im);

@@ -35,7 +35,7 @@ static struct iommu_ctx *ctx;
 struct image {
 	struct img m;
 	struct smmu_img s;
-	struct iommu_smmuv3 *smmu;
+	struct iommu_translator *smmu;
 };
 
 static bool build(struct image *im, const char *description, bool elf)
@@ -55,14 +55,14 @@ static bool build(struct image *im, const char *description, bool elf)
 	CHECK(iommu_dump_open(ctx, path, &d, NULL) == 0);
 	if (!d)
 		return false;
-	CHECK(iommu_smmuv3_new(d, im->s.strtab, smmu_img_cfg(&im->s), &im->smmu) == 0);
+	CHECK(iommu_translator_new_smmuv3(d, im->s.strtab, smmu_img_cfg(&im->s), &im->smmu) == 0);
 	iommu_dump_unref(d);
 	return im->smmu != NULL;
 }
 
 static void release(struct image *im)
 {
-	iommu_smmuv3_unref(im->smmu);
+	iommu_translator_unref(im->smmu);
 	smmu_img_free(&im->s);
 	img_free(&im->m);
 }
@@ -128,7 +128,8 @@ static void check_translation(struct image *im, struct iommu_xlate *x, const str
 	bool mapped = expect(&im->s, st, ssid, iova, &out, &page, &perm);
 
 	/* Privileged unless the page is a user page: both reach it. */
-	CHECK(iommu_smmuv3_translate(im->smmu, st->sid, ssid, iova, ANY, perm & 4 ? 0 : PRIV, x) == 0);
+	CHECK(iommu_translator_translate(im->smmu, st->sid, ssid, iova, ANY, perm & 4 ? 0 : PRIV,
+					 x) == 0);
 	if (mapped) {
 		if (iommu_xlate_get_status(x) != OK || iommu_xlate_get_phys(x) != out)
 			fprintf(stderr, "  0x%llx (sid 0x%x ssid %d): %s\n", (unsigned long long)iova,
@@ -153,7 +154,7 @@ struct tally {
 static int count_run(const struct iommu_mapping *mp, void *userdata)
 {
 	struct tally *t = userdata;
-	const struct iommu_smmuv3_space *sp = iommu_mapping_get_smmuv3_space(mp);
+	const struct iommu_space *sp = iommu_mapping_get_space(mp);
 
 	CHECK(sp != NULL);
 	CHECK_EQ(iommu_mapping_get_kind(mp), IOMMU_MAPPING_MAPPED);
@@ -162,25 +163,26 @@ static int count_run(const struct iommu_mapping *mp, void *userdata)
 	for (int end = 0; end < 2 && sp; end++) {
 		uint64_t off = end ? iommu_mapping_get_size(mp) - 1 : 0;
 
-		iommu_smmuv3_translate(t->im->smmu, iommu_smmuv3_space_get_sid(sp),
-				       iommu_smmuv3_space_get_ssid(sp), iommu_mapping_get_iova(mp) + off,
-				       ANY, iommu_mapping_get_perm(mp) & IOMMU_PERM_USER ? 0 : PRIV, t->x);
+		iommu_translator_translate(
+			t->im->smmu, iommu_space_get_requester(sp), iommu_space_get_pasid(sp),
+			iommu_mapping_get_iova(mp) + off, ANY,
+			iommu_mapping_get_perm(mp) & IOMMU_PERM_USER ? 0 : PRIV, t->x);
 		CHECK_EQ(iommu_xlate_get_phys(t->x), iommu_mapping_get_phys(mp) + off);
 		CHECK_EQ(iommu_xlate_get_perm(t->x), iommu_mapping_get_perm(mp));
 	}
 	return 0;
 }
 
-static int check_space(const struct iommu_smmuv3_space *sp, void *userdata)
+static int check_space(const struct iommu_space *sp, void *userdata)
 {
 	struct tally *t = userdata;
 	const struct smmu_img *s = &t->im->s;
-	uint32_t sid = iommu_smmuv3_space_get_sid(sp), ssid = iommu_smmuv3_space_get_ssid(sp);
+	uint32_t sid = iommu_space_get_requester(sp), ssid = iommu_space_get_pasid(sp);
 	const struct si_stream *st = si_stream((struct smmu_img *)s, sid);
 	uint64_t want = 0;
 
 	t->spaces++;
-	if (!st || iommu_smmuv3_space_get_status(sp) != OK || st->config == 4)
+	if (!st || iommu_space_get_status(sp) != OK || st->config == 4)
 		return 0;
 	for (size_t i = 0; i < s->nmaps; i++) {
 		const struct si_map *r = &s->maps[i];
@@ -191,7 +193,7 @@ static int check_space(const struct iommu_smmuv3_space *sp, void *userdata)
 			want += r->size;
 	}
 	t->bytes = 0;
-	CHECK(iommu_smmuv3_foreach_mapping(t->im->smmu, sp, 0, count_run, t) == 0);
+	CHECK(iommu_translator_foreach_mapping(t->im->smmu, sp, 0, count_run, t) == 0);
 	if (t->bytes != want)
 		fprintf(stderr, "  sid 0x%x ssid %d: enumerated 0x%llx bytes, described 0x%llx\n", sid,
 			(int)ssid, (unsigned long long)t->bytes, (unsigned long long)want);
@@ -217,7 +219,7 @@ static void check_description(struct image *im)
 		check_translation(im, x, st, r->ssid, r->iova + r->size / 2);
 		check_translation(im, x, st, r->ssid, r->iova + r->size - 1);
 	}
-	CHECK(iommu_smmuv3_foreach_space(im->smmu, check_space, &t) == 0);
+	CHECK(iommu_translator_foreach_space(im->smmu, check_space, &t) == 0);
 	CHECK(t.spaces > 0);
 	iommu_xlate_unref(x);
 }
@@ -245,7 +247,8 @@ static void probe(struct image *im, const struct probe *p)
 	unsigned int words;
 
 	CHECK(iommu_xlate_new(&x) == 0);
-	CHECK(iommu_smmuv3_translate(im->smmu, p->sid, p->ssid, p->iova, p->access, p->flags, x) == 0);
+	CHECK(iommu_translator_translate(im->smmu, p->sid, p->ssid, p->iova, p->access, p->flags,
+					 x) == 0);
 	if (iommu_xlate_get_status(x) != p->status ||
 	    (p->status == FAULT && iommu_xlate_get_fault_reason(x) != p->event))
 		fprintf(stderr, "  probe 0x%x/%d 0x%llx: got %s 0x%02x (%s)\n", p->sid, (int)p->ssid,
@@ -604,9 +607,9 @@ static void test_missing(void)
 		return;
 	}
 	CHECK(iommu_xlate_new(&x) == 0);
-	iommu_smmuv3_translate(im.smmu, 0x101, NOS, 0x1000, RD, PRIV, x);
+	iommu_translator_translate(im.smmu, 0x101, NOS, 0x1000, RD, PRIV, x);
 	CHECK_EQ(iommu_xlate_get_status(x), OK);
-	iommu_smmuv3_translate(im.smmu, 0x101, NOS, 0x40000000, RD, PRIV, x);
+	iommu_translator_translate(im.smmu, 0x101, NOS, 0x40000000, RD, PRIV, x);
 	CHECK_EQ(iommu_xlate_get_status(x), MISSING);
 	CHECK(iommu_xlate_get_missing(x) != 0);
 	iommu_xlate_unref(x);
@@ -639,7 +642,7 @@ static void test_trace_and_reverse(void)
 		return;
 	}
 	CHECK(iommu_xlate_new(&x) == 0);
-	iommu_smmuv3_translate(im.smmu, 0x100, NOS, 0x1234, RD, PRIV, x);
+	iommu_translator_translate(im.smmu, 0x100, NOS, 0x1234, RD, PRIV, x);
 	/* L1STD, STE, CD, then three levels. */
 	CHECK_EQ(iommu_xlate_get_step_count(x), 6);
 	CHECK_EQ(iommu_xlate_get_step_kind(x, 0), IOMMU_STEP_L1_STD);
@@ -649,7 +652,7 @@ static void test_trace_and_reverse(void)
 	CHECK_EQ(iommu_xlate_get_step_level(x, 5), 1);
 	CHECK_STR(iommu_xlate_get_mode(x), "stage-1");
 	CHECK_EQ(iommu_xlate_get_domain_id(x), 1);	/* the ASID */
-	CHECK(iommu_smmuv3_foreach_reverse(im.smmu, 0x100123, collect, iovas) == 0);
+	CHECK(iommu_translator_foreach_reverse(im.smmu, 0x100123, collect, iovas) == 0);
 	CHECK_EQ(iovas[0], 3);
 	CHECK_EQ(iovas[1], 0x1000);
 	CHECK_EQ(iovas[2], 0xffffff8000002000ULL);
@@ -679,13 +682,13 @@ static void test_idr(void)
 	}
 	iommu_smmuv3_set_idr(im.smmu, idr);
 	CHECK(iommu_xlate_new(&x) == 0);
-	iommu_smmuv3_translate(im.smmu, 1, NOS, 0x1000, RD, PRIV, x);
+	iommu_translator_translate(im.smmu, 1, NOS, 0x1000, RD, PRIV, x);
 	CHECK_EQ(iommu_xlate_get_status(x), OK);
-	iommu_smmuv3_translate(im.smmu, 2, NOS, 0x1000, RD, PRIV, x);
+	iommu_translator_translate(im.smmu, 2, NOS, 0x1000, RD, PRIV, x);
 	CHECK_EQ(iommu_xlate_get_fault_reason(x), 0x04);
-	iommu_smmuv3_translate(im.smmu, 3, NOS, 0x1000, RD, PRIV, x);
+	iommu_translator_translate(im.smmu, 3, NOS, 0x1000, RD, PRIV, x);
 	CHECK_EQ(iommu_xlate_get_fault_reason(x), 0x0a);
-	iommu_smmuv3_translate(im.smmu, 0x20, NOS, 0x1000, RD, PRIV, x);
+	iommu_translator_translate(im.smmu, 0x20, NOS, 0x1000, RD, PRIV, x);
 	CHECK_EQ(iommu_xlate_get_fault_reason(x), 0x02);	/* beyond SIDSIZE 4 */
 	iommu_xlate_unref(x);
 	release(&im);

@@ -33,11 +33,11 @@ static void build(struct img *m, const char *description)
 	}
 }
 
-static struct iommu_vtd *open_image(const struct img *m, bool elf)
+static struct iommu_translator *open_image(const struct img *m, bool elf)
 {
 	char path[128];
 	struct iommu_dump *d = NULL;
-	struct iommu_vtd *vtd = NULL;
+	struct iommu_translator *vtd = NULL;
 
 	snprintf(path, sizeof(path), "%s/image", dir);
 	CHECK((elf ? img_write_elf(m, path) : img_write_raw(m, path, 0x1000000)) == 0);
@@ -45,7 +45,7 @@ static struct iommu_vtd *open_image(const struct img *m, bool elf)
 	if (!d)
 		return NULL;
 	CHECK_EQ(iommu_dump_get_format(d), elf ? IOMMU_DUMP_ELF : IOMMU_DUMP_RAW);
-	CHECK(iommu_vtd_new(d, img_rtaddr(m), &vtd) == 0);
+	CHECK(iommu_translator_new_vtd(d, img_rtaddr(m), &vtd) == 0);
 	iommu_dump_unref(d);
 	return vtd;
 }
@@ -119,8 +119,8 @@ static unsigned int flags_for(unsigned int perm)
 	return perm & IOMMU_PERM_USER ? 0 : IOMMU_REQ_PRIV;
 }
 
-static void check_translation(struct iommu_vtd *vtd, struct iommu_xlate *x, const struct img *m,
-			      const struct img_space *s, uint64_t in)
+static void check_translation(struct iommu_translator *vtd, struct iommu_xlate *x,
+			      const struct img *m, const struct img_space *s, uint64_t in)
 {
 	uint64_t out, page;
 	unsigned int perm = 0;
@@ -128,7 +128,8 @@ static void check_translation(struct iommu_vtd *vtd, struct iommu_xlate *x, cons
 	bool mapped = expect(m, s, in, &out, &page, &perm);
 
 	/* Unmapped addresses are probed with a user request: no SRE needed. */
-	CHECK(iommu_vtd_translate(vtd, s->sid, pasid, in, ACCESS_ANY, mapped ? flags_for(perm) : 0, x) == 0);
+	CHECK(iommu_translator_translate(vtd, s->sid, pasid, in, ACCESS_ANY,
+					 mapped ? flags_for(perm) : 0, x) == 0);
 	if (mapped && out - 0xfee00000 < 0x100000) {
 		/* LGN.4 / SGN.8: nothing may land in the interrupt range. */
 		CHECK_EQ(iommu_xlate_get_status(x), IOMMU_XLATE_FAULT);
@@ -149,7 +150,7 @@ static void check_translation(struct iommu_vtd *vtd, struct iommu_xlate *x, cons
 
 struct leaves {
 	const struct img *m;
-	struct iommu_vtd *vtd;
+	struct iommu_translator *vtd;
 	struct iommu_xlate *x;
 	uint64_t bytes;
 };
@@ -157,7 +158,7 @@ struct leaves {
 static int count_leaf(const struct iommu_mapping *mp, void *userdata)
 {
 	struct leaves *l = userdata;
-	const struct iommu_vtd_space *sp = iommu_mapping_get_space(mp);
+	const struct iommu_space *sp = iommu_mapping_get_space(mp);
 
 	CHECK_EQ(iommu_mapping_get_kind(mp), IOMMU_MAPPING_MAPPED);
 	l->bytes += iommu_mapping_get_size(mp);
@@ -165,9 +166,10 @@ static int count_leaf(const struct iommu_mapping *mp, void *userdata)
 	for (int end = 0; end < 2; end++) {
 		uint64_t off = end ? iommu_mapping_get_size(mp) - 1 : 0;
 
-		iommu_vtd_translate(l->vtd, iommu_vtd_space_get_sid(sp), iommu_vtd_space_get_pasid(sp),
-				    iommu_mapping_get_iova(mp) + off, ACCESS_ANY,
-				    flags_for(iommu_mapping_get_perm(mp)), l->x);
+		iommu_translator_translate(l->vtd, iommu_space_get_requester(sp),
+					   iommu_space_get_pasid(sp),
+					   iommu_mapping_get_iova(mp) + off, ACCESS_ANY,
+					   flags_for(iommu_mapping_get_perm(mp)), l->x);
 		if (iommu_mapping_get_phys(mp) - 0xfee00000 < 0x100000)
 			continue;
 		CHECK_EQ(iommu_xlate_get_phys(l->x), iommu_mapping_get_phys(mp) + off);
@@ -176,15 +178,15 @@ static int count_leaf(const struct iommu_mapping *mp, void *userdata)
 	return 0;
 }
 
-static int check_space(const struct iommu_vtd_space *sp, void *userdata)
+static int check_space(const struct iommu_space *sp, void *userdata)
 {
 	struct leaves *l = userdata;
-	uint32_t pasid = iommu_vtd_space_get_pasid(sp);
-	const struct img_space *s = img_space(l->m, iommu_vtd_space_get_sid(sp),
+	uint32_t pasid = iommu_space_get_pasid(sp);
+	const struct img_space *s = img_space(l->m, iommu_space_get_requester(sp),
 					      l->m->scalable ? pasid : IMG_NO_PASID);
 	uint64_t want = 0;
 
-	if (!s || iommu_vtd_space_get_status(sp) != IOMMU_XLATE_OK)
+	if (!s || iommu_space_get_status(sp) != IOMMU_XLATE_OK)
 		return 0;
 	for (size_t i = 0; i < l->m->nmaps; i++) {
 		const struct img_map *r = &l->m->maps[i];
@@ -194,13 +196,13 @@ static int check_space(const struct iommu_vtd_space *sp, void *userdata)
 			want += r->size;
 	}
 	l->bytes = 0;
-	CHECK(iommu_vtd_foreach_mapping(l->vtd, sp, 0, count_leaf, l) == 0);
+	CHECK(iommu_translator_foreach_mapping(l->vtd, sp, 0, count_leaf, l) == 0);
 	CHECK_EQ(l->bytes, want);
 	return 0;
 }
 
 /* Everything the description maps translates, the pages after each map fault, enumeration agrees. */
-static void check_description(struct iommu_vtd *vtd, const struct img *m)
+static void check_description(struct iommu_translator *vtd, const struct img *m)
 {
 	struct iommu_xlate *x;
 	struct leaves l = { m, vtd, NULL, 0 };
@@ -220,7 +222,7 @@ static void check_description(struct iommu_vtd *vtd, const struct img *m)
 		if (((r->iova + r->size) >> (12 + 9 * (s->fs_levels ? s->fs_levels : s->ss_levels) - 1)) == 0)
 			check_translation(vtd, x, m, s, r->iova + r->size);
 	}
-	CHECK(iommu_vtd_foreach_space(vtd, check_space, &l) == 0);
+	CHECK(iommu_translator_foreach_space(vtd, check_space, &l) == 0);
 	iommu_xlate_unref(x);
 }
 
@@ -241,12 +243,13 @@ struct probe {
 #define OK IOMMU_XLATE_OK
 #define FAULT IOMMU_XLATE_FAULT
 
-static void probe(struct iommu_vtd *vtd, const struct probe *p)
+static void probe(struct iommu_translator *vtd, const struct probe *p)
 {
 	struct iommu_xlate *x;
 
 	CHECK(iommu_xlate_new(&x) == 0);
-	CHECK(iommu_vtd_translate(vtd, bdf(p->device), p->pasid, p->iova, p->access, p->flags, x) == 0);
+	CHECK(iommu_translator_translate(vtd, bdf(p->device), p->pasid, p->iova, p->access,
+					 p->flags, x) == 0);
 	if (iommu_xlate_get_status(x) != p->status ||
 	    (p->status == FAULT && iommu_xlate_get_fault_reason(x) != p->fr))
 		fprintf(stderr, "  probe %s/%d 0x%llx: got %s 0x%02x (%s)\n", p->device, (int)p->pasid,
@@ -519,11 +522,11 @@ static const struct scenario scenarios[] = {
 };
 
 /*
- * iommu_vtd_translate_batch() lands where iommu_vtd_translate() does, for
+ * iommu_vtd_translate_batch() lands where iommu_translator_translate() does, for
  * every space's mapped, unmapped and out-of-range addresses, both accesses,
  * batches longer than one round.
  */
-static void check_batch(struct iommu_vtd *vtd, const struct img *m)
+static void check_batch(struct iommu_translator *vtd, const struct img *m)
 {
 	enum { N = 40 };
 	struct iommu_xlate *x;
@@ -554,7 +557,8 @@ static void check_batch(struct iommu_vtd *vtd, const struct img *m)
 			CHECK(iommu_vtd_translate_batch(vtd, s->sid, pasid, in, n, a, IOMMU_REQ_PRIV,
 							phys, status) == 0);
 			for (size_t k = 0; k < n; k++) {
-				iommu_vtd_translate(vtd, s->sid, pasid, in[k], a, IOMMU_REQ_PRIV, x);
+				iommu_translator_translate(vtd, s->sid, pasid, in[k], a,
+							   IOMMU_REQ_PRIV, x);
 				CHECK_EQ(status[k], iommu_xlate_get_status(x));
 				if (status[k] == IOMMU_XLATE_OK)
 					CHECK_EQ(phys[k], iommu_xlate_get_phys(x));
@@ -566,7 +570,7 @@ static void check_batch(struct iommu_vtd *vtd, const struct img *m)
 
 static void run_scenario(const struct scenario *sc)
 {
-	struct iommu_vtd *vtd;
+	struct iommu_translator *vtd;
 	struct img m;
 
 	build(&m, sc->description);
@@ -583,20 +587,20 @@ static void run_scenario(const struct scenario *sc)
 	for (size_t i = 0; i < ARRAY_LEN(sc->probes) && sc->probes[i].device; i++)
 		probe(vtd, &sc->probes[i]);
 	check_batch(vtd, &m);
-	iommu_vtd_unref(vtd);
+	iommu_translator_unref(vtd);
 	img_free(&m);
 }
 
 static void check_probe_on(const char *description, bool elf, const struct probe *probes)
 {
-	struct iommu_vtd *vtd;
+	struct iommu_translator *vtd;
 	struct img m;
 
 	build(&m, description);
 	vtd = open_image(&m, elf);
 	for (size_t i = 0; vtd && probes[i].device; i++)
 		probe(vtd, &probes[i]);
-	iommu_vtd_unref(vtd);
+	iommu_translator_unref(vtd);
 	img_free(&m);
 }
 
@@ -652,14 +656,14 @@ static int count_runs(const struct iommu_mapping *mp, void *userdata)
 	return 0;
 }
 
-static int enumerate_space(const struct iommu_vtd_space *sp, void *userdata)
+static int enumerate_space(const struct iommu_space *sp, void *userdata)
 {
 	void **args = userdata;
 
-	if (iommu_vtd_space_get_status(sp) == IOMMU_XLATE_NOT_IN_DUMP)
+	if (iommu_space_get_status(sp) == IOMMU_XLATE_NOT_IN_DUMP)
 		((struct runs *)args[1])->missing += 100;
 	else
-		CHECK(iommu_vtd_foreach_mapping(args[0], sp, 0, count_runs, args[1]) == 0);
+		CHECK(iommu_translator_foreach_mapping(args[0], sp, 0, count_runs, args[1]) == 0);
 	return 0;
 }
 
@@ -667,7 +671,7 @@ static int enumerate_space(const struct iommu_vtd_space *sp, void *userdata)
 static void test_filtered(void)
 {
 	struct iommu_xlate *x;
-	struct iommu_vtd *vtd;
+	struct iommu_translator *vtd;
 	struct runs runs = { 0 };
 	uint64_t table, ctx_table;
 	void *args[2];
@@ -687,31 +691,31 @@ static void test_filtered(void)
 	CHECK(iommu_xlate_new(&x) == 0);
 	if (!vtd)
 		goto out;
-	iommu_vtd_translate(vtd, bdf("00:04.0"), NOP, 0x10001000, RD, 0, x);
+	iommu_translator_translate(vtd, bdf("00:04.0"), NOP, 0x10001000, RD, 0, x);
 	CHECK_EQ(iommu_xlate_get_status(x), IOMMU_XLATE_NOT_IN_DUMP);
 	CHECK_EQ(iommu_xlate_get_missing(x), table);
-	iommu_vtd_translate(vtd, bdf("00:04.0"), NOP, 0x20000000, RD, 0, x);
+	iommu_translator_translate(vtd, bdf("00:04.0"), NOP, 0x20000000, RD, 0, x);
 	CHECK_EQ(iommu_xlate_get_status(x), IOMMU_XLATE_OK);
 	CHECK_EQ(iommu_xlate_get_phys(x), 0x3000000);
-	iommu_vtd_translate(vtd, bdf("01:00.0"), NOP, 0x1000, RD, 0, x);
+	iommu_translator_translate(vtd, bdf("01:00.0"), NOP, 0x1000, RD, 0, x);
 	CHECK_EQ(iommu_xlate_get_status(x), IOMMU_XLATE_NOT_IN_DUMP);
 	CHECK_EQ(iommu_xlate_get_missing(x), ctx_table);
 	/* Enumeration: the missing table covers 2 MiB; bus 1's context table is missing. */
 	args[0] = vtd;
 	args[1] = &runs;
-	CHECK(iommu_vtd_foreach_space(vtd, enumerate_space, args) == 0);
+	CHECK(iommu_translator_foreach_space(vtd, enumerate_space, args) == 0);
 	CHECK_EQ(runs.missing, 101);
 	CHECK_EQ(runs.missing_addr, table);
 	CHECK_EQ(runs.missing_size, 2ULL << 20);
 	CHECK_EQ(runs.mapped, 1);
-	iommu_vtd_unref(vtd);
+	iommu_translator_unref(vtd);
 	/* Without its root table nothing can be listed. */
 	CHECK(img_drop_page(&m, m.root) == 0);
 	vtd = open_image(&m, true);
 	if (vtd)
-		CHECK_EQ(iommu_vtd_foreach_space(vtd, enumerate_space, args), -ENODATA);
+		CHECK_EQ(iommu_translator_foreach_space(vtd, enumerate_space, args), -ENODATA);
 out:
-	iommu_vtd_unref(vtd);
+	iommu_translator_unref(vtd);
 	iommu_xlate_unref(x);
 	img_free(&m);
 }
@@ -720,7 +724,7 @@ out:
 static void test_strict(void)
 {
 	struct iommu_xlate *x;
-	struct iommu_vtd *vtd;
+	struct iommu_translator *vtd;
 	struct img m;
 
 	build(&m, "mode scalable\n"
@@ -730,15 +734,15 @@ static void test_strict(void)
 	vtd = open_image(&m, false);
 	CHECK(iommu_xlate_new(&x) == 0);
 	if (vtd) {
-		iommu_vtd_translate(vtd, bdf("00:04.0"), NOP, 0x1000, RD, 0, x);
+		iommu_translator_translate(vtd, bdf("00:04.0"), NOP, 0x1000, RD, 0, x);
 		CHECK_EQ(iommu_xlate_get_status(x), IOMMU_XLATE_OK);
 		CHECK(iommu_xlate_get_note(x) != NULL);
 		iommu_vtd_set_strict(vtd, true);
-		iommu_vtd_translate(vtd, bdf("00:04.0"), NOP, 0x1000, RD, 0, x);
+		iommu_translator_translate(vtd, bdf("00:04.0"), NOP, 0x1000, RD, 0, x);
 		CHECK_EQ(iommu_xlate_get_status(x), IOMMU_XLATE_FAULT);
 		CHECK_EQ(iommu_xlate_get_fault_reason(x), 0x42);
 	}
-	iommu_vtd_unref(vtd);
+	iommu_translator_unref(vtd);
 	iommu_xlate_unref(x);
 	img_free(&m);
 }
@@ -757,8 +761,8 @@ static int collect_hit(const struct iommu_mapping *mp, void *userdata)
 	while (h[i].iova)
 		i++;
 	if (i < 7) {
-		h[i].sid = iommu_vtd_space_get_sid(iommu_mapping_get_space(mp));
-		h[i].pasid = iommu_vtd_space_get_pasid(iommu_mapping_get_space(mp));
+		h[i].sid = iommu_space_get_requester(iommu_mapping_get_space(mp));
+		h[i].pasid = iommu_space_get_pasid(iommu_mapping_get_space(mp));
 		h[i].iova = iommu_mapping_get_iova(mp);
 		CHECK_EQ(iommu_mapping_get_size(mp), 4096);
 		CHECK_EQ(iommu_mapping_get_phys(mp), 0x5002000);
@@ -770,7 +774,7 @@ static int collect_hit(const struct iommu_mapping *mp, void *userdata)
 static void test_reverse(void)
 {
 	struct hit hits[8] = { { 0 } };
-	struct iommu_vtd *vtd;
+	struct iommu_translator *vtd;
 	struct img m;
 
 	build(&m, "mode scalable\n"
@@ -785,7 +789,7 @@ static void test_reverse(void)
 		  "map 00:05.0/2 0x4000 0x6000000 4K\n");
 	vtd = open_image(&m, false);
 	if (vtd) {
-		CHECK(iommu_vtd_foreach_reverse(vtd, 0x5002abc, collect_hit, hits) == 0);
+		CHECK(iommu_translator_foreach_reverse(vtd, 0x5002abc, collect_hit, hits) == 0);
 		CHECK_EQ(hits[0].sid, bdf("00:04.0"));
 		CHECK_EQ(hits[0].pasid, 0);
 		CHECK_EQ(hits[0].iova, 0x10002000);
@@ -796,7 +800,7 @@ static void test_reverse(void)
 		CHECK_EQ(hits[2].iova, 0x3000);
 		CHECK_EQ(hits[3].iova, 0);
 	}
-	iommu_vtd_unref(vtd);
+	iommu_translator_unref(vtd);
 	img_free(&m);
 }
 
@@ -815,18 +819,19 @@ static int check_path(const struct iommu_mapping *mp, void *userdata)
 	return 0;
 }
 
-static int leaves_space(const struct iommu_vtd_space *sp, void *userdata)
+static int leaves_space(const struct iommu_space *sp, void *userdata)
 {
 	void **args = userdata;
 
-	return iommu_vtd_foreach_mapping(args[0], sp, IOMMU_MAPPINGS_LEAVES, check_path, args[1]);
+	return iommu_translator_foreach_mapping(args[0], sp, IOMMU_MAPPINGS_LEAVES, check_path,
+						args[1]);
 }
 
 /* The walk records every entry in the order read; leaves carry their path. */
 static void test_trace(void)
 {
 	struct iommu_xlate *x;
-	struct iommu_vtd *vtd;
+	struct iommu_translator *vtd;
 	size_t leaves = 0;
 	void *args[2];
 	struct img m;
@@ -839,7 +844,7 @@ static void test_trace(void)
 	vtd = open_image(&m, false);
 	CHECK(iommu_xlate_new(&x) == 0);
 	if (vtd) {
-		iommu_vtd_translate(vtd, bdf("00:04.0"), NOP, 0x1234, RD, 0, x);
+		iommu_translator_translate(vtd, bdf("00:04.0"), NOP, 0x1234, RD, 0, x);
 		CHECK_EQ(iommu_xlate_get_step_count(x), 5);
 		CHECK_EQ(iommu_xlate_get_step_kind(x, 0), IOMMU_STEP_ROOT);
 		CHECK_EQ(iommu_xlate_get_step_table(x, 0), m.root);
@@ -853,10 +858,10 @@ static void test_trace(void)
 		CHECK_STR(iommu_xlate_get_mode(x), "legacy");
 		args[0] = vtd;
 		args[1] = &leaves;
-		CHECK(iommu_vtd_foreach_space(vtd, leaves_space, args) == 0);
+		CHECK(iommu_translator_foreach_space(vtd, leaves_space, args) == 0);
 		CHECK_EQ(leaves, 3);
 	}
-	iommu_vtd_unref(vtd);
+	iommu_translator_unref(vtd);
 	iommu_xlate_unref(x);
 	img_free(&m);
 }
