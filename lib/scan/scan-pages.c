@@ -141,27 +141,40 @@ static int scan_segments(struct iommu_scan *s)
 	return 0;
 }
 
-/* The pages the file holds, from its page bitmap (libkdumpfile's file.pagemap). */
+/*
+ * The pages the file holds, from its page bitmap (libkdumpfile's file.pagemap),
+ * whose bits are the dump's own pages: 4 KiB on x86, 64 KiB in QEMU's arm64
+ * dumps (arch.page_shift); each is scanned as the 4 KiB pages it holds.
+ */
 static int scan_kdump(struct iommu_scan *s)
 {
 	kdump_attr_t attr = { .type = KDUMP_BITMAP };
 	uint64_t *buf = malloc(MEM_PAGE_SIZE);
+	kdump_num_t page_shift;
 	kdump_addr_t pfn = 0;
+	unsigned int split;
 	kdump_bmp_t *bmp;
 	int r = 0;
 
 	if (!buf)
 		return -ENOMEM;
-	if (kdump_get_typed_attr(s->dump->kdump, KDUMP_ATTR_FILE_PAGEMAP, &attr) != KDUMP_OK) {
+	if (kdump_get_number_attr(s->dump->kdump, KDUMP_ATTR_PAGE_SHIFT, &page_shift) != KDUMP_OK ||
+	    page_shift < MEM_PAGE_SHIFT || page_shift > 30 ||
+	    kdump_get_typed_attr(s->dump->kdump, KDUMP_ATTR_FILE_PAGEMAP, &attr) != KDUMP_OK) {
 		free(buf);
 		return -EIO;
 	}
+	split = (unsigned int)page_shift - MEM_PAGE_SHIFT;
 	bmp = attr.val.bitmap;
 	kdump_bmp_incref(bmp);
-	while (r >= 0 && pfn <= UINT64_MAX >> MEM_PAGE_SHIFT &&
+	while (r >= 0 && pfn <= UINT64_MAX >> page_shift &&
 	       kdump_bmp_find_set(bmp, &pfn) == KDUMP_OK) {
-		if (mem_kdump_read_page(s->dump, pfn, (uint8_t *)buf) == 0)
-			r = scan_page(s, pfn << MEM_PAGE_SHIFT, buf);
+		for (uint64_t sub = 0; r >= 0 && sub < (uint64_t)1 << split; sub++) {
+			uint64_t small = (pfn << split) + sub;
+
+			if (mem_kdump_read_page(s->dump, small, (uint8_t *)buf) == 0)
+				r = scan_page(s, small << MEM_PAGE_SHIFT, buf);
+		}
 		if (pfn == UINT64_MAX)
 			break;
 		pfn++;

@@ -1,6 +1,7 @@
 # iommutool scan on images built by tests/tools/mkimage: a VT-d root table (legacy, scalable),
 # SMMUv3 stream tables (linear, 2-level with its level 2 tables), an AMD-Vi device table; the
-# evidence (-v), weak candidates (--all), --limit, JSON, an image without tables, bad options.
+# evidence (-v), weak candidates (--all), --limit, JSON, an image without tables, bad options;
+# a kdump-compressed dump with 64 KiB pages, as QEMU writes arm64 dumps (tests/tools/mkdiskdump).
 $ printf 'mode legacy\ndevice 00:02.0 did=1 aw=48\nmap 00:02.0 0x100000 0x200000 64K\ndevice 00:03.0 did=2 aw=48\nmap 00:03.0 0x40000000 0x80000000 1G page=1G\ndevice 03:00.0 did=3 aw=39\nmap 03:00.0 0x0 0x400000 4M page=2M perm=r\n' >$TMP/d && cd $TMP && $TOOLS/mkimage d img && iommutool scan --dump img
 0x100000
 dump img (raw, 1 range)
@@ -112,3 +113,15 @@ $ cd $TMP && iommutool scan; iommutool scan --dump missing; iommutool scan --dum
 ! iommutool scan: '-1' is not a number of candidates
 ! Try `iommutool scan --help' or `iommutool scan --usage' for more information.
 [exit 64]
+$ printf 'smmuv3 strtab=linear log2size=8\nste 8 config=s1\ncd 8 asid=3\nmap 8 0x10000000 0x2000000 8K user\nste 9 config=s2 ias=40 s2start=1 vmid=4\nmap 9:s2 0x1000 0x500000 16K\n' >$TMP/d && cd $TMP && $TOOLS/mkimage d img >/dev/null && $TOOLS/mkdiskdump -p 65536 -m aarch64 img img.kdump && iommutool scan --dump img.kdump
+256 pages of 65536 bytes, 2 dumped
+dump img.kdump (kdump-compressed)
+32 pages scanned, 1 candidates
+RANK  KIND             TABLE           SCORE  FORMAT        ENTRIES  DOMAINS  TABLES  USE
+   1  smmuv3-strtab    0x104000           92  linear              2        2       2  --strtab 0x104000,0x6
+best: smmuv3-strtab at 0x104000 (--strtab 0x104000,0x6)
+  linear stream table: 1 page of STEs, 2 valid
+  2 valid STEs and CDs: 2 accepted by the hardware's checks (2 translating), 0 refused, 0 blocked, 0 not in the dump
+  2 domains (3, 4)
+  2 top-level page tables in the dump with well-formed entries, 0 not
+[exit 0]
