@@ -173,7 +173,7 @@ check-valgrind: deps
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(BASHCOMPDIR) \
 		$(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/iommutool
 	install -m 755 $(LIB_SHARED) $(DESTDIR)$(LIBDIR)/
@@ -183,6 +183,7 @@ install: all
 	install -m 644 lib/libiommu.h $(DESTDIR)$(INCLUDEDIR)/
 	install -m 644 lib/libiommu.pc $(DESTDIR)$(PKGCONFIGDIR)/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.3 $(DESTDIR)$(MANDIR)/man3/
 	install -m 644 completions/iommutool.bash $(DESTDIR)$(BASHCOMPDIR)/iommutool
 	install -m 644 completions/_iommutool $(DESTDIR)$(ZSHCOMPDIR)/_iommutool
 
@@ -191,6 +192,7 @@ uninstall:
 		$(DESTDIR)$(INCLUDEDIR)/libiommu.h $(DESTDIR)$(PKGCONFIGDIR)/libiommu.pc \
 		$(DESTDIR)$(BASHCOMPDIR)/iommutool $(DESTDIR)$(ZSHCOMPDIR)/_iommutool
 	cd man && for m in *.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
+	cd man && for m in *.3; do rm -f $(DESTDIR)$(MANDIR)/man3/$$m; done
 
 clean:
 	rm -rf build iommutool lib/libiommu.pc tests/out

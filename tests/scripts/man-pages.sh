@@ -57,7 +57,7 @@ if iommutool validate --list-checks >/dev/null 2>&1; then
 fi
 
 if command -v groff >/dev/null; then
-	for page in man/*.1; do
+	for page in man/*.[13]; do
 		warnings=$(groff -man -ww -z "$page" 2>&1)
 		[ -z "$warnings" ] || complain "$page: $warnings"
 	done
