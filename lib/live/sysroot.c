@@ -52,6 +52,9 @@ int read_fd(int fd, size_t max, uint8_t **ret_buf, size_t *ret_size)
 		return -EISDIR;
 	if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode))
 		return -EINVAL;
+	/* A file's size is known before reading: refuse a large one without reading it. */
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max)
+		return -EFBIG;
 	buf = malloc(alloc + 1);
 	if (!buf)
 		return -ENOMEM;
