@@ -27,6 +27,19 @@ static const struct {
 	{ "QEVM", 4, "the file is a QEMU savevm stream, not a memory dump; use dump-guest-memory" },
 };
 
+/* Files that are no memory image at all; recognized by their magic. */
+static const struct {
+	const char *magic;
+	size_t size;
+	const char *reason;
+} other_files[] = {
+	{ "\x89PNG\r\n\x1a\n", 8, "the file is a PNG image, not a memory dump" },
+	{ "\xff\xd8\xff", 3, "the file is a JPEG image, not a memory dump" },
+	{ "GIF8", 4, "the file is a GIF image, not a memory dump" },
+	{ "%PDF-", 5, "the file is a PDF document, not a memory dump" },
+	{ "PK\x03\x04", 4, "the file is a zip archive, not a memory dump" },
+};
+
 static struct iommu_dump *dump_alloc(struct iommu_ctx *ctx, const char *path)
 {
 	struct iommu_dump *d = calloc(1, sizeof(*d));
@@ -80,6 +93,35 @@ static const char *container_reason(const uint8_t *head, size_t size)
 	return NULL;
 }
 
+static bool is_text(const uint8_t *head, size_t size)
+{
+	for (size_t i = 0; i < size; i++)
+		if (head[i] < 0x20 && head[i] != '\t' && head[i] != '\n' && head[i] != '\r')
+			return false;
+	return true;
+}
+
+/*
+ * Why a file of no known dump format does not look like a raw image of memory, or NULL:
+ * memory is a whole number of pages and its first page is not text nor another file
+ * type's magic.  --base reads any file as a raw image.
+ */
+static const char *raw_image_problem(const uint8_t *head, size_t n, uint64_t size)
+{
+	if (size == 0)
+		return "the file is empty";
+	for (size_t i = 0; i < ARRAY_SIZE(other_files); i++)
+		if (n >= other_files[i].size &&
+		    memcmp(head, other_files[i].magic, other_files[i].size) == 0)
+			return other_files[i].reason;
+	if (is_text(head, n))
+		return "the file is text, not a memory dump";
+	if (size % MEM_PAGE_SIZE)
+		return "the file is of no known dump format, and not a whole number of pages as a "
+		       "raw memory image is (give --base to read it as one)";
+	return NULL;
+}
+
 static bool is_kdump(const uint8_t *head, size_t size)
 {
 	return size >= 8 && (memcmp(head, "KDUMP   ", 8) == 0 || memcmp(head, "DISKDUMP", 8) == 0);
@@ -90,7 +132,7 @@ static int dump_open(struct iommu_ctx *ctx, const char *path, bool raw, uint64_t
 {
 	const char *reason = NULL;
 	struct iommu_dump *d;
-	uint8_t head[16] = { 0 };
+	uint8_t head[MEM_PAGE_SIZE] = { 0 };
 	struct stat st;
 	int fd, r;
 	ssize_t n;
@@ -128,6 +170,9 @@ static int dump_open(struct iommu_ctx *ctx, const char *path, bool raw, uint64_t
 	} else if (is_kdump(head, (size_t)n)) {
 		d->format = IOMMU_DUMP_KDUMP;
 	} else if ((reason = container_reason(head, (size_t)n))) {
+		r = -EBADMSG;
+		goto out_dump;
+	} else if ((reason = raw_image_problem(head, (size_t)n, (uint64_t)st.st_size))) {
 		r = -EBADMSG;
 		goto out_dump;
 	} else {

@@ -281,24 +281,24 @@ $ iommutool translate --dump $TMP/none --rtaddr 1000 --device 00:04.0 1000
 $ printf '\050\265\057\375' >$TMP/z && iommutool translate --dump $TMP/z --rtaddr 1000 --device 00:04.0 1000
 ! iommutool: cannot read the dump '$TMP/z': the file is zstd-compressed; decompress it first (zstd -d)
 [exit 65]
-$ touch $TMP/img && iommutool translate --dump $TMP/img --device 00:04.0 1000
+$ head -c 4096 /dev/zero >$TMP/img && iommutool translate --dump $TMP/img --device 00:04.0 1000
 ! iommutool: no table pointer: give --rtaddr (VT-d), --strtab (SMMUv3) or --dev-table (AMD-Vi), or --registers FILE with one of them; without register values, 'iommutool scan --dump $TMP/img' finds the tables in the dump and the option to give
 [exit 64]
-$ touch $TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 1000
+$ head -c 4096 /dev/zero >$TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 1000
 ! iommutool: no requester: give --device BDF (or --sid N for an SMMUv3 or AMD-Vi unit)
 [exit 64]
-$ touch $TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 --device 00:40.0 1000
+$ head -c 4096 /dev/zero >$TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 --device 00:40.0 1000
 ! iommutool: '00:40.0' is not a PCI device address ([segment:]bus:device.function)
 [exit 64]
-$ touch $TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 --device 00:04.0 xyz
+$ head -c 4096 /dev/zero >$TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 --device 00:04.0 xyz
 ! iommutool: 'xyz' is not a hexadecimal address
 [exit 64]
-$ touch $TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 --device 00:04.0 --read --write 1000
+$ head -c 4096 /dev/zero >$TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 --device 00:04.0 --read --write 1000
 ! iommutool translate: --read and --write do not combine
 ! Try `iommutool translate --help' or `iommutool translate --usage' for more
 ! information.
 [exit 64]
-$ touch $TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 --device 00:04.0 1000
+$ head -c 4096 /dev/zero >$TMP/img && iommutool translate --dump $TMP/img --rtaddr 1000 --device 00:04.0 1000
 0x1000: not in dump
   the root table at 0x1000 is not in the dump
 [exit 1]

@@ -110,7 +110,7 @@ DEVICE        PASID  IOVA                              PHYS                     
 0000:00:04.0      -  0x000010000000-0x000010000fff  -> 0x000002000000-0x000002000fff  4K    rw
 0000:00:04.0      -  0x000010001000-0x000010001fff  invalid: entry 0x0000000002001803 has reserved bits set
 [exit 0]
-$ touch $TMP/img && iommutool walk --dump $TMP/img --rtaddr 1000; iommutool walk --dump $TMP/img --interrupts; iommutool walk --dump $TMP/img --mappings --queue
+$ head -c 4096 /dev/zero >$TMP/img && iommutool walk --dump $TMP/img --rtaddr 1000; iommutool walk --dump $TMP/img --interrupts; iommutool walk --dump $TMP/img --mappings --queue
 dump $TMP/img (raw, 1 range)
 root table 0x1000, legacy mode
 ! iommutool: the root table at 0x1000 is not in the dump
@@ -118,7 +118,7 @@ root table 0x1000, legacy mode
 ! iommutool walk: --mappings, --reverse, --interrupts and --queue do not combine
 ! Try `iommutool walk --help' or `iommutool walk --usage' for more information.
 [exit 64]
-$ touch $TMP/img && iommutool --json walk --dump $TMP/img --rtaddr 1000 --format=debugfs; iommutool walk --dump $TMP/img --rtaddr 1000 --leaves; iommutool walk --dump $TMP/img --rtaddr 1000 --format=xml
+$ head -c 4096 /dev/zero >$TMP/img && iommutool --json walk --dump $TMP/img --rtaddr 1000 --format=debugfs; iommutool walk --dump $TMP/img --rtaddr 1000 --leaves; iommutool walk --dump $TMP/img --rtaddr 1000 --format=xml
 ! iommutool: --format=debugfs prints the kernel's text; it does not combine with --json
 ! iommutool walk: --leaves goes with --mappings
 ! Try `iommutool walk --help' or `iommutool walk --usage' for more information.
