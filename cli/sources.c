@@ -64,6 +64,10 @@ static int report_problems(const struct cli *cli, const struct iommu_tables *tab
 			fprintf(list, "%s%s", denied++ ? ", " : "", base ? base + 1 : source);
 			continue;
 		}
+		if (error == 0) {
+			cli_warn(cli, "'%s': %s", source, iommu_problem_get_message(p));
+			continue;
+		}
 		if (error != -EBADMSG)
 			cli_error(cli, 0, "cannot read '%s': %s", source, iommu_problem_get_message(p));
 		else if (offset == IOMMU_NO_OFFSET)

@@ -254,6 +254,12 @@ int tables_add_problem(struct iommu_tables *set, const char *source, uint64_t of
 		       bool offset_is_line, int error, const char *format, ...) PRINTF_FMT(6, 7);
 /* Why SIZE bytes at DATA are not an ACPI table header, or NULL when they may be. */
 const char *acpi_header_problem(const uint8_t *data, size_t size);
+/*
+ * Why the bytes of a file are not an ACPI table, or NULL: a header problem, or a signature
+ * no table has with a Length past the file or a wrong checksum.  A known table cut short
+ * is a truncated table, not this.
+ */
+const char *acpi_file_problem(const uint8_t *data, size_t size);
 
 /* Decoders per signature (lib/acpi/acpi-decode.c dispatches). */
 typedef int (*table_decode_fn)(struct iommu_table *table, struct iommu_dnode **ret_root);

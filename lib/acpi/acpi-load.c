@@ -29,13 +29,16 @@ static int load_raw(struct iommu_tables *set, const char *source, const uint8_t 
 		       tables_add_problem(set, source, IOMMU_NO_OFFSET, false, -EBADMSG,
 					  "empty file, not an ACPI table") ?: -EBADMSG;
 	while (off < size) {
-		const char *why = acpi_header_problem(data + off, size - off);
+		const char *why = acpi_file_problem(data + off, size - off);
 		uint32_t length;
 		int r;
 
 		if (why) {
+			/* In a directory: silent for files with no table header, a note for look-alikes. */
 			if (quiet_if_not_acpi && added == 0)
-				return 0;
+				return acpi_header_problem(data, size) ? 0 :
+				       tables_add_problem(set, source, IOMMU_NO_OFFSET, false, 0,
+							  "skipped: %s", why);
 			r = tables_add_problem(set, source, off, false, -EBADMSG,
 					       off ? "%s after the last table (%zu bytes left)" : "%s",
 					       why, size - off);

@@ -112,6 +112,51 @@ const char *acpi_header_problem(const uint8_t *data, size_t size)
 	return NULL;
 }
 
+/*
+ * ACPI 6.5 §5.2.6 Tables 5.5 and 5.6: the signatures the specification defines and
+ * reserves (with the OEMx tables), and the ones Linux's actbl headers add.
+ */
+static const char *const known_signatures[] = {
+	"AEST", "AGDI", "APIC", "APMT", "ASF!", "BDAT", "BERT", "BGRT", "BOOT", "CCEL",
+	"CDAT", "CEDT", "CPEP", "CRAT", "CSRT", "DBG2", "DBGP", "DMAR", "DRTM", "DSDT",
+	"DTPR", "ECDT", "EINJ", "ERST", "ETDT", "FACP", "FACS", "FPDT", "GTDT", "HEST",
+	"HMAT", "HPET", "IBFT", "IERS", "IORT", "IVRS", "KEYP", "LPIT", "MCFG", "MCHI",
+	"MHSP", "MISC", "MPAM", "MPST", "MSCT", "MSDM", "NBFT", "NFIT", "NHLT", "PCCT",
+	"PDTT", "PHAT", "PMTT", "PPTT", "PRMT", "PSDT", "RAS2", "RASF", "RGRT", "RHCT",
+	"RIMT", "RSDT", "S3PT", "SBST", "SDEI", "SDEV", "SLIC", "SLIT", "SPCR", "SPMI",
+	"SRAT", "SSDT", "STAO", "SVKL", "SWFT", "TCPA", "TDEL", "TPM2", "UEFI", "VIOT",
+	"WAET", "WDAT", "WDDT", "WDRT", "WPBT", "WSMT", "XENV", "XSDT",
+};
+
+static bool signature_is_known(const uint8_t *sig)
+{
+	if (memcmp(sig, "OEM", 3) == 0)
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(known_signatures); i++)
+		if (memcmp(sig, known_signatures[i], 4) == 0)
+			return true;
+	return false;
+}
+
+const char *acpi_file_problem(const uint8_t *data, size_t size)
+{
+	const char *why = acpi_header_problem(data, size);
+	uint32_t length;
+	uint8_t sum = 0;
+
+	if (why || signature_is_known(data))
+		return why;
+	length = get_le32(data + 4);
+	if (length > size)
+		return "not an ACPI table: no known table signature, and its Length is larger than "
+		       "the file";
+	for (size_t i = 0; i < length; i++)
+		sum = (uint8_t)(sum + data[i]);
+	if (sum)
+		return "not an ACPI table: no known table signature, and its checksum is wrong";
+	return NULL;
+}
+
 /* Printable copy of a fixed-size id; other bytes become '?'. */
 static void copy_id(char *dst, const uint8_t *src, size_t size)
 {
