@@ -224,25 +224,47 @@ static void dmar_flags_evidence(struct iommu_status *st, struct iommu_status_che
 			flags & 4 ? " DMA_CTRL_PLATFORM_OPT_IN" : "", (flags & ~7) ? " (reserved bits set)" : "");
 }
 
+/*
+ * A machine booted with a device tree and no IOMMU ACPI table: the device tree's
+ * iommus/iommu-map properties describe the IOMMU, and a unit the kernel runs came from
+ * them, so it is proof enough.  Returns whether the firmware describes an IOMMU.
+ */
+static bool check_devicetree(struct iommu_status *st)
+{
+	size_t n = status_unit_count(st);
+	struct iommu_status_check *c;
+
+	if (!n) {
+		c = status_check(st, "firmware.table", IOMMU_RESULT_UNKNOWN,
+				 "no ACPI IOMMU table; the device tree may describe one");
+		status_evidence(st, c, "/sys/firmware/devicetree/base",
+				"a device-tree system: an SMMU there shows up only once its driver binds");
+		return false;
+	}
+	c = status_check(st, "firmware.table", IOMMU_RESULT_PASS,
+			 "the IOMMU is described by the device tree (no ACPI IOMMU table)");
+	status_evidence(st, c, "/sys/firmware/devicetree/base",
+			"present: the kernel runs %zu IOMMU unit%s described there", n, n == 1 ? "" : "s");
+	return true;
+}
+
 /* Returns whether the firmware describes an IOMMU (or may: unreadable). */
 static bool check_firmware(struct iommu_status *st, const struct status_facts *f, enum iommu_vendor v)
 {
 	struct iommu_status_check *c;
 	bool any = false;
 
+	for (int t = 0; t < IOMMU_TABLES; t++)
+		any |= f->table_present[t];
+	if (!any && f->devicetree)
+		return check_devicetree(st);
 	if (f->acpi_error < 0) {
-		c = status_check(st, "firmware.table", f->devicetree ? IOMMU_RESULT_UNKNOWN : IOMMU_RESULT_FAIL,
-				 "no ACPI tables to read");
+		c = status_check(st, "firmware.table", IOMMU_RESULT_FAIL, "no ACPI tables to read");
 		status_evidence(st, c, "/sys/firmware/acpi/tables", "%s", strerror(-f->acpi_error));
 		if (f->set.acpi_off.token)
 			status_evidence(st, c, "/proc/cmdline", "%s: ACPI is off", f->set.acpi_off.token);
-		if (f->devicetree)
-			status_evidence(st, c, "/sys/firmware/devicetree/base",
-					"a device-tree system: an SMMU there shows up only once its driver binds");
 		return false;
 	}
-	for (int t = 0; t < IOMMU_TABLES; t++)
-		any |= f->table_present[t];
 	if (!any) {
 		c = status_check(st, "firmware.table", IOMMU_RESULT_FAIL,
 				 "the firmware describes no IOMMU: no DMAR, IVRS, IORT or VIOT table");

@@ -8,6 +8,8 @@
 #   cmdline TEXT                    /proc/cmdline
 #   config SYM=y|m|n ...            /boot/config-RELEASE (n: "# CONFIG_SYM is not set")
 #   table SIG FILE                  tests/sysroots/tables/FILE as /sys/firmware/acpi/tables/SIG
+#   devicetree COMPATIBLE           booted with a device tree: /sys/firmware/devicetree/base, and
+#                                   no /sys/firmware/acpi (the kernel makes none without ACPI)
 #   unit NAME intel ADDR CAP ECAP   a VT-d unit (/sys/class/iommu/NAME, intel-iommu/*)
 #   unit NAME amd PCI FEATURES      an AMD-Vi unit below PCI function PCI (amd-iommu/*)
 #   unit NAME arm PLATFORM          an SMMU below platform device PLATFORM
@@ -116,6 +118,9 @@ while IFS= read -r line || [ -n "$line" ]; do
 			esac
 		done >>"$root/boot/config-$release" ;;
 	table) cp "$tables/${args[1]}" "$root/sys/firmware/acpi/tables/${args[0]}" ;;
+	devicetree)
+		rm -r "$root"/sys/firmware/acpi
+		put /sys/firmware/devicetree/base/compatible "$rest" ;;
 	unit)
 		name=${args[0]}
 		case ${args[1]} in
