@@ -22,7 +22,7 @@ static const struct argp_option devices_options[] = {
 
 enum { COL_DEVICE, COL_ID, COL_CLASS, COL_DRIVER, COL_GROUP, COL_UNIT, COL_FIRMWARE, COL_ATS,
        COL_RESERVED, COL_NAME, COL_BUS, COL_VENDOR_ID, COL_DEVICE_ID, COL_CLASS_CODE, COL_VENDOR,
-       COL_PARENT, COL_DISAGREE, COL_FIRMWARE_ID };
+       COL_PARENT, COL_DISAGREE, COL_AWAITS_DRIVER, COL_FIRMWARE_ID };
 
 static const struct out_column columns[] = {
 	[COL_DEVICE] = { "device", "DEVICE", COL_STRING, 0, "PCI address or device name" },
@@ -46,6 +46,8 @@ static const struct out_column columns[] = {
 	[COL_PARENT] = { "parent", "PARENT", COL_STRING, COL_EXTRA, "the PCI bridge above it" },
 	[COL_DISAGREE] = { "disagree", "DISAGREE", COL_BOOL, COL_EXTRA,
 			   "firmware and kernel name different units" },
+	[COL_AWAITS_DRIVER] = { "awaits_driver", "AWAITS DRIVER", COL_BOOL, COL_EXTRA,
+				"joins its firmware unit when a driver binds (ACPI on Arm); none is bound" },
 	[COL_FIRMWARE_ID] = { "firmware_id", "FW ID", COL_HEX, COL_EXTRA,
 			      "the ID the firmware's unit sees: DMAR source-id, IVRS requester ID after aliases, IORT StreamID" },
 };
@@ -130,6 +132,7 @@ static void device_row(struct out_table *t, const struct iommu_device *d)
 	out_cell_str(t, COL_BUS, iommu_device_get_bus(d));
 	out_cell_str(t, COL_PARENT, iommu_device_get_parent(d));
 	out_cell_bool(t, COL_DISAGREE, iommu_device_units_disagree(d));
+	out_cell_bool(t, COL_AWAITS_DRIVER, iommu_device_awaits_driver(d));
 	out_row_end(t);
 }
 
@@ -140,10 +143,16 @@ static void disagreements(struct out *o, const struct iommu_devices *devices)
 	iommu_devices_foreach(devices, d) {
 		const char *firmware = NULL, *kernel = iommu_device_get_kernel_unit(d);
 
-		if (!iommu_device_units_disagree(d))
-			continue;
 		if (iommu_device_get_firmware_unit(d, &firmware) < 0)
 			firmware = "none";
+		if (iommu_device_awaits_driver(d)) {
+			out_text(o, "NOTE: %s: no driver is bound; it joins %s when one probes it "
+				 "(with ACPI on Arm the kernel attaches a device to its SMMU at probe)\n",
+				 iommu_device_get_name(d), firmware);
+			continue;
+		}
+		if (!iommu_device_units_disagree(d))
+			continue;
 		out_text_color(o, COLOR_WARN, "WARNING");
 		out_text(o, ": %s: the firmware names %s, the kernel uses %s\n", iommu_device_get_name(d),
 			 firmware, kernel ? kernel : "none");
@@ -316,7 +325,7 @@ const struct iommutool_cmd cmd_devices = {
 	       "kernel disagree.\n\n"
 	       "Columns: device, id, class, driver, group, unit, firmware_unit, ats, reserved, name; "
 	       "with -o also bus, vendor_id, device_id, class_code, vendor, parent, disagree, "
-	       "firmware_id.",
+	       "awaits_driver, firmware_id.",
 	.options = devices_options,
 	.parse = parse_devices,
 	.opts_size = sizeof(struct devices_opts),

@@ -1498,6 +1498,11 @@ int iommu_device_get_firmware_unit(const struct iommu_device *device, const char
 int iommu_device_get_firmware_id(const struct iommu_device *device, uint32_t *ret_id);
 /* Firmware and kernel name different units. */
 bool iommu_device_units_disagree(const struct iommu_device *device);
+/*
+ * The firmware names its unit, but the kernel attaches it there only once a driver probes
+ * it (ACPI on Arm: iort_iommu_configure() at probe), and none is bound: no disagreement.
+ */
+bool iommu_device_awaits_driver(const struct iommu_device *device);
 /* 1 with an ATS capability, 0 without, -EACCES when the extended configuration space was not readable. */
 int iommu_device_get_ats(const struct iommu_device *device);
 /* Its group's reserved regions (iterate with iommu_region_get_next); "direct" ones are RMRR/IVMD/RMR. */

@@ -156,6 +156,11 @@ static int iort_unit(const struct firmware_units *fw, const struct pci_function 
 	return r;
 }
 
+bool firmware_units_attach_at_probe(const struct firmware_units *fw)
+{
+	return !fw->error && !fw->dmar && !fw->ivrs && fw->iort;
+}
+
 int firmware_unit_of(const struct firmware_units *fw, const struct pci_function *f, char *buf,
 		     size_t size, uint32_t *ret_id)
 {

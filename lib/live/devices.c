@@ -27,7 +27,7 @@ struct iommu_device {
 	char firmware_unit[48];
 	uint32_t firmware_id;
 	int ats;
-	bool disagree;
+	bool disagree, awaits_driver;
 	const struct iommu_group *group_ref;
 };
 
@@ -97,8 +97,11 @@ static int add_pci(struct iommu_ctx *ctx, struct iommu_devices *devs, struct iom
 	d->ats = f->ats;
 	d->firmware_error = firmware_unit_of(fw, f, d->firmware_unit, sizeof(d->firmware_unit),
 					     &d->firmware_id);
+	/* Not attached yet: the kernel attaches it when a driver binds (ACPI on Arm). */
+	d->awaits_driver = running && !d->firmware_error && !d->kernel_unit && !d->driver &&
+			   firmware_units_attach_at_probe(fw);
 	/* While units run, firmware and kernel must agree; with none running, nothing is attached. */
-	d->disagree = running &&
+	d->disagree = running && !d->awaits_driver &&
 		      ((!d->firmware_error && (!d->kernel_unit || strcmp(d->firmware_unit, d->kernel_unit))) ||
 		       (d->firmware_error == -ENOENT && d->kernel_unit));
 	return 0;
@@ -324,6 +327,11 @@ IOMMU_EXPORT int iommu_device_get_firmware_id(const struct iommu_device *device,
 IOMMU_EXPORT bool iommu_device_units_disagree(const struct iommu_device *device)
 {
 	return device->disagree;
+}
+
+IOMMU_EXPORT bool iommu_device_awaits_driver(const struct iommu_device *device)
+{
+	return device->awaits_driver;
 }
 
 IOMMU_EXPORT int iommu_device_get_ats(const struct iommu_device *device)

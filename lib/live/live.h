@@ -321,5 +321,10 @@ void firmware_units_free(struct firmware_units *fw);
  */
 int firmware_unit_of(const struct firmware_units *fw, const struct pci_function *f, char *buf,
 		     size_t size, uint32_t *ret_id);
+/*
+ * Whether the kernel attaches a device to the unit these tables name only when a driver
+ * probes it: so with an IORT (ACPI on Arm, iort_iommu_configure() from dma_configure()).
+ */
+bool firmware_units_attach_at_probe(const struct firmware_units *fw);
 
 #endif

@@ -34,6 +34,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0000"
     },
     {
@@ -54,6 +55,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": null
     },
     {
@@ -75,6 +77,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0009"
     },
     {
@@ -96,6 +99,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0011"
     },
     {
@@ -117,6 +121,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00a0"
     },
     {
@@ -138,6 +143,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "vendor": "Advanced Micro Devices, Inc. [AMD]",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00a3"
     },
     {
@@ -159,6 +165,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "vendor": "NVIDIA Corporation",
       "parent": "0000:00:01.1",
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0100"
     },
     {
@@ -180,6 +187,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "vendor": "NVIDIA Corporation",
       "parent": "0000:00:01.1",
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0101"
     },
     {
@@ -201,6 +209,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "vendor": "Mellanox Technologies",
       "parent": "0000:00:02.1",
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0200"
     }
   ]

@@ -3,7 +3,9 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
 DEVICE        ID         CLASS                DRIVER      GROUP  UNIT                      FIRMWARE                  ATS  RESERVED  NAME
 0000:00:00.0  1b36:0008  Host bridge          -               0  smmu3.0x0000000009050000  smmu3.0x0000000009050000  no   -         Red Hat, Inc. QEMU PCIe Host bridge
 0000:00:01.0  1af4:1041  Ethernet controller  virtio-pci      1  smmu3.0x0000000009050000  smmu3.0x0000000009050000  no   -         Red Hat, Inc. Virtio 1.0 network device
+0000:00:02.0  1b36:000d  USB controller       -               -  -                         smmu3.0x0000000009050000  no   -         Red Hat, Inc. QEMU XHCI Host Controller
 ARMH0011:00   -          platform             uart-pl011      2  smmu3.0x0000000009050000  -                         no   -         -
+NOTE: 0000:00:02.0: no driver is bound; it joins smmu3.0x0000000009050000 when one probes it (with ACPI on Arm the kernel attaches a device to its SMMU at probe)
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r --json devices
 {
@@ -28,6 +30,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "vendor": "Red Hat, Inc.",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0000"
     },
     {
@@ -49,7 +52,29 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "vendor": "Red Hat, Inc.",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0008"
+    },
+    {
+      "device": "0000:00:02.0",
+      "id": "1b36:000d",
+      "class": "USB controller",
+      "driver": null,
+      "group": null,
+      "unit": null,
+      "firmware_unit": "smmu3.0x0000000009050000",
+      "ats": false,
+      "reserved": null,
+      "name": "Red Hat, Inc. QEMU XHCI Host Controller",
+      "bus": "pci",
+      "vendor_id": 6966,
+      "device_id": 13,
+      "class_code": "0x0c0330",
+      "vendor": "Red Hat, Inc.",
+      "parent": null,
+      "disagree": false,
+      "awaits_driver": true,
+      "firmware_id": "0x0010"
     },
     {
       "device": "ARMH0011:00",
@@ -70,6 +95,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
       "vendor": null,
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": null
     }
   ]
@@ -79,11 +105,14 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
 DEVICE        BUS       PARENT  UNIT                      FIRMWARE                  FW ID   DISAGREE  CLASS CODE
 0000:00:00.0  pci       -       smmu3.0x0000000009050000  smmu3.0x0000000009050000  0x0000  no        0x060000
 0000:00:01.0  pci       -       smmu3.0x0000000009050000  smmu3.0x0000000009050000  0x0008  no        0x020000
+0000:00:02.0  pci       -       -                         smmu3.0x0000000009050000  0x0010  no        0x0c0330
 ARMH0011:00   platform  -       smmu3.0x0000000009050000  -                         -       no        -
+NOTE: 0000:00:02.0: no driver is bound; it joins smmu3.0x0000000009050000 when one probes it (with ACPI on Arm the kernel attaches a device to its SMMU at probe)
 [exit 0]
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommutool --sysroot $TMP/r devices --tree
 smmu3.0x0000000009050000
 |- 0000:00:00.0 Host bridge: Red Hat, Inc. QEMU PCIe Host bridge [group 0]
 |- 0000:00:01.0 Ethernet controller: Red Hat, Inc. Virtio 1.0 network device [group 1]
+|- 0000:00:02.0 USB controller: Red Hat, Inc. QEMU XHCI Host Controller
 `- ARMH0011:00 platform [group 2]
 [exit 0]

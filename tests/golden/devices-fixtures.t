@@ -35,6 +35,7 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0000"
     },
     {
@@ -56,6 +57,7 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0010"
     },
     {
@@ -77,6 +79,7 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "vendor": "Red Hat, Inc.",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0018"
     },
     {
@@ -98,6 +101,7 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "vendor": null,
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0020"
     },
     {
@@ -119,6 +123,7 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "vendor": "Red Hat, Inc.",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0028"
     },
     {
@@ -145,6 +150,7 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00f8"
     },
     {
@@ -171,6 +177,7 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00fa"
     },
     {
@@ -197,6 +204,7 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00fb"
     },
     {
@@ -218,6 +226,7 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json devices
       "vendor": "Red Hat, Inc.",
       "parent": "0000:00:05.0",
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0100"
     }
   ]

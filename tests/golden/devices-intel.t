@@ -37,6 +37,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0000"
     },
     {
@@ -58,6 +59,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0010"
     },
     {
@@ -79,6 +81,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0070"
     },
     {
@@ -105,6 +108,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": true,
+      "awaits_driver": false,
       "firmware_id": "0x00a0"
     },
     {
@@ -126,6 +130,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00e0"
     },
     {
@@ -152,6 +157,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00f8"
     },
     {
@@ -178,6 +184,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00fb"
     },
     {
@@ -204,6 +211,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00fc"
     },
     {
@@ -225,6 +233,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Intel Corporation",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x00fe"
     },
     {
@@ -246,6 +255,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Samsung Electronics Co Ltd",
       "parent": "0000:00:1c.0",
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": "0x0100"
     },
     {
@@ -267,6 +277,7 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "vendor": "Samsung Electronics Co Ltd",
       "parent": null,
       "disagree": false,
+      "awaits_driver": false,
       "firmware_id": null
     }
   ]
