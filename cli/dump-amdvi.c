@@ -14,17 +14,16 @@
 
 /* ---- summary --------------------------------------------------------------- */
 
-enum { SC_DEVICE, SC_PASID, SC_MODE, SC_DOMAIN, SC_LEVELS, SC_TABLE, SC_STATUS, SC_EVENT,
-       SC_DETAIL };
+enum { SC_EVENT = WALK_COLS_COMMON, SC_DETAIL };
 
 static const struct out_column columns[] = {
-	[SC_DEVICE] = { "device", "DEVICE", COL_STRING, 0, "device id" },
-	[SC_PASID] = { "pasid", "PASID", COL_UINT, COL_RIGHT, "PASID of the guest tables" },
-	[SC_MODE] = { "mode", "MODE", COL_STRING, 0, "untranslated, pass-through, v1, v2, nested" },
-	[SC_DOMAIN] = { "domain", "DOMAIN", COL_UINT, COL_RIGHT, "domain id" },
-	[SC_LEVELS] = { "levels", "LEVELS", COL_STRING, 0, "host levels, guest/host when nested" },
-	[SC_TABLE] = { "table", "TABLE", COL_HEX, 0, "top table (guest when used)" },
-	[SC_STATUS] = { "status", "STATUS", COL_STRING, 0, "ok, fault, not_in_dump" },
+	[WALK_COL_DEVICE] = { "device", "DEVICE", COL_STRING, 0, "device id" },
+	[WALK_COL_PASID] = { "pasid", "PASID", COL_UINT, COL_RIGHT, "PASID of the guest tables" },
+	[WALK_COL_MODE] = { "mode", "MODE", COL_STRING, 0, "untranslated, pass-through, v1, v2, nested" },
+	[WALK_COL_DOMAIN] = { "domain", "DOMAIN", COL_UINT, COL_RIGHT, "domain id" },
+	[WALK_COL_LEVELS] = { "levels", "LEVELS", COL_STRING, 0, "host levels, guest/host when nested" },
+	[WALK_COL_TABLE] = { "table", "TABLE", COL_HEX, 0, "top table (guest when used)" },
+	[WALK_COL_STATUS] = { "status", "STATUS", COL_STRING, 0, "ok, fault, not_in_dump" },
 	[SC_EVENT] = { "event", "EVENT", COL_STRING, 0, "event the entries cause, with its flags" },
 	[SC_DETAIL] = { "detail", "DETAIL", COL_STRING, COL_EXTRA, "what is wrong" },
 };
@@ -43,11 +42,8 @@ static int summary_row(const struct iommu_space *sp, void *userdata)
 	struct summary *s = userdata;
 	struct out_table *t = s->t;
 	enum iommu_xlate_status st = iommu_space_get_status(sp);
-	unsigned int host = iommu_space_get_levels(sp, IOMMU_STAGE_2);
-	unsigned int guest = iommu_space_get_levels(sp, IOMMU_STAGE_1);
-	uint32_t pasid = iommu_space_get_pasid(sp);
 	const char *name = iommu_fault_code_name(IOMMU_VENDOR_AMD, iommu_space_get_fault_reason(sp));
-	char bdf[16], levels[24], event[48];
+	char event[48];
 
 	if (!walk_wanted(s->rq, sp))
 		return 0;
@@ -58,23 +54,7 @@ static int summary_row(const struct iommu_space *sp, void *userdata)
 	}
 	s->count++;
 	memcpy(s->dte, iommu_amdvi_space_get_dte(sp), sizeof(s->dte));
-	format_bdf(bdf, sizeof(bdf), 0, iommu_space_get_requester(sp));
-	out_cell_str(t, SC_DEVICE, bdf);
-	if (pasid != IOMMU_NO_PASID)
-		out_cell_uint(t, SC_PASID, pasid);
-	out_cell_str(t, SC_MODE, iommu_space_get_mode(sp));
-	if (iommu_space_get_domain_id(sp) >= 0)
-		out_cell_uint(t, SC_DOMAIN, (unsigned int)iommu_space_get_domain_id(sp));
-	if (guest && host)
-		snprintf(levels, sizeof(levels), "%u/%u", guest, host);
-	else
-		snprintf(levels, sizeof(levels), "%u", guest ? guest : host);
-	if (guest || host) {
-		out_cell_str(t, SC_LEVELS, levels);
-		out_cell_hex(t, SC_TABLE,
-			     iommu_space_get_root(sp, guest ? IOMMU_STAGE_1 : IOMMU_STAGE_2), 1);
-	}
-	out_cell_str(t, SC_STATUS, iommu_xlate_status_name(st));
+	walk_space_cells(t, sp);
 	if (st == IOMMU_XLATE_FAULT) {
 		snprintf(event, sizeof(event), "%s 0x%04x", name ? name : "?",
 			 iommu_amdvi_space_get_flags(sp));
@@ -83,10 +63,10 @@ static int summary_row(const struct iommu_space *sp, void *userdata)
 	out_cell_str(t, SC_DETAIL, iommu_space_get_detail(sp));
 	out_row_end(t);
 	if (s->details && iommu_space_get_detail(sp)) {
-		fprintf(s->details, "%s", bdf);
-		if (pasid != IOMMU_NO_PASID)
-			fprintf(s->details, " PASID %u", pasid);
-		fprintf(s->details, ": %s\n", iommu_space_get_detail(sp));
+		char label[40];
+
+		walk_space_label(label, sizeof(label), sp);
+		fprintf(s->details, "%s: %s\n", label, iommu_space_get_detail(sp));
 	}
 	return 0;
 }

@@ -362,3 +362,40 @@ void render_logged_walk(struct cli *cli, const struct iommu_xlate *x, bool same,
 	render_xlate(cli, "translation", x, src, segment, id, pasid, addr);
 	out_text(o, "  verdict: %s\n", verdict);
 }
+
+void walk_space_cells(struct out_table *t, const struct iommu_space *sp)
+{
+	unsigned int s2 = iommu_space_get_levels(sp, IOMMU_STAGE_2);
+	unsigned int s1 = iommu_space_get_levels(sp, IOMMU_STAGE_1);
+	uint32_t pasid = iommu_space_get_pasid(sp);
+	char bdf[16], levels[24];
+
+	format_bdf(bdf, sizeof(bdf), 0, (uint16_t)iommu_space_get_requester(sp));
+	out_cell_str(t, WALK_COL_DEVICE, bdf);
+	if (pasid != IOMMU_NO_PASID)
+		out_cell_uint(t, WALK_COL_PASID, pasid);
+	out_cell_str(t, WALK_COL_MODE, iommu_space_get_mode(sp));
+	if (iommu_space_get_domain_id(sp) >= 0)
+		out_cell_uint(t, WALK_COL_DOMAIN, (unsigned int)iommu_space_get_domain_id(sp));
+	if (s1 && s2)
+		snprintf(levels, sizeof(levels), "%u/%u", s1, s2);
+	else
+		snprintf(levels, sizeof(levels), "%u", s1 ? s1 : s2);
+	if (s1 || s2) {
+		out_cell_str(t, WALK_COL_LEVELS, levels);
+		out_cell_hex(t, WALK_COL_TABLE,
+			     iommu_space_get_root(sp, s1 ? IOMMU_STAGE_1 : IOMMU_STAGE_2), 1);
+	}
+	out_cell_str(t, WALK_COL_STATUS, iommu_xlate_status_name(iommu_space_get_status(sp)));
+}
+
+void walk_space_label(char *buf, size_t size, const struct iommu_space *sp)
+{
+	uint32_t pasid = iommu_space_get_pasid(sp);
+	size_t len;
+
+	format_bdf(buf, size, 0, (uint16_t)iommu_space_get_requester(sp));
+	len = strlen(buf);
+	if (pasid != IOMMU_NO_PASID && len < size)
+		snprintf(buf + len, size - len, " PASID %u", pasid);
+}

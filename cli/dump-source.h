@@ -186,6 +186,16 @@ struct walk_request {
 };
 /* The space passes the --device/--sid and --pasid/--ssid filters. */
 bool walk_wanted(const struct walk_request *rq, const struct iommu_space *sp);
+/*
+ * The columns the VT-d and AMD-Vi walk summaries open with, in this order;
+ * each unit's own columns follow from WALK_COLS_COMMON.  walk_space_cells()
+ * fills them for one address space (cli/dump-render.c).
+ */
+enum { WALK_COL_DEVICE, WALK_COL_PASID, WALK_COL_MODE, WALK_COL_DOMAIN, WALK_COL_LEVELS,
+       WALK_COL_TABLE, WALK_COL_STATUS, WALK_COLS_COMMON };
+void walk_space_cells(struct out_table *t, const struct iommu_space *sp);
+/* "0000:00:04.0", or "0000:00:04.0 PASID 5": the space, in a detail line. */
+void walk_space_label(char *buf, size_t size, const struct iommu_space *sp);
 /* The summary of every space, for each kind of unit (cli/dump-vtd.c, -smmuv3.c, -amdvi.c). */
 int walk_vtd(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
 int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src);

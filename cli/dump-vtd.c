@@ -14,17 +14,16 @@
 
 /* ---- summary ------------------------------------------------------------ */
 
-enum { SC_DEVICE, SC_PASID, SC_MODE, SC_DOMAIN, SC_LEVELS, SC_TABLE, SC_STATUS, SC_REASON,
-       SC_FPD, SC_DETAIL, SC_NOTE };
+enum { SC_REASON = WALK_COLS_COMMON, SC_FPD, SC_DETAIL, SC_NOTE };
 
 static const struct out_column summary_columns[] = {
-	[SC_DEVICE] = { "device", "DEVICE", COL_STRING, 0, "requester" },
-	[SC_PASID] = { "pasid", "PASID", COL_UINT, COL_RIGHT, "PASID (scalable mode)" },
-	[SC_MODE] = { "mode", "MODE", COL_STRING, 0, "legacy, pass-through, second-stage, first-stage, nested" },
-	[SC_DOMAIN] = { "domain", "DOMAIN", COL_UINT, COL_RIGHT, "domain id" },
-	[SC_LEVELS] = { "levels", "LEVELS", COL_STRING, 0, "paging levels (first/second stage when nested)" },
-	[SC_TABLE] = { "table", "TABLE", COL_HEX, 0, "top page table (first stage when used)" },
-	[SC_STATUS] = { "status", "STATUS", COL_STRING, 0, "ok, fault, not_in_dump, blocked" },
+	[WALK_COL_DEVICE] = { "device", "DEVICE", COL_STRING, 0, "requester" },
+	[WALK_COL_PASID] = { "pasid", "PASID", COL_UINT, COL_RIGHT, "PASID (scalable mode)" },
+	[WALK_COL_MODE] = { "mode", "MODE", COL_STRING, 0, "legacy, pass-through, second-stage, first-stage, nested" },
+	[WALK_COL_DOMAIN] = { "domain", "DOMAIN", COL_UINT, COL_RIGHT, "domain id" },
+	[WALK_COL_LEVELS] = { "levels", "LEVELS", COL_STRING, 0, "paging levels (first/second stage when nested)" },
+	[WALK_COL_TABLE] = { "table", "TABLE", COL_HEX, 0, "top page table (first stage when used)" },
+	[WALK_COL_STATUS] = { "status", "STATUS", COL_STRING, 0, "ok, fault, not_in_dump, blocked" },
 	[SC_REASON] = { "fault_reason", "REASON", COL_HEX, 0, "fault reason the entries cause" },
 	[SC_FPD] = { "fpd", "FPD", COL_BOOL, COL_EXTRA, "fault processing disabled" },
 	[SC_DETAIL] = { "detail", "DETAIL", COL_STRING, COL_EXTRA, "what is wrong" },
@@ -44,32 +43,12 @@ static int summary_row(const struct iommu_space *sp, void *userdata)
 	struct summary *s = userdata;
 	struct out_table *t = s->t;
 	enum iommu_xlate_status st = iommu_space_get_status(sp);
-	unsigned int ss = iommu_space_get_levels(sp, IOMMU_STAGE_2);
-	unsigned int fs = iommu_space_get_levels(sp, IOMMU_STAGE_1);
-	uint32_t pasid = iommu_space_get_pasid(sp);
 	const char *detail = iommu_space_get_detail(sp), *note = iommu_space_get_note(sp);
-	char bdf[16], levels[24];
 
 	if (!walk_wanted(s->rq, sp))
 		return 0;
 	s->count++;
-	format_bdf(bdf, sizeof(bdf), 0, (uint16_t)iommu_space_get_requester(sp));
-	out_cell_str(t, SC_DEVICE, bdf);
-	if (pasid != IOMMU_NO_PASID)
-		out_cell_uint(t, SC_PASID, pasid);
-	out_cell_str(t, SC_MODE, iommu_space_get_mode(sp));
-	if (iommu_space_get_domain_id(sp) >= 0)
-		out_cell_uint(t, SC_DOMAIN, (unsigned int)iommu_space_get_domain_id(sp));
-	if (fs && ss)
-		snprintf(levels, sizeof(levels), "%u/%u", fs, ss);
-	else
-		snprintf(levels, sizeof(levels), "%u", fs ? fs : ss);
-	if (fs || ss) {
-		out_cell_str(t, SC_LEVELS, levels);
-		out_cell_hex(t, SC_TABLE, iommu_space_get_root(sp, fs ? IOMMU_STAGE_1 : IOMMU_STAGE_2),
-			     1);
-	}
-	out_cell_str(t, SC_STATUS, iommu_xlate_status_name(st));
+	walk_space_cells(t, sp);
 	if (st == IOMMU_XLATE_FAULT)
 		out_cell_hex(t, SC_REASON, iommu_space_get_fault_reason(sp), 2);
 	out_cell_bool(t, SC_FPD, iommu_vtd_space_get_fpd(sp));
@@ -77,10 +56,10 @@ static int summary_row(const struct iommu_space *sp, void *userdata)
 	out_cell_str(t, SC_NOTE, note);
 	out_row_end(t);
 	if (s->details && (detail || note)) {
-		fprintf(s->details, "%s", bdf);
-		if (pasid != IOMMU_NO_PASID)
-			fprintf(s->details, " PASID %u", pasid);
-		fprintf(s->details, ": %s\n", detail ? detail : note);
+		char label[40];
+
+		walk_space_label(label, sizeof(label), sp);
+		fprintf(s->details, "%s: %s\n", label, detail ? detail : note);
 	}
 	return 0;
 }
