@@ -171,7 +171,7 @@ static int run_translate(struct cli *cli, void *data)
 	}
 	if (opts->req.have_stream)
 		rq.id = opts->req.stream;
-	else if (src.kind != IOMMU_VENDOR_INTEL)
+	else
 		code = dump_source_requester(cli, &src, rq.segment, rq.sid, &rq.id);
 	if (code)
 		goto out;

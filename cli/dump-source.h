@@ -103,11 +103,13 @@ int dump_source_requester(struct cli *cli, const struct dump_source *src, uint16
 void dump_source_close(struct dump_source *src);
 /*
  * Back from a StreamID to the requesters the IORT maps to it on the unit's
- * SMMUv3 (the one at the register file's base, else the IORT's only one).
+ * SMMUv3 (the one at the register file's base, else the IORT's only one),
+ * those whose own look-up (dump_source_requester) names this unit and StreamID.
  */
 struct stream_requesters {
 	struct iommu_iort *iort;	/* NULL: no IORT, or it does not say which SMMUv3 */
 	const struct iommu_iort_node *smmu;
+	struct iommu_requesters *requesters;	/* forward: the SMMU must be the first on the way */
 };
 void stream_requesters_open(const struct dump_source *src, struct stream_requesters *sr);
 /* "0000:00:03.0", a named component's name, several joined by ","; false when none. */

@@ -832,6 +832,74 @@ enum iommu_vendor {
 	IOMMU_VENDOR_VIRTIO,		/* virtio-iommu, VIOT table */
 };
 
+/* ---- PCI requesters: the unit serving one and the ID it sees (lib/acpi/requester.c) */
+
+/*
+ * Which unit the firmware tables say serves PCI requester SEGMENT:BUS:DEV.FN
+ * and the ID that unit sees for its requests, found as Linux finds them: the
+ * DRHD iommu_dmar_find_unit() names, which sees the source-id (bus << 8 |
+ * devfn); the IVHD iommu_ivrs_lookup() names, which sees the requester id of
+ * the device's IVRS alias; for the IORT (iort_iommu_configure_id), the first
+ * SMMU node, v1/v2 or v3, that the requester ID reaches through the root
+ * complex's mappings (iommu_iort_trace()), which sees the ID arriving there:
+ * the StreamID.  devices, translate and walk all ask here.
+ */
+struct iommu_requesters;
+struct iommu_requester;
+
+enum iommu_requester_reason {
+	IOMMU_REQUESTER_SERVED,		/* a unit serves it */
+	IOMMU_REQUESTER_NO_TABLE,	/* no usable DMAR, IVRS or IORT (of the vendor asked for) */
+	IOMMU_REQUESTER_NOT_SELECTED,	/* no DRHD scope or INCLUDE_PCI_ALL, no IVHD entry names it */
+	IOMMU_REQUESTER_NO_ROOT_COMPLEX,	/* the IORT has no root complex for its segment */
+	IOMMU_REQUESTER_NOT_MAPPED,	/* the root complex's mappings bring its ID to no SMMU */
+};
+
+enum iommu_requester_unit {
+	IOMMU_REQUESTER_NO_UNIT,
+	IOMMU_REQUESTER_DRHD,		/* a VT-d remapping unit (DMAR DRHD) */
+	IOMMU_REQUESTER_IVHD,		/* an AMD-Vi unit (IVRS IVHD) */
+	IOMMU_REQUESTER_SMMU_V1V2,	/* an IORT SMMUv1/v2 node */
+	IOMMU_REQUESTER_SMMU_V3,	/* an IORT SMMUv3 node */
+};
+
+/*
+ * The DMAR, IVRS or IORT of TABLES, decoded once for many questions: the
+ * table of VENDOR, or with IOMMU_VENDOR_UNKNOWN the first present in Linux's
+ * order (DMAR, IVRS, IORT).  A table missing or beyond use is no error: every
+ * requester then has IOMMU_REQUESTER_NO_TABLE.  A DMAR resolves its device
+ * scopes through the PCI bridges of the tables' context's sysroot.
+ */
+int iommu_requesters_new(struct iommu_tables *tables, enum iommu_vendor vendor,
+			 struct iommu_requesters **ret_requesters);
+struct iommu_requesters *iommu_requesters_ref(struct iommu_requesters *requesters);
+struct iommu_requesters *iommu_requesters_unref(struct iommu_requesters *requesters);
+/* The vendor of the table in use, or IOMMU_VENDOR_UNKNOWN when there is none. */
+enum iommu_vendor iommu_requesters_get_vendor(const struct iommu_requesters *requesters);
+/*
+ * Resolve one requester: 0 and the answer, served or with the reason it is
+ * not; -EINVAL for DEV above 31 or FN above 7; -ENOMEM.
+ */
+int iommu_requesters_resolve(const struct iommu_requesters *requesters, uint16_t segment,
+			     uint8_t bus, uint8_t dev, uint8_t fn,
+			     struct iommu_requester **ret_requester);
+struct iommu_requester *iommu_requester_unref(struct iommu_requester *requester);
+enum iommu_requester_reason iommu_requester_get_reason(const struct iommu_requester *requester);
+/* The serving unit's kind, register base (IOMMU_NO_ADDR when none) and byte offset of its
+ * DRHD, IVHD or IORT node in the table (IOMMU_NO_OFFSET when none). */
+enum iommu_requester_unit iommu_requester_get_unit(const struct iommu_requester *requester);
+uint64_t iommu_requester_get_unit_base(const struct iommu_requester *requester);
+uint64_t iommu_requester_get_unit_offset(const struct iommu_requester *requester);
+/* A DRHD's or IVHD's position among its table's units, from 0 (Linux's ivhdN); 0 for an SMMU. */
+unsigned int iommu_requester_get_unit_index(const struct iommu_requester *requester);
+/*
+ * The ID the unit sees: the source-id, the device id after an IVRS alias, the
+ * StreamID; without a unit, the requester id itself (bus << 8 | devfn).
+ */
+uint32_t iommu_requester_get_id(const struct iommu_requester *requester);
+/* An IVRS alias gives the requester another device id. */
+bool iommu_requester_is_aliased(const struct iommu_requester *requester);
+
 /* ---- one unit's translation structures in a dump (lib/unit/unit.c) ------ */
 
 /*

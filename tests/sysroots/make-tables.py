@@ -71,6 +71,30 @@ rc = node(2, 4, 3, struct.pack('<IBHB', 1, 0, 0, 3) + struct.pack('<IIBHBI', 0, 
 assert len(its) == 24 and len(smmu) == 88
 write('iort.dat', table(b'IORT', struct.pack('<III', 3, 48, 0) + its + smmu + rc, revision=6))
 
+# ---- IORT with two SMMUs on a requester's way (arm-chained.desc): ITS group (0x30); SMMUv3 A
+# at 0x9050000 (0x48); SMMUv3 B at 0x9060000 (0xa0) mapping its StreamIDs 0-0xff on to A as
+# 0x80-0x17f; SMMUv2 C at 0x9070000 (0x10c) mapping its 0-0xff on to A as 0x40-0x13f; root
+# complex of segment 0 (0x174): bus 0 to B, bus 1 to C, bus 2 to A directly (as 0x20-0x11f).
+# Linux (iort_iommu_configure_id) takes the first SMMU on the way: B, C and A.
+# Each SMMUv3's own MSIs: a single mapping to the ITS, mapping 0 (flags: DeviceID mapping
+# index valid; the index 0).
+msi = struct.pack('<IIIII', 0, 0, 0, 0x30, 1)
+smmu_a = node(4, 5, 10, struct.pack('<QIIQIIIIIII', 0x9050000, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+              [msi])
+smmu_b = node(4, 5, 11, struct.pack('<QIIQIIIIIII', 0x9060000, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+              [msi, mapping(0, 0xff, 0x80, 0x48)])
+# SMMUv1/v2 (DEN 0049 E.g §3.1.1.4): base, span, model 1 (generic SMMUv2), flags, the global
+# interrupt array at 60, one context interrupt at 76, no PMU interrupt; mappings at 84.
+smmu_c = node(3, 3, 12, struct.pack('<QQIIIIIII', 0x9070000, 0x10000, 1, 0, 60, 1, 76, 0, 0) +
+              struct.pack('<IIII', 100, 0, 101, 0) + struct.pack('<II', 102, 0),
+              [mapping(0, 0xff, 0x40, 0x48)])
+rc_chained = node(2, 4, 13, struct.pack('<IBHB', 1, 0, 0, 3) + struct.pack('<IIBHBI', 0, 0, 48, 0, 0, 0),
+                  [mapping(0x000, 0xff, 0, 0xa0), mapping(0x100, 0xff, 0, 0x10c),
+                   mapping(0x200, 0xff, 0x20, 0x48)])
+assert len(smmu_a) == 88 and len(smmu_b) == 108 and len(smmu_c) == 104
+write('iort-chained.dat', table(b'IORT', struct.pack('<III', 5, 48, 0) + its + smmu_a + smmu_b +
+                                smmu_c + rc_chained, revision=6))
+
 # ---- Header-only tables, so that a sysroot lists more than its IOMMU table.
 write('apic.dat', table(b'APIC', b''))
 write('facp.dat', table(b'FACP', b''))
