@@ -6,7 +6,7 @@
  * fuzzer spends its time in the body, not in the header checks.  The
  * table's own views are walked too: DMAR units and their device look-up,
  * the AMD-Vi units, selections and device look-up, the IORT node graph with
- * forward and reverse traces of IDs.
+ * forward and reverse traces of IDs; and the requester look-up over each.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -151,6 +151,40 @@ static void walk_view(struct iommu_table *table)
 }
 #endif
 
+#if defined(FUZZ_DMAR) || defined(FUZZ_IVRS) || defined(FUZZ_IORT)
+/* The one requester look-up over the table: a served requester names a unit, others none. */
+static void resolve_requesters(struct iommu_tables *tables)
+{
+	static const uint8_t bdfs[][3] = { { 0, 0, 0 }, { 0, 2, 0 }, { 1, 0, 1 }, { 0xff, 0x1f, 7 } };
+	struct iommu_requesters *rs;
+
+	if (iommu_requesters_new(tables, IOMMU_VENDOR_UNKNOWN, &rs) < 0)
+		return;
+	for (uint16_t segment = 0; segment < 2; segment++)
+		for (size_t i = 0; i < sizeof(bdfs) / sizeof(bdfs[0]); i++) {
+			struct iommu_requester *rq;
+			bool served;
+
+			if (iommu_requesters_resolve(rs, segment, bdfs[i][0], bdfs[i][1], bdfs[i][2],
+						     &rq) < 0)
+				continue;
+			served = iommu_requester_get_reason(rq) == IOMMU_REQUESTER_SERVED;
+			if (served != (iommu_requester_get_unit(rq) != IOMMU_REQUESTER_NO_UNIT) ||
+			    served != (iommu_requester_get_unit_offset(rq) != IOMMU_NO_OFFSET))
+				abort();
+			fuzz_fold(iommu_requester_get_unit_base(rq) ^ iommu_requester_get_id(rq) ^
+				  iommu_requester_get_unit_index(rq) ^ iommu_requester_is_aliased(rq));
+			iommu_requester_unref(rq);
+		}
+	iommu_requesters_unref(rs);
+}
+#else
+static void resolve_requesters(struct iommu_tables *tables)
+{
+	(void)tables;
+}
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	size_t length = size < HEADER_SIZE ? HEADER_SIZE : size;
@@ -178,6 +212,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();	/* a well-formed header is always a table */
 		fuzz_decode_validate(table, tables);
 		walk_view(table);
+		resolve_requesters(tables);
 		iommu_tables_unref(tables);
 	}
 	free(buf);
