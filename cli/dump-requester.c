@@ -98,6 +98,9 @@ int dump_source_requester(struct cli *cli, const struct dump_source *src, uint16
 		else
 			cli_warn(cli, "no DRHD of the DMAR serves %s: its DMA is not remapped", bdf);
 		break;
+	case IOMMU_REQUESTER_NO_FUNCTION:
+		cli_warn(cli, "%s is no PCI function of the sysroot: which DRHD serves it is unknown", bdf);
+		break;
 	case IOMMU_REQUESTER_NO_ROOT_COMPLEX:
 		cli_warn(cli, "the IORT has no root complex for segment %u: the StreamID of %s is taken as its requester id",
 			 segment, bdf);

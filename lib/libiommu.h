@@ -851,6 +851,8 @@ enum iommu_requester_reason {
 	IOMMU_REQUESTER_SERVED,		/* a unit serves it */
 	IOMMU_REQUESTER_NO_TABLE,	/* no usable DMAR, IVRS or IORT (of the vendor asked for) */
 	IOMMU_REQUESTER_NOT_SELECTED,	/* no DRHD scope or INCLUDE_PCI_ALL, no IVHD entry names it */
+	IOMMU_REQUESTER_NO_FUNCTION,	/* DMAR: the sysroot's PCI functions, which its scopes
+					 * are resolved through, do not include it */
 	IOMMU_REQUESTER_NO_ROOT_COMPLEX,	/* the IORT has no root complex for its segment */
 	IOMMU_REQUESTER_NOT_MAPPED,	/* the root complex's mappings bring its ID to no SMMU */
 };

@@ -223,6 +223,12 @@ IOMMU_EXPORT int iommu_dmar_find_unit(const struct iommu_dmar *dmar, uint16_t se
 	return -ENODEV;
 }
 
+bool dmar_has_function(const struct iommu_dmar *dmar, uint16_t segment, uint8_t bus, uint8_t dev,
+		       uint8_t fn)
+{
+	return !dmar->topology || pci_topology_find(dmar->topology, segment, bus, dev, fn);
+}
+
 IOMMU_EXPORT const char *iommu_dmar_match_name(enum iommu_dmar_match match)
 {
 	switch (match) {

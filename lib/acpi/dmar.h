@@ -163,6 +163,12 @@ int dmar_validate_system(struct validator *v, const struct dmar_view *view);
 ssize_t dmar_find_drhd(const struct dmar_view *view, const struct pci_topology *topology,
 		       const struct pci_function *const *resolved, uint16_t segment, uint8_t bus,
 		       uint8_t dev, uint8_t fn, enum iommu_dmar_match *ret_match);
+/*
+ * Whether the PCI function can be looked up: a sysroot with PCI functions has
+ * it (without, any function is taken as it comes, single-hop scopes only).
+ */
+bool dmar_has_function(const struct iommu_dmar *dmar, uint16_t segment, uint8_t bus, uint8_t dev,
+		       uint8_t fn);
 /* Resolve every PCI scope of VIEW through TOPOLOGY: RESOLVED[i] for scope i, or NULL. */
 void dmar_resolve_scopes(const struct dmar_view *view, const struct pci_topology *topology,
 			 const struct pci_function **resolved);

@@ -11,7 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "acpi/dmar.h"
 
 struct iommu_requesters {
 	int refcount;
@@ -116,7 +116,8 @@ static void through_dmar(const struct iommu_requesters *rs, uint16_t segment, ui
 	enum iommu_dmar_match match;
 
 	if (iommu_dmar_find_unit(rs->dmar, segment, bus, dev, fn, &unit, &match) < 0) {
-		rq->reason = IOMMU_REQUESTER_NOT_SELECTED;
+		rq->reason = dmar_has_function(rs->dmar, segment, bus, dev, fn)
+			     ? IOMMU_REQUESTER_NOT_SELECTED : IOMMU_REQUESTER_NO_FUNCTION;
 		return;
 	}
 	rq->unit = IOMMU_REQUESTER_DRHD;

@@ -1,14 +1,16 @@
-# One requester resolution (lib/acpi/requester.c) behind devices, translate and walk, on an IORT
-# with two SMMUs on some requesters' way (tests/sysroots/arm-chained.desc, iort-chained.dat):
-# bus 0 -> SMMUv3 0x9060000 (StreamID = RID) -> SMMUv3 0x9050000 (RID + 0x80); bus 1 -> SMMUv2
-# 0x9070000 -> SMMUv3 0x9050000 (RID - 0x100 + 0x40); bus 2 -> SMMUv3 0x9050000 (RID - 0x200 +
-# 0x20).  A device's unit is the first SMMU on its way, as Linux's iort_iommu_configure_id()
-# takes it (iort_node_map_id with IORT_IOMMU_TYPE stops there), and its StreamID the ID there:
-# devices; translate agreeing with it (00:01.0 is StreamID 0x8 of the SMMUv3 at 0x9060000,
-# 02:00.0 StreamID 0x20 of the one at 0x9050000); translate refusing 00:01.0 through the SMMUv3
-# behind (its ID 0x88 there comes from the SMMUv3 in front) and 01:00.0 through any SMMUv3
-# (the SMMUv2 is its unit), --sid still asking; walk naming for each StreamID only the
-# requesters the unit serves with it.
+# One requester resolution (lib/acpi/requester.c) behind devices, translate and walk.  First
+# an IORT with two SMMUs on some requesters' way (tests/sysroots/arm-chained.desc,
+# iort-chained.dat): bus 0 -> SMMUv3 0x9060000 (StreamID = RID) -> SMMUv3 0x9050000 (RID +
+# 0x80); bus 1 -> SMMUv2 0x9070000 -> SMMUv3 0x9050000 (RID - 0x100 + 0x40); bus 2 -> SMMUv3
+# 0x9050000 (RID - 0x200 + 0x20).  A device's unit is the first SMMU on its way, as Linux's
+# iort_iommu_configure_id() takes it (iort_node_map_id with IORT_IOMMU_TYPE stops there), and
+# its StreamID the ID there: devices; translate agreeing with it (00:01.0 is StreamID 0x8 of
+# the SMMUv3 at 0x9060000, 02:00.0 StreamID 0x20 of the one at 0x9050000); translate refusing
+# 00:01.0 through the SMMUv3 behind (its ID 0x88 there comes from the SMMUv3 in front) and
+# 01:00.0 through any SMMUv3 (the SMMUv2 is its unit), --sid still asking; walk naming for each
+# StreamID only the requesters the unit serves with it.  Then VT-d on intel-enabled.desc
+# (dmar.dat): 00:02.0 is DRHD 0xfed90000's, so dmar1's registers refuse it; 00:1f.6 is the
+# INCLUDE_PCI_ALL dmar1's; 00:03.0 is no function of the snapshot.
 $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-chained.desc $TMP/r && iommutool --sysroot $TMP/r devices -o device,unit,firmware_unit,firmware_id
 DEVICE        UNIT                      FIRMWARE                  FW ID
 0000:00:00.0  smmu3.0x0000000009060000  smmu3.0x0000000009060000  0x0000
@@ -65,3 +67,10 @@ STREAM  DEVICE        SSID  MODE     ASID  VMID  STAGE 1   STAGE 2  TABLE     ST
   0x40  0000:00:08.0     -  stage-1     3     -  4K/48b/4  -        0x113000  ok      -
   0x88  0000:00:11.0     -  stage-1     2     -  4K/48b/4  -        0x10e000  ok      -
 [exit 0]
+$ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && printf 'mode legacy\ndevice 00:02.0 did=5 aw=39\nmap 00:02.0 0x10000000 0x2000000 4K\ndevice 00:1f.6 did=6 aw=39\nmap 00:1f.6 0x10000000 0x3000000 4K\n' >$TMP/d && cd $TMP && rt=$($TOOLS/mkimage d img) && printf 'IOMMU: dmar1 Register Base Address: fed91000\nRTADDR_REG\t0x20\t\t0x%016x\n' $rt >regs && iommutool --sysroot $TMP/r translate --dump img --registers regs --device 00:02.0 10000000; iommutool --sysroot $TMP/r translate --dump img --registers regs --device 00:1f.6 10000000; iommutool --sysroot $TMP/r translate --dump img --registers regs --device 00:03.0 10000000
+0x10000000 -> 0x3000000  4K page, rw, domain 6
+0x10000000: fault 0x02 LCT.2: Present bit in context entry is clear
+  context entry 24 (03.0) is not present
+! iommutool: the DMAR names DRHD @0x30 (base 0xfed90000) as the unit of 0000:00:02.0, not this one at 0xfed91000
+! iommutool: 0000:00:03.0 is no PCI function of the sysroot: which DRHD serves it is unknown
+[exit 1]
