@@ -187,6 +187,28 @@ struct field_desc {
 #define BITS(a) .bits = (a), .nbits = ARRAY_SIZE(a)
 #define NAMES(a) .names = (a), .nnames = ARRAY_SIZE(a)
 
+/* A list of field descriptions. */
+struct field_descs {
+	const struct field_desc *desc;
+	size_t n;
+};
+
+/*
+ * The keys of decoded fields that the library reads back.  Each table lists
+ * the keys its validators read (DMAR_KEYS in lib/acpi/dmar.h, IORT_KEYS in
+ * lib/acpi/iort.h, IVRS_KEYS and VIOT_KEYS in lib/acpi/ivrs.h); the decoder's
+ * field description and every reader name such a field by FIELD_KEY(LIST, k),
+ * the string "k" that builds only when k is in LIST, so a misspelt key does
+ * not compile.  Each decoder's field descriptions are listed in
+ * <table>_field_descs[] (ended by a NULL desc), and tests/unit/test-field-keys.c
+ * checks that every listed key is in one of them.
+ */
+#define FIELD_KEY(list, k) (&#k[0 * sizeof(((const struct list *)0)->k)])
+#define FIELD_KEY_MEMBER(k) char k;
+#define FIELD_KEY_NAME(k) #k,
+extern const struct field_descs dmar_field_descs[], iort_field_descs[], ivrs_field_descs[],
+	viot_field_descs[];
+
 /* Everything one decode needs: the table bytes, the tree and its findings. */
 struct decoder {
 	struct iommu_dnode *root;

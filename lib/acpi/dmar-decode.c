@@ -24,8 +24,8 @@ static const struct bit_desc dmar_flag_bits[] = {
 };
 
 static const struct field_desc dmar_header_fields[] = {
-	{ "host_address_width", "Host Address Width", 36, 1, IOMMU_DFIELD_HEX },
-	{ "flags", "Flags", 37, 1, IOMMU_DFIELD_HEX, 0, BITS(dmar_flag_bits) },
+	{ DMAR_KEY(host_address_width), "Host Address Width", 36, 1, IOMMU_DFIELD_HEX },
+	{ DMAR_KEY(flags), "Flags", 37, 1, IOMMU_DFIELD_HEX, 0, BITS(dmar_flag_bits) },
 	{ "reserved", "Reserved", 38, 10, IOMMU_DFIELD_BYTES, FD_RESERVED },
 };
 
@@ -37,8 +37,8 @@ static const char *const structure_type_names[] = {
 };
 
 #define STRUCTURE_HEADER \
-	{ "type", "Type", 0, 2, IOMMU_DFIELD_UINT, 0, NAMES(structure_type_names) }, \
-	{ "length", "Length", 2, 2, IOMMU_DFIELD_UINT }
+	{ DMAR_KEY(type), "Type", 0, 2, IOMMU_DFIELD_UINT, 0, NAMES(structure_type_names) }, \
+	{ DMAR_KEY(length), "Length", 2, 2, IOMMU_DFIELD_UINT }
 
 /* VT-d 4.1 §8.3 DMA Remapping Hardware Unit Definition Structure */
 static const struct bit_desc drhd_flag_bits[] = {
@@ -47,25 +47,25 @@ static const struct bit_desc drhd_flag_bits[] = {
 };
 
 static const struct bit_desc drhd_size_bits[] = {
-	{ "register_set_size", "Register Set Size (2^N pages)", 0, 4 },
+	{ DMAR_KEY(register_set_size), "Register Set Size (2^N pages)", 0, 4 },
 	{ "size_reserved", "Reserved", 4, 4, .flags = FD_RESERVED },
 };
 
 static const struct field_desc drhd_fields[] = {
 	STRUCTURE_HEADER,
-	{ "flags", "Flags", 4, 1, IOMMU_DFIELD_HEX, 0, BITS(drhd_flag_bits) },
+	{ DMAR_KEY(flags), "Flags", 4, 1, IOMMU_DFIELD_HEX, 0, BITS(drhd_flag_bits) },
 	{ "size", "Size", 5, 1, IOMMU_DFIELD_HEX, 0, BITS(drhd_size_bits) },
-	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
-	{ "register_base", "Register Base Address", 8, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+	{ DMAR_KEY(segment), "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ DMAR_KEY(register_base), "Register Base Address", 8, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
 };
 
 /* VT-d 4.1 §8.4 Reserved Memory Region Reporting Structure */
 static const struct field_desc rmrr_fields[] = {
 	STRUCTURE_HEADER,
 	{ "reserved", "Reserved", 4, 2, IOMMU_DFIELD_HEX, FD_RESERVED },
-	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
-	{ "base_address", "Base Address", 8, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
-	{ "end_address", "End Address (Limit)", 16, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+	{ DMAR_KEY(segment), "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ DMAR_KEY(base_address), "Base Address", 8, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+	{ DMAR_KEY(end_address), "End Address (Limit)", 16, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
 };
 
 /* VT-d 4.1 §8.5 Root Port ATS Capability Reporting Structure */
@@ -76,24 +76,28 @@ static const struct bit_desc atsr_flag_bits[] = {
 
 static const struct field_desc atsr_fields[] = {
 	STRUCTURE_HEADER,
-	{ "flags", "Flags", 4, 1, IOMMU_DFIELD_HEX, 0, BITS(atsr_flag_bits) },
+	{ DMAR_KEY(flags), "Flags", 4, 1, IOMMU_DFIELD_HEX, 0, BITS(atsr_flag_bits) },
 	{ "reserved", "Reserved", 5, 1, IOMMU_DFIELD_HEX, FD_RESERVED },
-	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ DMAR_KEY(segment), "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
 };
 
 /* VT-d 4.1 §8.6 Remapping Hardware Static Affinity Structure */
 static const struct field_desc rhsa_fields[] = {
 	STRUCTURE_HEADER,
 	{ "reserved", "Reserved", 4, 4, IOMMU_DFIELD_HEX, FD_RESERVED },
-	{ "register_base", "Register Base Address", 8, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
-	{ "proximity_domain", "Proximity Domain", 16, 4, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ DMAR_KEY(register_base), "Register Base Address", 8, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+	{ DMAR_KEY(proximity_domain), "Proximity Domain", 16, 4, IOMMU_DFIELD_UINT, FD_SUMMARY },
 };
 
 /* VT-d 4.1 §8.7 ACPI Name-space Device Declaration Structure (the name follows) */
 static const struct field_desc andd_fields[] = {
 	STRUCTURE_HEADER,
 	{ "reserved", "Reserved", 4, 3, IOMMU_DFIELD_HEX, FD_RESERVED },
-	{ "device_number", "ACPI Device Number", 7, 1, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ DMAR_KEY(device_number), "ACPI Device Number", 7, 1, IOMMU_DFIELD_UINT, FD_SUMMARY },
+};
+/* ... its name runs to its NUL or the structure's end. */
+static const struct field_desc andd_name_field[] = {
+	{ DMAR_KEY(object_name), "ACPI Object Name", .kind = IOMMU_DFIELD_STRING },
 };
 
 /* VT-d 4.1 §8.8 SoC Integrated Address Translation Cache Reporting Structure */
@@ -104,16 +108,16 @@ static const struct bit_desc satc_flag_bits[] = {
 
 static const struct field_desc satc_fields[] = {
 	STRUCTURE_HEADER,
-	{ "flags", "Flags", 4, 1, IOMMU_DFIELD_HEX, 0, BITS(satc_flag_bits) },
+	{ DMAR_KEY(flags), "Flags", 4, 1, IOMMU_DFIELD_HEX, 0, BITS(satc_flag_bits) },
 	{ "reserved", "Reserved", 5, 1, IOMMU_DFIELD_HEX, FD_RESERVED },
-	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ DMAR_KEY(segment), "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
 };
 
 /* VT-d 4.1 §8.9 SoC Integrated Device Property Reporting Structure */
 static const struct field_desc sidp_fields[] = {
 	STRUCTURE_HEADER,
 	{ "reserved", "Reserved", 4, 2, IOMMU_DFIELD_HEX, FD_RESERVED },
-	{ "segment", "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ DMAR_KEY(segment), "PCI Segment Number", 6, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
 };
 
 /* A type we do not know: its header, then its body as bytes. */
@@ -159,12 +163,26 @@ static const struct bit_desc scope_flag_bits[] = {
 };
 
 static const struct field_desc scope_fields[] = {
-	{ "type", "Device Scope Type", 0, 1, IOMMU_DFIELD_UINT, FD_SUMMARY, NAMES(scope_type_names) },
-	{ "length", "Length", 1, 1, IOMMU_DFIELD_UINT },
-	{ "flags", "Flags", 2, 1, IOMMU_DFIELD_HEX, 0, BITS(scope_flag_bits) },
+	{ DMAR_KEY(type), "Device Scope Type", 0, 1, IOMMU_DFIELD_UINT, FD_SUMMARY,
+	  NAMES(scope_type_names) },
+	{ DMAR_KEY(length), "Length", 1, 1, IOMMU_DFIELD_UINT },
+	{ DMAR_KEY(flags), "Flags", 2, 1, IOMMU_DFIELD_HEX, 0, BITS(scope_flag_bits) },
 	{ "reserved", "Reserved", 3, 1, IOMMU_DFIELD_HEX, FD_RESERVED },
-	{ "enumeration_id", "Enumeration ID", 4, 1, IOMMU_DFIELD_UINT },
-	{ "start_bus", "Start Bus Number", 5, 1, IOMMU_DFIELD_HEX },
+	{ DMAR_KEY(enumeration_id), "Enumeration ID", 4, 1, IOMMU_DFIELD_UINT },
+	{ DMAR_KEY(start_bus), "Start Bus Number", 5, 1, IOMMU_DFIELD_HEX },
+};
+
+/* VT-d 4.1 §8.3.1: a hop of the path, after the scope's header */
+static const struct field_desc path_hop_fields[] = {
+	{ DMAR_KEY(device), "Device", 0, 1, IOMMU_DFIELD_HEX },
+	{ DMAR_KEY(function), "Function", 1, 1, IOMMU_DFIELD_HEX },
+};
+
+const struct field_descs dmar_field_descs[] = {
+	{ FIELDS(dmar_header_fields) }, { FIELDS(drhd_fields) }, { FIELDS(rmrr_fields) },
+	{ FIELDS(atsr_fields) }, { FIELDS(rhsa_fields) }, { FIELDS(andd_fields) },
+	{ FIELDS(andd_name_field) }, { FIELDS(satc_fields) }, { FIELDS(sidp_fields) },
+	{ FIELDS(unknown_fields) }, { FIELDS(scope_fields) }, { FIELDS(path_hop_fields) }, { NULL },
 };
 
 const char *dmar_scope_type_name(unsigned int type)
@@ -202,8 +220,7 @@ static void decode_path(struct decoder *d, struct iommu_dnode *node, uint64_t of
 		struct iommu_dnode *hop = node ? dnode_add(d, node, "path_hop", "Path Hop", at, 2) : NULL;
 
 		dnode_set_detail(hop);
-		dnode_add_u64(d, hop, "device", "Device", IOMMU_DFIELD_HEX, at, 1, dev);
-		dnode_add_u64(d, hop, "function", "Function", IOMMU_DFIELD_HEX, at + 1, 1, fn);
+		dnode_decode(d, hop, at, 2, FIELDS(path_hop_fields));
 		/* A device above 31 or a function above 7 cannot be a PCI address: shown raw. */
 		if (pos < sizeof(path))
 			pos += (size_t)snprintf(path + pos, sizeof(path) - pos, dev < 32 && fn < 8 ?
@@ -226,8 +243,8 @@ static void decode_scope(struct decoder *d, struct iommu_dnode *parent, uint64_t
 	struct iommu_dnode *node = dnode_add(d, parent, "device_scope", "Device Scope", offset, length);
 
 	decode_fitting(d, node, offset, have, FIELDS(scope_fields));
-	if (type >= DMAR_SCOPE_IOAPIC && type <= DMAR_SCOPE_NAMESPACE)
-		dfield_set_summary(node ? iommu_dnode_find_field(node, "enumeration_id") : NULL);
+	if (node && type >= DMAR_SCOPE_IOAPIC && type <= DMAR_SCOPE_NAMESPACE)
+		dfield_set_summary(iommu_dnode_find_field(node, DMAR_KEY(enumeration_id)));
 	if (have >= DMAR_SCOPE_HEADER_SIZE)
 		decode_path(d, node, offset, (size_t)(have - DMAR_SCOPE_HEADER_SIZE) / 2);
 
@@ -320,8 +337,8 @@ static void decode_andd_name(struct decoder *d, struct iommu_dnode *node, uint64
 	for (size_t i = 0; i < len; i++)
 		q += p[i] >= 0x20 && p[i] < 0x7f ? sprintf(q, "%c", p[i]) : sprintf(q, "\\x%02x", p[i]);
 	*q = 0;
-	dfield_set_summary(dnode_add_string(d, node, "object_name", "ACPI Object Name", offset,
-					    (unsigned int)size, text));
+	dfield_set_summary(dnode_add_string(d, node, andd_name_field->key, andd_name_field->label,
+					    offset, (unsigned int)size, text));
 }
 
 static void decode_body(struct decoder *d, struct iommu_dnode *node, unsigned int type,
@@ -334,7 +351,7 @@ static void decode_body(struct decoder *d, struct iommu_dnode *node, unsigned in
 		return;
 	switch (type) {
 	case DMAR_TYPE_DRHD: {
-		struct iommu_dfield *f = iommu_dnode_find_field(node, "register_set_size");
+		struct iommu_dfield *f = iommu_dnode_find_field(node, DMAR_KEY(register_set_size));
 
 		if (f)
 			dfield_set_meaning(d, f, "%llu KiB", 4ULL << iommu_dfield_get_u64(f));
@@ -364,8 +381,8 @@ static void decode_body(struct decoder *d, struct iommu_dnode *node, unsigned in
 	default:
 		if (type < DMAR_TYPE_COUNT)
 			break;
-		dfield_set_summary(iommu_dnode_find_field(node, "type"));
-		dfield_set_summary(iommu_dnode_find_field(node, "length"));
+		dfield_set_summary(iommu_dnode_find_field(node, DMAR_KEY(type)));
+		dfield_set_summary(iommu_dnode_find_field(node, DMAR_KEY(length)));
 		if (have > 4)
 			dnode_add_bytes(d, node, "data", "Data", offset + 4, (unsigned int)(have - 4));
 		break;
@@ -420,7 +437,7 @@ static void structure_report(void *ctx, enum subtable_problem problem, const str
 		/* Its header is shown as it stands, then the walk stops. */
 		node = dnode_add(d, NULL, sd->kind, sd->title, at, length);
 		decode_fitting(d, node, at, 4, FIELDS(unknown_fields));
-		dfield_set_summary(node ? iommu_dnode_find_field(node, "length") : NULL);
+		dfield_set_summary(node ? iommu_dnode_find_field(node, DMAR_KEY(length)) : NULL);
 		decoder_finding(d, DMAR_CHECK(DMAR_STRUCTURE_ZERO_LENGTH), at,
 				"structure at 0x%llx (type %u) has length %llu; the %llu byte(s) from there are not decoded",
 				at, s->type, length, left);
@@ -477,7 +494,7 @@ static void decode_header(struct decoder *d)
 				DMAR_HEADER_SIZE);
 		return;
 	}
-	f = iommu_dnode_find_field(d->root, "host_address_width");
+	f = iommu_dnode_find_field(d->root, DMAR_KEY(host_address_width));
 	if (f) {
 		unsigned int bits = (unsigned int)iommu_dfield_get_u64(f) + 1;
 

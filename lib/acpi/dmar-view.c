@@ -21,7 +21,7 @@ static unsigned int kind_type(const struct iommu_dnode *node)
 	for (unsigned int t = 0; t < DMAR_TYPE_COUNT; t++)
 		if (strcmp(kind, kinds[t]) == 0)
 			return t;
-	return (unsigned int)dnode_get_u64(node, "type", UINT16_MAX);
+	return (unsigned int)dnode_get_u64(node, DMAR_KEY(type), UINT16_MAX);
 }
 
 static void read_scope(struct dmar_scope *s, const struct iommu_dnode *node)
@@ -31,17 +31,17 @@ static void read_scope(struct dmar_scope *s, const struct iommu_dnode *node)
 	memset(s, 0, sizeof(*s));
 	s->node = node;
 	s->offset = iommu_dnode_get_offset(node);
-	s->type = (unsigned int)dnode_get_u64(node, "type", 0);
+	s->type = (unsigned int)DMAR_GET(node, type);
 	s->length = (unsigned int)iommu_dnode_get_length(node);
-	s->enumeration_id = (unsigned int)dnode_get_u64(node, "enumeration_id", 0);
-	s->start_bus = (unsigned int)dnode_get_u64(node, "start_bus", 0);
-	s->complete = iommu_dnode_find_field(node, "start_bus") != NULL;
+	s->enumeration_id = (unsigned int)DMAR_GET(node, enumeration_id);
+	s->start_bus = (unsigned int)DMAR_GET(node, start_bus);
+	s->complete = DMAR_HAS(node, start_bus);
 	iommu_dnode_foreach_child(node, hop) {
 		if (strcmp(iommu_dnode_get_kind(hop), "path_hop") ||
-		    !iommu_dnode_find_field(hop, "function") || s->nhops >= DMAR_MAX_HOPS)
+		    !DMAR_HAS(hop, function) || s->nhops >= DMAR_MAX_HOPS)
 			continue;
-		s->hops[s->nhops].dev = (uint8_t)dnode_get_u64(hop, "device", 0);
-		s->hops[s->nhops].fn = (uint8_t)dnode_get_u64(hop, "function", 0);
+		s->hops[s->nhops].dev = (uint8_t)DMAR_GET(hop, device);
+		s->hops[s->nhops].fn = (uint8_t)DMAR_GET(hop, function);
 		s->nhops++;
 	}
 }
@@ -55,27 +55,27 @@ static void read_structure(struct dmar_structure *s, const struct iommu_dnode *n
 	s->node = node;
 	s->offset = iommu_dnode_get_offset(node);
 	s->type = type;
-	s->flags = (unsigned int)dnode_get_u64(node, "flags", 0);
-	s->segment = (uint16_t)dnode_get_u64(node, "segment", 0);
+	s->flags = (unsigned int)DMAR_GET(node, flags);
+	s->segment = (uint16_t)DMAR_GET(node, segment);
 	switch (type) {
 	case DMAR_TYPE_DRHD:
-		s->base = dnode_get_u64(node, "register_base", 0);
-		s->size_log2 = (unsigned int)dnode_get_u64(node, "register_set_size", 0);
-		s->complete = iommu_dnode_find_field(node, "register_base") != NULL;
+		s->base = DMAR_GET(node, register_base);
+		s->size_log2 = (unsigned int)DMAR_GET(node, register_set_size);
+		s->complete = DMAR_HAS(node, register_base);
 		break;
 	case DMAR_TYPE_RMRR:
-		s->base = dnode_get_u64(node, "base_address", 0);
-		s->end = dnode_get_u64(node, "end_address", 0);
-		s->complete = iommu_dnode_find_field(node, "end_address") != NULL;
+		s->base = DMAR_GET(node, base_address);
+		s->end = DMAR_GET(node, end_address);
+		s->complete = DMAR_HAS(node, end_address);
 		break;
 	case DMAR_TYPE_RHSA:
-		s->base = dnode_get_u64(node, "register_base", 0);
-		s->proximity_domain = (uint32_t)dnode_get_u64(node, "proximity_domain", 0);
-		s->complete = iommu_dnode_find_field(node, "proximity_domain") != NULL;
+		s->base = DMAR_GET(node, register_base);
+		s->proximity_domain = (uint32_t)DMAR_GET(node, proximity_domain);
+		s->complete = DMAR_HAS(node, proximity_domain);
 		break;
 	case DMAR_TYPE_ANDD:
-		s->device_number = (unsigned int)dnode_get_u64(node, "device_number", 0);
-		name = iommu_dnode_find_field(node, "object_name");
+		s->device_number = (unsigned int)DMAR_GET(node, device_number);
+		name = iommu_dnode_find_field(node, DMAR_KEY(object_name));
 		s->complete = name != NULL;
 		if (name) {
 			uint64_t at = iommu_dfield_get_offset(name), size = iommu_dfield_get_size(name);
@@ -86,7 +86,7 @@ static void read_structure(struct dmar_structure *s, const struct iommu_dnode *n
 		}
 		break;
 	default:
-		s->complete = iommu_dnode_find_field(node, "segment") != NULL;
+		s->complete = DMAR_HAS(node, segment);
 		break;
 	}
 }
@@ -101,9 +101,9 @@ int dmar_view_new(const struct iommu_dnode *root, const uint8_t *data, size_t si
 
 	if (!v)
 		return -ENOMEM;
-	v->width_raw = (unsigned int)dnode_get_u64(root, "host_address_width", 0);
-	v->flags = (unsigned int)dnode_get_u64(root, "flags", 0);
-	v->header_complete = iommu_dnode_find_field(root, "flags") != NULL;
+	v->width_raw = (unsigned int)DMAR_GET(root, host_address_width);
+	v->flags = (unsigned int)DMAR_GET(root, flags);
+	v->header_complete = DMAR_HAS(root, flags);
 	iommu_dnode_foreach_child(root, c) {
 		nstructures++;
 		iommu_dnode_foreach_child(c, sc)

@@ -39,6 +39,18 @@ enum dmar_scope_type {
 /* A scope is at most 255 bytes: 6 of header, then 2 per hop. */
 #define DMAR_MAX_HOPS		((255 - DMAR_SCOPE_HEADER_SIZE) / 2)
 
+/* Fields the DMAR view (lib/acpi/dmar-view.c) and decoder read back (FIELD_KEY, lib/internal.h). */
+#define DMAR_KEYS(X)                                                                       \
+	X(base_address) X(device) X(device_number) X(end_address) X(enumeration_id)        \
+	X(flags) X(function) X(host_address_width) X(length) X(object_name)                \
+	X(proximity_domain) X(register_base) X(register_set_size) X(segment)               \
+	X(start_bus) X(type)
+struct dmar_keys { DMAR_KEYS(FIELD_KEY_MEMBER) };
+#define DMAR_KEY(k) FIELD_KEY(dmar_keys, k)
+/* NODE's field K: its value (0 when NODE lacks it), and whether NODE has it. */
+#define DMAR_GET(node, k) dnode_get_u64(node, DMAR_KEY(k), 0)
+#define DMAR_HAS(node, k) (iommu_dnode_find_field(node, DMAR_KEY(k)) != NULL)
+
 /* Every DMAR check; dmar_checks[] (lib/acpi/dmar-checks.c) is indexed by these. */
 enum dmar_check {
 	DMAR_TABLE_TOO_SHORT,

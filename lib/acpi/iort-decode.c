@@ -54,13 +54,13 @@ static const struct field_desc header_fields[] = {
 /* DEN 0049 E.g §3.1.1 Node header: type, length, revision ... */
 static const struct field_desc node_header_fields[] = {
 	{ "type", "Type", 0, 1, IOMMU_DFIELD_UINT, 0, NULL, 0, NAMES(type_names) },
-	{ "length", "Length", 1, 2, IOMMU_DFIELD_UINT },
-	{ "revision", "Revision", 3, 1, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(length), "Length", 1, 2, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(revision), "Revision", 3, 1, IOMMU_DFIELD_UINT },
 };
 
 /* ... the Identifier (table revision 1, issue E, onwards; reserved before) ... */
 static const struct field_desc node_identifier_field[] = {
-	{ "identifier", "Identifier", 4, 4, IOMMU_DFIELD_HEX },
+	{ IORT_KEY(identifier), "Identifier", 4, 4, IOMMU_DFIELD_HEX },
 };
 static const struct field_desc node_reserved_field[] = {
 	{ "reserved", "Reserved", 4, 4, IOMMU_DFIELD_HEX, FD_RESERVED },
@@ -68,21 +68,21 @@ static const struct field_desc node_reserved_field[] = {
 
 /* ... and the ID mapping array's count and offset. */
 static const struct field_desc node_mapping_fields[] = {
-	{ "mapping_count", "Mapping Count", 8, 4, IOMMU_DFIELD_UINT },
-	{ "mapping_offset", "Mapping Offset", 12, 4, IOMMU_DFIELD_HEX },
+	{ IORT_KEY(mapping_count), "Mapping Count", 8, 4, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(mapping_offset), "Mapping Offset", 12, 4, IOMMU_DFIELD_HEX },
 };
 
 /* DEN 0049 E.g §3.1.1 Table 5: ID mapping */
 static const struct bit_desc mapping_flag_bits[] = {
-	{ "single_mapping", "Single Mapping", 0, 1, NULL, 0, FD_SUMMARY },
+	{ IORT_KEY(single_mapping), "Single Mapping", 0, 1, NULL, 0, FD_SUMMARY },
 	{ "flags_reserved", "Reserved", 1, 31, NULL, 0, FD_RESERVED },
 };
 static const struct field_desc mapping_fields[] = {
 	{ "input_base", "Input Base", 0, 4, IOMMU_DFIELD_HEX, FD_SUMMARY },
-	{ "id_count", "ID Count", 4, 4, IOMMU_DFIELD_HEX, FD_SUMMARY },
+	{ IORT_KEY(id_count), "ID Count", 4, 4, IOMMU_DFIELD_HEX, FD_SUMMARY },
 	{ "output_base", "Output Base", 8, 4, IOMMU_DFIELD_HEX, FD_SUMMARY },
-	{ "output_reference", "Output Reference", 12, 4, IOMMU_DFIELD_HEX, FD_SUMMARY },
-	{ "flags", "Flags", 16, 4, IOMMU_DFIELD_HEX, 0, BITS(mapping_flag_bits) },
+	{ IORT_KEY(output_reference), "Output Reference", 12, 4, IOMMU_DFIELD_HEX, FD_SUMMARY },
+	{ IORT_KEY(flags), "Flags", 16, 4, IOMMU_DFIELD_HEX, 0, BITS(mapping_flag_bits) },
 };
 
 /* DEN 0049 E.g §3.1.1.2 Tables 14-16: memory access properties, at AT in the node */
@@ -95,22 +95,22 @@ static const struct bit_desc hints_bits[] = {
 	{ "hints_reserved", "Reserved", 4, 4, NULL, 0, FD_RESERVED },
 };
 static const struct bit_desc memory_flag_bits[] = {
-	{ "coherent_path", "Coherent Path to Memory (CPM)", 0, 1 },
-	{ "device_attributes", "Device Attributes Cacheable Inner Shareable (DACS)", 1, 1 },
+	{ IORT_KEY(coherent_path), "Coherent Path to Memory (CPM)", 0, 1 },
+	{ IORT_KEY(device_attributes), "Device Attributes Cacheable Inner Shareable (DACS)", 1, 1 },
 	{ "canwbs", "Coherent Accesses Not Marked IWB-OWB (CANWBS)", 2, 1 },
 	{ "memory_flags_reserved", "Reserved", 3, 5, NULL, 0, FD_RESERVED },
 };
 #define MEMORY_ACCESS_FIELDS(at)                                                                   \
-	{ "cache_coherency", "Cache Coherency", (at), 4, IOMMU_DFIELD_UINT, 0, NULL, 0,            \
+	{ IORT_KEY(cache_coherency), "Cache Coherency", (at), 4, IOMMU_DFIELD_UINT, 0, NULL, 0,    \
 	  NAMES(cca_names) },                                                                      \
 	{ "hints", "Allocation Hints", (at) + 4, 1, IOMMU_DFIELD_HEX, 0, BITS(hints_bits) },       \
 	{ "memory_reserved", "Reserved", (at) + 5, 2, IOMMU_DFIELD_HEX, FD_RESERVED },             \
-	{ "memory_flags", "Memory Access Flags", (at) + 7, 1, IOMMU_DFIELD_HEX, 0,                 \
+	{ IORT_KEY(memory_flags), "Memory Access Flags", (at) + 7, 1, IOMMU_DFIELD_HEX, 0,         \
 	  BITS(memory_flag_bits) }
 
 /* DEN 0049 E.g §3.1.1.1 Table 12: ITS group node */
 static const struct field_desc its_fields[] = {
-	{ "its_count", "ITS Count", 16, 4, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ IORT_KEY(its_count), "ITS Count", 16, 4, IOMMU_DFIELD_UINT, FD_SUMMARY },
 };
 
 /* DEN 0049 E.g §3.1.1.2 Table 13: named component node */
@@ -122,7 +122,7 @@ static const struct bit_desc nc_flag_bits[] = {
 static const struct field_desc nc_fields[] = {
 	{ "node_flags", "Node Flags", 16, 4, IOMMU_DFIELD_HEX, 0, BITS(nc_flag_bits) },
 	MEMORY_ACCESS_FIELDS(20),
-	{ "memory_address_limit", "Memory Address Size Limit", 28, 1, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(memory_address_limit), "Memory Address Size Limit", 28, 1, IOMMU_DFIELD_UINT },
 };
 #define NC_NAME_OFFSET 29
 
@@ -137,11 +137,11 @@ static const struct bit_desc ats_bits[] = {
 static const struct field_desc rc_fields[] = {
 	MEMORY_ACCESS_FIELDS(16),
 	{ "ats_attribute", "ATS Attribute", 24, 4, IOMMU_DFIELD_HEX, 0, BITS(ats_bits) },
-	{ "pci_segment", "PCI Segment Number", 28, 4, IOMMU_DFIELD_UINT, FD_SUMMARY },
+	{ IORT_KEY(pci_segment), "PCI Segment Number", 28, 4, IOMMU_DFIELD_UINT, FD_SUMMARY },
 };
 /* Node revision 1 (issue D) added the address size limit, 4 (E.d) PASID capabilities and Flags. */
 static const struct field_desc rc_limit_field[] = {
-	{ "memory_address_limit", "Memory Address Size Limit", 32, 1, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(memory_address_limit), "Memory Address Size Limit", 32, 1, IOMMU_DFIELD_UINT },
 };
 static const struct bit_desc pasid_cap_bits[] = {
 	{ "max_pasid_width", "Max PASID Width", 0, 5 },
@@ -157,7 +157,7 @@ static const struct field_desc rc_pasid_fields[] = {
 	{ "rc_reserved", "Reserved", 35, 1, IOMMU_DFIELD_HEX, FD_RESERVED },
 };
 static const struct field_desc rc_flags_field[] = {
-	{ "flags", "Flags", 36, 4, IOMMU_DFIELD_HEX, 0, BITS(rc_flag_bits) },
+	{ IORT_KEY(flags), "Flags", 36, 4, IOMMU_DFIELD_HEX, 0, BITS(rc_flag_bits) },
 };
 
 /* DEN 0049 E.g §3.1.1.4 Table 18: SMMUv1/v2 node */
@@ -171,11 +171,13 @@ static const struct bit_desc smmu_flag_bits[] = {
 	{ "smmu_flags_reserved", "Reserved", 2, 30, NULL, 0, FD_RESERVED },
 };
 static const struct field_desc smmu_fields[] = {
-	{ "base_address", "Base Address", 16, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+	{ IORT_KEY(base_address), "Base Address", 16, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
 	{ "span", "Span", 24, 8, IOMMU_DFIELD_HEX },
-	{ "model", "Model", 32, 4, IOMMU_DFIELD_UINT, FD_SUMMARY, NULL, 0, NAMES(smmu_models) },
-	{ "flags", "Flags", 36, 4, IOMMU_DFIELD_HEX, 0, BITS(smmu_flag_bits) },
-	{ "global_interrupt_offset", "Global Interrupt Array Offset", 40, 4, IOMMU_DFIELD_HEX },
+	{ IORT_KEY(model), "Model", 32, 4, IOMMU_DFIELD_UINT, FD_SUMMARY, NULL, 0,
+	  NAMES(smmu_models) },
+	{ IORT_KEY(flags), "Flags", 36, 4, IOMMU_DFIELD_HEX, 0, BITS(smmu_flag_bits) },
+	{ IORT_KEY(global_interrupt_offset), "Global Interrupt Array Offset", 40, 4,
+	  IOMMU_DFIELD_HEX },
 	{ "context_interrupt_count", "Context Interrupt Count", 44, 4, IOMMU_DFIELD_UINT },
 	{ "context_interrupt_offset", "Context Interrupt Array Offset", 48, 4, IOMMU_DFIELD_HEX },
 	{ "pmu_interrupt_count", "PMU Interrupt Count", 52, 4, IOMMU_DFIELD_UINT },
@@ -189,7 +191,7 @@ static const struct bit_desc interrupt_flag_bits[] = {
 };
 static const struct field_desc interrupt_fields[] = {
 	{ "gsiv", "GSIV", 0, 4, IOMMU_DFIELD_UINT, FD_SUMMARY },
-	{ "flags", "Flags", 4, 4, IOMMU_DFIELD_HEX, 0, BITS(interrupt_flag_bits) },
+	{ IORT_KEY(flags), "Flags", 4, 4, IOMMU_DFIELD_HEX, 0, BITS(interrupt_flag_bits) },
 };
 
 /* DEN 0049 E.g §3.1.1.5 Table 20: SMMUv3 node */
@@ -207,15 +209,16 @@ static const struct bit_desc smmu_v3_flag_bits[] = {
 	{ "smmu_v3_flags_reserved", "Reserved", 5, 27, NULL, 0, FD_RESERVED },
 };
 static const struct field_desc smmu_v3_fields[] = {
-	{ "base_address", "Base Address", 16, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
-	{ "flags", "Flags", 24, 4, IOMMU_DFIELD_HEX, 0, BITS(smmu_v3_flag_bits) },
+	{ IORT_KEY(base_address), "Base Address", 16, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+	{ IORT_KEY(flags), "Flags", 24, 4, IOMMU_DFIELD_HEX, 0, BITS(smmu_v3_flag_bits) },
 	{ "smmu_v3_reserved", "Reserved", 28, 4, IOMMU_DFIELD_HEX, FD_RESERVED },
 	{ "vatos_address", "VATOS Address", 32, 8, IOMMU_DFIELD_ADDR },
-	{ "model", "Model", 40, 4, IOMMU_DFIELD_UINT, FD_SUMMARY, NULL, 0, NAMES(smmu_v3_models) },
-	{ "event_gsiv", "Event GSIV", 44, 4, IOMMU_DFIELD_UINT },
-	{ "pri_gsiv", "PRI GSIV", 48, 4, IOMMU_DFIELD_UINT },
-	{ "gerr_gsiv", "GERR GSIV", 52, 4, IOMMU_DFIELD_UINT },
-	{ "sync_gsiv", "Sync GSIV", 56, 4, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(model), "Model", 40, 4, IOMMU_DFIELD_UINT, FD_SUMMARY, NULL, 0,
+	  NAMES(smmu_v3_models) },
+	{ IORT_KEY(event_gsiv), "Event GSIV", 44, 4, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(pri_gsiv), "PRI GSIV", 48, 4, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(gerr_gsiv), "GERR GSIV", 52, 4, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(sync_gsiv), "Sync GSIV", 56, 4, IOMMU_DFIELD_UINT },
 };
 /* The proximity domain was one byte until node revision 2 (issue D), then four. */
 static const struct field_desc smmu_v3_pxm8[] = {
@@ -227,14 +230,14 @@ static const struct field_desc smmu_v3_pxm32[] = {
 };
 /* Node revision 1 (issue C) onwards. */
 static const struct field_desc smmu_v3_index_field[] = {
-	{ "deviceid_mapping_index", "DeviceID Mapping Index", 64, 4, IOMMU_DFIELD_UINT },
+	{ IORT_KEY(deviceid_mapping_index), "DeviceID Mapping Index", 64, 4, IOMMU_DFIELD_UINT },
 };
 
 /* DEN 0049 E.g §3.1.1.6 Table 21: PMCG node; Page 1 from node revision 1 (issue D) */
 static const struct field_desc pmcg_fields[] = {
 	{ "page0_base", "Page 0 Base Address", 16, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
 	{ "overflow_gsiv", "Overflow Interrupt GSIV", 24, 4, IOMMU_DFIELD_UINT },
-	{ "node_reference", "Node Reference", 28, 4, IOMMU_DFIELD_HEX, FD_SUMMARY },
+	{ IORT_KEY(node_reference), "Node Reference", 28, 4, IOMMU_DFIELD_HEX, FD_SUMMARY },
 };
 static const struct field_desc pmcg_page1_field[] = {
 	{ "page1_base", "Page 1 Base Address", 32, 8, IOMMU_DFIELD_ADDR },
@@ -252,13 +255,14 @@ static const struct bit_desc rmr_flag_bits[] = {
 	{ "rmr_flags_reserved", "Reserved", 10, 22, NULL, 0, FD_RESERVED },
 };
 static const struct field_desc rmr_fields[] = {
-	{ "flags", "Flags", 16, 4, IOMMU_DFIELD_HEX, 0, BITS(rmr_flag_bits) },
-	{ "descriptor_count", "Memory Range Descriptor Count", 20, 4, IOMMU_DFIELD_UINT, FD_SUMMARY },
-	{ "descriptor_offset", "Memory Range Descriptor Offset", 24, 4, IOMMU_DFIELD_HEX },
+	{ IORT_KEY(flags), "Flags", 16, 4, IOMMU_DFIELD_HEX, 0, BITS(rmr_flag_bits) },
+	{ IORT_KEY(descriptor_count), "Memory Range Descriptor Count", 20, 4, IOMMU_DFIELD_UINT,
+	  FD_SUMMARY },
+	{ IORT_KEY(descriptor_offset), "Memory Range Descriptor Offset", 24, 4, IOMMU_DFIELD_HEX },
 };
 static const struct field_desc rmr_range_fields[] = {
-	{ "base_address", "Base Address", 0, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
-	{ "length", "Length", 8, 8, IOMMU_DFIELD_HEX, FD_SUMMARY },
+	{ IORT_KEY(base_address), "Base Address", 0, 8, IOMMU_DFIELD_ADDR, FD_SUMMARY },
+	{ IORT_KEY(length), "Length", 8, 8, IOMMU_DFIELD_HEX, FD_SUMMARY },
 	{ "reserved", "Reserved", 16, 4, IOMMU_DFIELD_HEX, FD_RESERVED },
 };
 
@@ -268,6 +272,30 @@ static const struct field_desc iwb_fields[] = {
 	{ "iwb_index", "IWB Index", 24, 2, IOMMU_DFIELD_UINT, FD_SUMMARY },
 };
 #define IWB_NAME_OFFSET 26
+
+/* Fields the decoder sizes itself: a device object name to its NUL, padding, a node's body. */
+static const struct field_desc device_name_field[] = {
+	{ IORT_KEY(device_name), "Device Object Name", .kind = IOMMU_DFIELD_STRING },
+};
+static const struct field_desc padding_field[] = {
+	{ IORT_KEY(padding), "Padding", .kind = IOMMU_DFIELD_BYTES },
+};
+static const struct field_desc body_field[] = {
+	{ IORT_KEY(body), "Node Body", .kind = IOMMU_DFIELD_BYTES },
+};
+
+const struct field_descs iort_field_descs[] = {
+	{ FIELDS(header_fields) }, { FIELDS(node_header_fields) },
+	{ FIELDS(node_identifier_field) }, { FIELDS(node_reserved_field) },
+	{ FIELDS(node_mapping_fields) }, { FIELDS(mapping_fields) }, { FIELDS(its_fields) },
+	{ FIELDS(nc_fields) }, { FIELDS(rc_fields) }, { FIELDS(rc_limit_field) },
+	{ FIELDS(rc_pasid_fields) }, { FIELDS(rc_flags_field) }, { FIELDS(smmu_fields) },
+	{ FIELDS(interrupt_fields) }, { FIELDS(smmu_v3_fields) }, { FIELDS(smmu_v3_pxm8) },
+	{ FIELDS(smmu_v3_pxm32) }, { FIELDS(smmu_v3_index_field) }, { FIELDS(pmcg_fields) },
+	{ FIELDS(pmcg_page1_field) }, { FIELDS(rmr_fields) }, { FIELDS(rmr_range_fields) },
+	{ FIELDS(iwb_fields) }, { FIELDS(device_name_field) }, { FIELDS(padding_field) },
+	{ FIELDS(body_field) }, { NULL },
+};
 
 /* A node found by the walk. */
 struct node_pos {
@@ -309,9 +337,12 @@ static uint64_t field(const struct node_ctx *n, const char *key)
 /* Where the node's own fields must end: at its ID mapping array, or at its end. */
 static uint64_t room(const struct node_ctx *n)
 {
-	uint64_t at = field(n, "mapping_offset");
+	uint64_t at = field(n, IORT_KEY(mapping_offset));
 
-	return field(n, "mapping_count") && at >= IORT_NODE_HEADER_SIZE && at < n->len ? at : n->len;
+	bool mapped = field(n, IORT_KEY(mapping_count)) && at >= IORT_NODE_HEADER_SIZE &&
+		      at < n->len;
+
+	return mapped ? at : n->len;
 }
 
 /*
@@ -426,7 +457,7 @@ static void decode_children(struct node_ctx *n, const char *kind, const char *ti
 
 static void decode_mappings(struct node_ctx *n)
 {
-	uint64_t count = field(n, "mapping_count"), at = field(n, "mapping_offset");
+	uint64_t count = field(n, IORT_KEY(mapping_count)), at = field(n, IORT_KEY(mapping_offset));
 
 	if (!count || at < IORT_NODE_HEADER_SIZE)
 		return;	/* no array, or one on the header: the validator says so */
@@ -440,14 +471,14 @@ static void decode_mappings(struct node_ctx *n)
 		if (!c || dnode_decode(n->t->d, c, off, IORT_MAPPING_SIZE, FIELDS(mapping_fields)) <
 				  ARRAY_SIZE(mapping_fields))
 			return;
-		ids = dnode_get_u64(c, "id_count", 0) + 1;
-		if (dnode_get_u64(c, "single_mapping", 0))
-			set_meaning(n->t->d, c, "id_count", "ignored: single mapping");
+		ids = IORT_GET(c, id_count) + 1;
+		if (IORT_GET(c, single_mapping))
+			set_meaning(n->t->d, c, IORT_KEY(id_count), "ignored: single mapping");
 		else
-			dfield_set_meaning(n->t->d, iommu_dnode_find_field(c, "id_count"), "%llu ID%s",
-					   (unsigned long long)ids, ids == 1 ? "" : "s");
-		set_meaning(n->t->d, c, "output_reference",
-			    reference_text(n->t, dnode_get_u64(c, "output_reference", 0)));
+			dfield_set_meaning(n->t->d, iommu_dnode_find_field(c, IORT_KEY(id_count)),
+					   "%llu ID%s", (unsigned long long)ids, ids == 1 ? "" : "s");
+		set_meaning(n->t->d, c, IORT_KEY(output_reference),
+			    reference_text(n->t, IORT_GET(c, output_reference)));
 	}
 }
 
@@ -483,8 +514,8 @@ static void decode_name(struct node_ctx *n, uint64_t at)
 		return;
 	}
 	size = strnlen((const char *)p, room);
-	f = dnode_add_string(n->t->d, n->dn, "device_name", "Device Object Name", n->off + at,
-			     (unsigned int)(size < room ? size + 1 : size),
+	f = dnode_add_string(n->t->d, n->dn, device_name_field->key, device_name_field->label,
+			     n->off + at, (unsigned int)(size < room ? size + 1 : size),
 			     name_text(n->t->d, p, size));
 	dfield_set_summary(f);
 	if (size == room) {
@@ -497,14 +528,14 @@ static void decode_name(struct node_ctx *n, uint64_t at)
 		decoder_finding(n->t->d, check(IORT_CHECK_NAME), n->off + at,
 				"%s: the device object name is empty", iommu_dnode_get_title(n->dn));
 	at += size + 1;
-	pad_end = field(n, "mapping_count") ? field(n, "mapping_offset") : n->len;
+	pad_end = field(n, IORT_KEY(mapping_count)) ? field(n, IORT_KEY(mapping_offset)) : n->len;
 	if (pad_end <= at || pad_end > n->len)
 		return;
 	for (uint64_t i = at; i < pad_end; i++)
 		zero &= n->t->d->data[n->off + i] == 0;
 	if (!zero)
-		dnode_add_bytes(n->t->d, n->dn, "padding", "Padding", n->off + at,
-				(unsigned int)(pad_end - at));
+		dnode_add_bytes(n->t->d, n->dn, padding_field->key, padding_field->label,
+				n->off + at, (unsigned int)(pad_end - at));
 }
 
 /* DEN 0049 E.g §3.1.1.1: ITS group node */
@@ -513,7 +544,7 @@ static void decode_its_group(struct node_ctx *n)
 	uint64_t count;
 
 	decode_fields(n, FIELDS(its_fields));
-	count = array_fit(n, "ITS identifiers", 20, field(n, "its_count"), 4);
+	count = array_fit(n, "ITS identifiers", 20, field(n, IORT_KEY(its_count)), 4);
 	for (uint64_t i = 0; i < count; i++) {
 		uint64_t off = n->off + 20 + 4 * i;
 		struct iommu_dfield *f = dnode_add_u64(
@@ -528,7 +559,7 @@ static void decode_its_group(struct node_ctx *n)
 static void decode_named_component(struct node_ctx *n)
 {
 	decode_fields(n, FIELDS(nc_fields));
-	set_bits_meaning(n->t->d, n->dn, "memory_address_limit");
+	set_bits_meaning(n->t->d, n->dn, IORT_KEY(memory_address_limit));
 	decode_name(n, NC_NAME_OFFSET);
 }
 
@@ -539,7 +570,7 @@ static void decode_root_complex(struct node_ctx *n)
 	decode_since(n, 1, FIELDS(rc_limit_field));
 	decode_since(n, 4, FIELDS(rc_pasid_fields));
 	decode_since(n, 4, FIELDS(rc_flags_field));
-	set_bits_meaning(n->t->d, n->dn, "memory_address_limit");
+	set_bits_meaning(n->t->d, n->dn, IORT_KEY(memory_address_limit));
 }
 
 static void decode_interrupts(struct node_ctx *n, const char *title, const char *what,
@@ -562,7 +593,7 @@ static void decode_smmu_v1v2(struct node_ctx *n)
 
 	if (dnode_decode(n->t->d, n->dn, n->off, n->len, FIELDS(smmu_fields)) < ARRAY_SIZE(smmu_fields))
 		return;
-	at = field(n, "global_interrupt_offset");
+	at = field(n, IORT_KEY(global_interrupt_offset));
 	count = array_fit(n, "global interrupts", at, ARRAY_SIZE(global), 8);
 
 	for (uint64_t i = 0; i < count; i++)
@@ -588,8 +619,8 @@ static void decode_smmu_v3(struct node_ctx *n)
 static void decode_pmcg(struct node_ctx *n)
 {
 	decode_fields(n, FIELDS(pmcg_fields));
-	set_meaning(n->t->d, n->dn, "node_reference",
-		    reference_text(n->t, field(n, "node_reference")));
+	set_meaning(n->t->d, n->dn, IORT_KEY(node_reference),
+		    reference_text(n->t, field(n, IORT_KEY(node_reference))));
 	decode_since(n, 1, FIELDS(pmcg_page1_field));
 }
 
@@ -600,8 +631,8 @@ static void decode_rmr(struct node_ctx *n)
 
 	if (dnode_decode(n->t->d, n->dn, n->off, n->len, FIELDS(rmr_fields)) < ARRAY_SIZE(rmr_fields))
 		return;
-	at = field(n, "descriptor_offset");
-	count = field(n, "descriptor_count");
+	at = field(n, IORT_KEY(descriptor_offset));
+	count = field(n, IORT_KEY(descriptor_count));
 	if (!count || at < IORT_NODE_HEADER_SIZE)
 		return;
 	count = array_fit(n, "memory range descriptors", at, count, IORT_RMR_DESC_SIZE);
@@ -622,7 +653,8 @@ static void decode_unknown(struct node_ctx *n)
 			"node at 0x%llx has type %u, which no issue of DEN 0049 defines; shown as bytes",
 			(unsigned long long)n->off, n->type);
 	if (n->len > IORT_NODE_HEADER_SIZE)
-		dnode_add_bytes(n->t->d, n->dn, "body", "Node Body", n->off + IORT_NODE_HEADER_SIZE,
+		dnode_add_bytes(n->t->d, n->dn, body_field->key, body_field->label,
+				n->off + IORT_NODE_HEADER_SIZE,
 				(unsigned int)(n->len - IORT_NODE_HEADER_SIZE));
 }
 
@@ -767,8 +799,8 @@ static void decode_header_padding(struct decoder *d, uint32_t node_offset)
 		return;
 	for (uint64_t i = IORT_HEADER_END; i < end; i++)
 		if (d->data[i]) {
-			dnode_add_bytes(d, d->root, "padding", "Padding", IORT_HEADER_END,
-					(unsigned int)(end - IORT_HEADER_END));
+			dnode_add_bytes(d, d->root, padding_field->key, padding_field->label,
+					IORT_HEADER_END, (unsigned int)(end - IORT_HEADER_END));
 			return;
 		}
 }
@@ -787,7 +819,7 @@ int iort_decode(struct iommu_table *table, struct iommu_dnode **ret_root)
 	acpi_header_decode(&d, d.root);
 	t.table_revision = iommu_table_get_revision(table);
 	if (t.table_revision < ARRAY_SIZE(table_revisions))
-		set_meaning(&d, d.root, "revision", table_revisions[t.table_revision]);
+		set_meaning(&d, d.root, IORT_KEY(revision), table_revisions[t.table_revision]);
 	if (dnode_decode(&d, d.root, 0, d.size, FIELDS(header_fields)) < ARRAY_SIZE(header_fields))
 		return decoder_finish(&d, ret_root);
 	count = get_le32(d.data + 36);

@@ -145,16 +145,6 @@ static void finding(struct iort_validate *iv, enum iort_check c, uint64_t offset
 	free(message);
 }
 
-static uint64_t get(const struct iommu_iort_node *n, const char *key)
-{
-	return dnode_get_u64(n->dnode, key, 0);
-}
-
-static bool has(const struct iommu_iort_node *n, const char *key)
-{
-	return iommu_dnode_find_field(n->dnode, key) != NULL;
-}
-
 /* The table offset of a node's field, or the node's when it was not decoded. */
 static uint64_t at(const struct iommu_iort_node *n, const char *key)
 {
@@ -186,7 +176,7 @@ static void check_revision(struct iort_validate *iv)
 /* Padding that is not zero; the start of an IORT header there says where it came from. */
 static void check_padding(struct iort_validate *iv, const struct iommu_dnode *dn, const char *what)
 {
-	const struct iommu_dfield *f = iommu_dnode_find_field(dn, "padding");
+	const struct iommu_dfield *f = iommu_dnode_find_field(dn, IORT_KEY(padding));
 	const uint8_t *bytes;
 	size_t size;
 
@@ -227,8 +217,8 @@ static uint64_t fields_end(const struct iommu_iort_node *n)
 	iommu_dnode_foreach_field(n->dnode, f) {
 		uint64_t e = iommu_dfield_get_offset(f) + iommu_dfield_get_size(f) - n->offset;
 
-		if (strcmp(iommu_dfield_get_key(f), "padding") != 0 &&
-		    strcmp(iommu_dfield_get_key(f), "body") != 0 && e > end)
+		if (strcmp(iommu_dfield_get_key(f), IORT_KEY(padding)) != 0 &&
+		    strcmp(iommu_dfield_get_key(f), IORT_KEY(body)) != 0 && e > end)
 			end = e;
 	}
 	return end;
@@ -261,47 +251,47 @@ static void check_mapping_array(struct iort_validate *iv, const struct iommu_ior
 /* DEN 0049 E.g §3.1.1.2 Tables 14-16: memory access properties of NC and RC nodes */
 static void check_memory_access(struct iort_validate *iv, const struct iommu_iort_node *n)
 {
-	uint64_t cca = get(n, "cache_coherency");
-	bool cpm = get(n, "coherent_path"), dacs = get(n, "device_attributes");
+	uint64_t cca = IORT_GET(n->dnode, cache_coherency);
+	bool cpm = IORT_GET(n->dnode, coherent_path), dacs = IORT_GET(n->dnode, device_attributes);
 
-	if (!has(n, "cache_coherency"))
+	if (!IORT_HAS(n->dnode, cache_coherency))
 		return;
 	if (cca > 1)
-		finding(iv, IORT_CHECK_MEMORY_CCA, at(n, "cache_coherency"),
+		finding(iv, IORT_CHECK_MEMORY_CCA, at(n, IORT_KEY(cache_coherency)),
 			"%s: Cache Coherency is %llu; 1 means fully coherent, 0 not", n->label,
 			(unsigned long long)cca);
 	else if (cca == 1 && !cpm)
-		finding(iv, IORT_CHECK_MEMORY_ATTRIBUTES, at(n, "memory_flags"),
+		finding(iv, IORT_CHECK_MEMORY_ATTRIBUTES, at(n, IORT_KEY(memory_flags)),
 			"%s: Cache Coherency 1 (fully coherent) but CPM is clear: a fully coherent device has a coherent path to memory",
 			n->label);
 	else if (cca == 0 && cpm && dacs)
-		finding(iv, IORT_CHECK_MEMORY_ATTRIBUTES, at(n, "memory_flags"),
+		finding(iv, IORT_CHECK_MEMORY_ATTRIBUTES, at(n, IORT_KEY(memory_flags)),
 			"%s: Cache Coherency 0 with CPM and DACS set: such a device is fully coherent, CCA must be 1",
 			n->label);
-	if (has(n, "memory_address_limit") && !get(n, "memory_address_limit"))
-		finding(iv, IORT_CHECK_NO_ADDRESS_LIMIT, at(n, "memory_address_limit"),
+	if (IORT_HAS(n->dnode, memory_address_limit) && !IORT_GET(n->dnode, memory_address_limit))
+		finding(iv, IORT_CHECK_NO_ADDRESS_LIMIT, at(n, IORT_KEY(memory_address_limit)),
 			"%s: Memory Address Size Limit is 0 (Linux: \"missing memory address limit\")",
 			n->label);
 }
 
 static void check_its_group(struct iort_validate *iv, const struct iommu_iort_node *n)
 {
-	if (has(n, "its_count") && !get(n, "its_count"))
-		finding(iv, IORT_CHECK_ITS_EMPTY, at(n, "its_count"),
+	if (IORT_HAS(n->dnode, its_count) && !IORT_GET(n->dnode, its_count))
+		finding(iv, IORT_CHECK_ITS_EMPTY, at(n, IORT_KEY(its_count)),
 			"%s: ITS Count is 0; no MSI can reach an ITS through this group", n->label);
 }
 
 /* DEN 0049 E.g §3.1.1.4, §3.1.1.5: SMMU models and base addresses */
 static void check_smmu(struct iort_validate *iv, const struct iommu_iort_node *n)
 {
-	uint64_t models = n->type == IORT_SMMU_V3 ? 3 : 6;
+	uint64_t models = n->type == IORT_SMMU_V3 ? 3 : 6, model = IORT_GET(n->dnode, model);
 
-	if (has(n, "model") && get(n, "model") >= models)
-		finding(iv, IORT_CHECK_SMMU_MODEL, at(n, "model"),
+	if (IORT_HAS(n->dnode, model) && model >= models)
+		finding(iv, IORT_CHECK_SMMU_MODEL, at(n, IORT_KEY(model)),
 			"%s: Model %llu is not defined (0 to %llu); Linux treats it as a generic SMMU",
-			n->label, (unsigned long long)get(n, "model"), (unsigned long long)models - 1);
-	if (has(n, "base_address") && !get(n, "base_address"))
-		finding(iv, IORT_CHECK_SMMU_BASE_ZERO, at(n, "base_address"),
+			n->label, (unsigned long long)model, (unsigned long long)models - 1);
+	if (IORT_HAS(n->dnode, base_address) && !IORT_GET(n->dnode, base_address))
+		finding(iv, IORT_CHECK_SMMU_BASE_ZERO, at(n, IORT_KEY(base_address)),
 			"%s: base address 0", n->label);
 }
 
@@ -311,19 +301,22 @@ static void check_smmu(struct iort_validate *iv, const struct iommu_iort_node *n
  */
 static void check_msi_mapping(struct iort_validate *iv, const struct iommu_iort_node *n)
 {
+	const struct iommu_dnode *dn = n->dnode;
 	const struct iommu_iort_mapping *m;
 	bool index_used;
 
 	if (n->type == IORT_SMMU_V3) {
+		uint64_t index = IORT_GET(dn, deviceid_mapping_index);
+
 		index_used = n->revision >= 1 && n->mapping_count &&
-			     (n->revision < 5 ? !(get(n, "event_gsiv") && get(n, "pri_gsiv") &&
-						  get(n, "gerr_gsiv") && get(n, "sync_gsiv"))
-					      : (get(n, "flags") & IORT_SMMU_V3_DEVICEID_VALID) != 0);
-		if (index_used && get(n, "deviceid_mapping_index") >= n->mapping_count)
-			finding(iv, IORT_CHECK_DEVICEID_INDEX, at(n, "deviceid_mapping_index"),
+			     (n->revision < 5 ? !(IORT_GET(dn, event_gsiv) && IORT_GET(dn, pri_gsiv) &&
+						  IORT_GET(dn, gerr_gsiv) && IORT_GET(dn, sync_gsiv))
+					      : (IORT_GET(dn, flags) & IORT_SMMU_V3_DEVICEID_VALID) != 0);
+		if (index_used && index >= n->mapping_count)
+			finding(iv, IORT_CHECK_DEVICEID_INDEX, at(n, IORT_KEY(deviceid_mapping_index)),
 				"%s: DeviceID Mapping Index %llu, but the node has %u ID mapping%s (Linux: \"ID mapping index overflows valid mappings\")",
-				n->label, (unsigned long long)get(n, "deviceid_mapping_index"),
-				n->mapping_count, n->mapping_count == 1 ? "" : "s");
+				n->label, (unsigned long long)index, n->mapping_count,
+				n->mapping_count == 1 ? "" : "s");
 	}
 	if (n->type == IORT_PMCG && n->mapping_count > 1)
 		finding(iv, IORT_CHECK_PMCG_MAPPINGS, n->offset + 8,
@@ -343,13 +336,13 @@ static void check_msi_mapping(struct iort_validate *iv, const struct iommu_iort_
 static void check_pmcg(struct iort_validate *iv, const struct iommu_iort_node *n)
 {
 	enum iort_landing landing;
-	uint64_t ref = get(n, "node_reference");
+	uint64_t ref = IORT_GET(n->dnode, node_reference);
 
-	if (!has(n, "node_reference"))
+	if (!IORT_HAS(n->dnode, node_reference))
 		return;
 	iort_graph_node_at(&iv->g, ref, &landing);
 	if (landing != IORT_LANDS_ON_NODE)
-		finding(iv, IORT_CHECK_PMCG_REFERENCE, at(n, "node_reference"),
+		finding(iv, IORT_CHECK_PMCG_REFERENCE, at(n, IORT_KEY(node_reference)),
 			"%s: Node Reference 0x%llx %s", n->label, (unsigned long long)ref,
 			landing == IORT_LANDS_INSIDE_NODE ? "lands inside a node, not on its header"
 							  : "lands on no node");
@@ -364,16 +357,17 @@ static void check_rmr(struct iort_validate *iv, const struct iommu_iort_node *n)
 		finding(iv, IORT_CHECK_RMR_TABLE_REVISION, n->offset,
 			"%s: the table's revision is %u; Linux reads RMR nodes only from revision 5 (E.d) on",
 			n->label, iv->g.table_revision);
-	if (has(n, "descriptor_count") && !get(n, "descriptor_count"))
-		finding(iv, IORT_CHECK_RMR_NO_DESCRIPTORS, at(n, "descriptor_count"),
+	if (IORT_HAS(n->dnode, descriptor_count) && !IORT_GET(n->dnode, descriptor_count))
+		finding(iv, IORT_CHECK_RMR_NO_DESCRIPTORS, at(n, IORT_KEY(descriptor_count)),
 			"%s: no memory range descriptor", n->label);
 	if (!n->mapping_count)
 		finding(iv, IORT_CHECK_RMR_NO_MAPPINGS, n->offset + 8,
 			"%s: no ID mapping, so no StreamID is given its ranges", n->label);
 	iommu_dnode_foreach_child(n->dnode, a) {
-		uint64_t base = dnode_get_u64(a, "base_address", 0), len = dnode_get_u64(a, "length", 0);
+		uint64_t base = IORT_GET(a, base_address), len = IORT_GET(a, length);
 
-		if (strcmp(iommu_dnode_get_kind(a), "memory_range") != 0 || !has(n, "flags"))
+		if (strcmp(iommu_dnode_get_kind(a), "memory_range") != 0 ||
+		    !IORT_HAS(n->dnode, flags))
 			continue;
 		if (!len)
 			finding(iv, IORT_CHECK_RMR_ZERO_LENGTH, iommu_dnode_get_offset(a) + 8,
@@ -384,8 +378,8 @@ static void check_rmr(struct iort_validate *iv, const struct iommu_iort_node *n)
 				"%s: memory range 0x%llx, length 0x%llx, is not 64 KiB aligned", n->label,
 				(unsigned long long)base, (unsigned long long)len);
 		for (b = iommu_dnode_get_next(a); b && len; b = iommu_dnode_get_next(b)) {
-			uint64_t base2 = dnode_get_u64(b, "base_address", 0);
-			uint64_t len2 = dnode_get_u64(b, "length", 0);
+			uint64_t base2 = IORT_GET(b, base_address);
+			uint64_t len2 = IORT_GET(b, length);
 
 			if (strcmp(iommu_dnode_get_kind(b), "memory_range") != 0 || !len2)
 				continue;
@@ -793,7 +787,7 @@ static bool root_complex(const struct iommu_iort_node *n)
 
 static bool smmu_with_base(const struct iommu_iort_node *n)
 {
-	return is_smmu(n->type) && dnode_get_u64(n->dnode, "base_address", 0) != 0;
+	return is_smmu(n->type) && IORT_GET(n->dnode, base_address) != 0;
 }
 
 static void check_node(struct iort_validate *iv, const struct iommu_iort_node *n)
@@ -851,14 +845,14 @@ static int check_template(struct iort_validate *iv)
 	for (size_t i = 0; i < iv->g.nnodes; i++) {
 		const struct iommu_dnode *dn = iv->g.nodes[i].dnode, *c;
 
-		if (is_smmu(iv->g.nodes[i].type) && has(&iv->g.nodes[i], "base_address")) {
+		if (is_smmu(iv->g.nodes[i].type) && IORT_HAS(dn, base_address)) {
 			e.units++;
-			e.units_zero += !get(&iv->g.nodes[i], "base_address");
+			e.units_zero += !IORT_GET(dn, base_address);
 		}
 		iommu_dnode_foreach_child(dn, c)
 			e.ranges_zero += strcmp(iommu_dnode_get_kind(c), "memory_range") == 0 &&
-					 iommu_dnode_find_field(c, "length") &&
-					 !dnode_get_u64(c, "base_address", 0) && !dnode_get_u64(c, "length", 0);
+					 IORT_HAS(c, length) &&
+					 !IORT_GET(c, base_address) && !IORT_GET(c, length);
 	}
 	return template_check(iv->v, &e);
 }
@@ -881,11 +875,14 @@ int iort_validate(struct validator *v)
 		check_node(&iv, &iv.g.nodes[i]);
 	check_loops(&iv);
 	if (iv.g.table_revision >= 1)
-		check_unique(&iv, "Identifier", IORT_CHECK_NODE_IDENTIFIER, any_node, "identifier");
-	check_unique(&iv, "Device object name", IORT_CHECK_NAME_DUPLICATE, named_node, "device_name");
-	check_unique(&iv, "PCI segment", IORT_CHECK_RC_SEGMENT_DUPLICATE, root_complex, "pci_segment");
+		check_unique(&iv, "Identifier", IORT_CHECK_NODE_IDENTIFIER, any_node,
+			     IORT_KEY(identifier));
+	check_unique(&iv, "Device object name", IORT_CHECK_NAME_DUPLICATE, named_node,
+		     IORT_KEY(device_name));
+	check_unique(&iv, "PCI segment", IORT_CHECK_RC_SEGMENT_DUPLICATE, root_complex,
+		     IORT_KEY(pci_segment));
 	check_unique(&iv, "SMMU base address", IORT_CHECK_SMMU_BASE_DUPLICATE, smmu_with_base,
-		     "base_address");
+		     IORT_KEY(base_address));
 	if (!v->error)
 		v->error = check_template(&iv);
 	for (size_t i = 0; iv.taken && i < iv.g.nnodes; i++)

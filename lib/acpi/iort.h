@@ -27,6 +27,20 @@ enum iort_node_type {
 #define IORT_SINGLE_MAPPING	1u
 #define IORT_SMMU_V3_DEVICEID_VALID (1u << 4)
 
+/* Fields the IORT validator and decoder read back (FIELD_KEY, lib/internal.h). */
+#define IORT_KEYS(X)                                                                           \
+	X(base_address) X(body) X(cache_coherency) X(coherent_path) X(descriptor_count)        \
+	X(descriptor_offset) X(device_attributes) X(device_name) X(deviceid_mapping_index)     \
+	X(event_gsiv) X(flags) X(gerr_gsiv) X(global_interrupt_offset) X(id_count)             \
+	X(identifier) X(its_count) X(length) X(mapping_count) X(mapping_offset)                \
+	X(memory_address_limit) X(memory_flags) X(model) X(node_reference) X(output_reference) \
+	X(padding) X(pci_segment) X(pri_gsiv) X(revision) X(single_mapping) X(sync_gsiv)
+struct iort_keys { IORT_KEYS(FIELD_KEY_MEMBER) };
+#define IORT_KEY(k) FIELD_KEY(iort_keys, k)
+/* NODE's field K: its value (0 when NODE lacks it), and whether NODE has it. */
+#define IORT_GET(node, k) dnode_get_u64(node, IORT_KEY(k), 0)
+#define IORT_HAS(node, k) (iommu_dnode_find_field(node, IORT_KEY(k)) != NULL)
+
 /* Every check an IORT finding can come from (lib/acpi/iort-validate.c holds the texts). */
 enum iort_check {
 	IORT_CHECK_REVISION_WITHDRAWN,

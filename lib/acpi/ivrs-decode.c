@@ -144,13 +144,13 @@ static const struct bit_desc efr2_bits[] = {
 
 /* 48882 IVRS: IVHD, the fields every type shares */
 static const struct field_desc ivhd_fields[] = {
-	{ "type", "Type", 0, 1, HEX },
-	{ "flags", "Flags", 1, 1, HEX, 0, BITS(ivhd_flag_bits) },
+	{ IVRS_KEY(type), "Type", 0, 1, HEX },
+	{ IVRS_KEY(flags), "Flags", 1, 1, HEX, 0, BITS(ivhd_flag_bits) },
 	{ "length", "Length", 2, 2, UINT },
-	{ "device_id", "IOMMU Device ID", 4, 2, HEX, FD_SUMMARY },
+	{ IVRS_KEY(device_id), "IOMMU Device ID", 4, 2, HEX, FD_SUMMARY },
 	{ "capability_offset", "Capability Offset", 6, 2, HEX },
-	{ "base_address", "IOMMU Base Address", 8, 8, ADDR, FD_SUMMARY },
-	{ "pci_segment", "PCI Segment Group", 16, 2, HEX, FD_SUMMARY },
+	{ IVRS_KEY(base_address), "IOMMU Base Address", 8, 8, ADDR, FD_SUMMARY },
+	{ IVRS_KEY(pci_segment), "PCI Segment Group", 16, 2, HEX, FD_SUMMARY },
 	{ "iommu_info", "IOMMU Info", 18, 2, HEX, 0, BITS(ivhd_info_bits) },
 };
 
@@ -212,12 +212,12 @@ static const char *const uid_formats[] = {
 
 /* 48882 IVRS: the first byte of every entry */
 static const struct field_desc entry_type_field[] = {
-	{ "type", "Entry Type", 0, 1, HEX, 0, NAMES(entry_names) },
+	{ IVRS_KEY(type), "Entry Type", 0, 1, HEX, 0, NAMES(entry_names) },
 };
 
 /* Bytes 1-3 of 4-byte and 8-byte entries other than Special */
 static const struct field_desc entry_device_fields[] = {
-	{ "device_id", "Device ID", 1, 2, HEX, FD_SUMMARY },
+	{ IVRS_KEY(device_id), "Device ID", 1, 2, HEX, FD_SUMMARY },
 	{ "settings", "DTE Setting", 3, 1, HEX, 0, BITS(dte_bits) },
 };
 
@@ -233,7 +233,7 @@ static const struct field_desc special_head_fields[] = {
 /* 48882 IVRS: Alias Select and Alias Start of Range (42h, 43h) */
 static const struct field_desc alias_fields[] = {
 	{ "reserved_4", "Reserved (byte 4)", 4, 1, HEX, FD_RESERVED },
-	{ "source_device_id", "Source Device ID (alias)", 5, 2, HEX, FD_SUMMARY },
+	{ IVRS_KEY(source_device_id), "Source Device ID (alias)", 5, 2, HEX, FD_SUMMARY },
 	{ "reserved_7", "Reserved (byte 7)", 7, 1, HEX, FD_RESERVED },
 };
 
@@ -245,8 +245,8 @@ static const struct field_desc extended_fields[] = {
 /* 48882 IVRS: Special Device (48h) */
 static const struct field_desc special_fields[] = {
 	{ "handle", "Handle", 4, 1, UINT, FD_SUMMARY },
-	{ "source_device_id", "Source Device ID", 5, 2, HEX, FD_SUMMARY },
-	{ "variety", "Variety", 7, 1, HEX, FD_SUMMARY, NAMES(varieties) },
+	{ IVRS_KEY(source_device_id), "Source Device ID", 5, 2, HEX, FD_SUMMARY },
+	{ IVRS_KEY(variety), "Variety", 7, 1, HEX, FD_SUMMARY, NAMES(varieties) },
 };
 
 /* Other 8-byte entries (padding 40h, undefined types): bytes 4-7 */
@@ -254,10 +254,16 @@ static const struct field_desc data8_fields[] = {
 	{ "data", "Entry Data", 4, 4, HEX },
 };
 
-/* 48882 IVRS: ACPI HID device (F0h) after the HID and CID */
+/* 48882 IVRS: ACPI HID device (F0h): HID and CID, eight ASCII characters or an integer each ... */
+static const struct field_desc acpi_id_fields[] = {
+	{ IVRS_KEY(hid), "ACPI HID", 4, 8, HEX },
+	{ "cid", "ACPI CID", 12, 8, HEX },
+};
+
+/* ... then the UID's format and length */
 static const struct field_desc hid_fields[] = {
-	{ "uid_format", "UID Format", 20, 1, UINT, 0, NAMES(uid_formats) },
-	{ "uid_length", "UID Length", 21, 1, UINT },
+	{ IVRS_KEY(uid_format), "UID Format", 20, 1, UINT, 0, NAMES(uid_formats) },
+	{ IVRS_KEY(uid_length), "UID Length", 21, 1, UINT },
 };
 
 /* ---- IVMD ---------------------------------------------------------------- */
@@ -273,12 +279,12 @@ static const struct bit_desc ivmd_flag_bits[] = {
 
 /* 48882 IVRS: IVMD (types 20h-22h), the segment where Linux reads it */
 static const struct field_desc ivmd_fields[] = {
-	{ "type", "Type", 0, 1, HEX },
-	{ "flags", "Flags", 1, 1, HEX, 0, BITS(ivmd_flag_bits) },
+	{ IVRS_KEY(type), "Type", 0, 1, HEX },
+	{ IVRS_KEY(flags), "Flags", 1, 1, HEX, 0, BITS(ivmd_flag_bits) },
 	{ "length", "Length", 2, 2, UINT },
-	{ "device_id", "Device ID", 4, 2, HEX, FD_SUMMARY },
-	{ "aux_data", "Auxiliary Data", 6, 2, HEX },
-	{ "pci_segment", "PCI Segment Group", 8, 2, HEX },
+	{ IVRS_KEY(device_id), "Device ID", 4, 2, HEX, FD_SUMMARY },
+	{ IVRS_KEY(aux_data), "Auxiliary Data", 6, 2, HEX },
+	{ IVRS_KEY(pci_segment), "PCI Segment Group", 8, 2, HEX },
 	{ "reserved", "Reserved", 10, 6, HEX, FD_RESERVED },
 	{ "start_address", "Start Address", 16, 8, ADDR, FD_SUMMARY },
 	{ "memory_length", "Memory Block Length", 24, 8, HEX, FD_SUMMARY },
@@ -286,10 +292,18 @@ static const struct field_desc ivmd_fields[] = {
 
 /* Blocks of undefined types: the header Linux reads of every block */
 static const struct field_desc unknown_block_fields[] = {
-	{ "type", "Type", 0, 1, HEX },
-	{ "flags", "Flags", 1, 1, HEX },
+	{ IVRS_KEY(type), "Type", 0, 1, HEX },
+	{ IVRS_KEY(flags), "Flags", 1, 1, HEX },
 	{ "length", "Length", 2, 2, UINT },
-	{ "device_id", "Device ID", 4, 2, HEX },
+	{ IVRS_KEY(device_id), "Device ID", 4, 2, HEX },
+};
+
+const struct field_descs ivrs_field_descs[] = {
+	{ FIELDS(ivrs_fields) }, { FIELDS(ivhd_fields) }, { FIELDS(ivhd_10_fields) },
+	{ FIELDS(ivhd_11_fields) }, { FIELDS(entry_type_field) }, { FIELDS(entry_device_fields) },
+	{ FIELDS(special_head_fields) }, { FIELDS(alias_fields) }, { FIELDS(extended_fields) },
+	{ FIELDS(special_fields) }, { FIELDS(data8_fields) }, { FIELDS(acpi_id_fields) },
+	{ FIELDS(hid_fields) }, { FIELDS(ivmd_fields) }, { FIELDS(unknown_block_fields) }, { NULL },
 };
 
 /* ---- shared helpers ------------------------------------------------------ */
@@ -376,9 +390,10 @@ void ivrs_eisa_id(uint32_t v, char out[static 8])
 }
 
 /* 48882 IVRS: HID/CID: eight ASCII characters, or an integer (EISA id). */
-static void acpi_id_field(struct decoder *d, struct iommu_dnode *node, uint64_t at,
-			  const char *key, const char *label)
+static void acpi_id_field(struct decoder *d, struct iommu_dnode *node, uint64_t entry,
+			  const struct field_desc *fd)
 {
+	uint64_t at = entry + fd->offset;
 	const uint8_t *p = d->data + at;
 	size_t len = strnlen((const char *)p, 8);
 	bool text = len > 0;
@@ -389,11 +404,11 @@ static void acpi_id_field(struct decoder *d, struct iommu_dnode *node, uint64_t 
 		if (i < len ? p[i] < 0x20 || p[i] >= 0x7f : p[i] != 0)
 			text = false;
 	if (text) {
-		dfield_set_summary(dnode_add_string(d, node, key, label, at, 8,
+		dfield_set_summary(dnode_add_string(d, node, fd->key, fd->label, at, fd->size,
 						    decoder_text(d, p, len)));
 		return;
 	}
-	f = dnode_add_u64(d, node, key, label, HEX, at, 8, v);
+	f = dnode_add_u64(d, node, fd->key, fd->label, fd->kind, at, fd->size, v);
 	if (v && v <= UINT32_MAX) {
 		char id[8];
 
@@ -431,8 +446,8 @@ static void decode_acpi_hid(struct decoder *d, struct iommu_dnode *node, uint64_
 	unsigned int uid_len = p[21];
 	uint64_t uid_at = at + IVHD_ACPI_HID_SIZE;
 
-	acpi_id_field(d, node, at + 4, "hid", "ACPI HID");
-	acpi_id_field(d, node, at + 12, "cid", "ACPI CID");
+	for (size_t i = 0; i < ARRAY_SIZE(acpi_id_fields); i++)
+		acpi_id_field(d, node, at, &acpi_id_fields[i]);
 	dnode_decode(d, node, at, length, FIELDS(hid_fields));
 	if (!uid_len)
 		return;
@@ -454,7 +469,7 @@ static void decode_entry_tail(struct decoder *d, struct iommu_dnode *node, uint6
 	case IVHD_DEV_ALIAS_SELECT:
 	case IVHD_DEV_ALIAS_RANGE:
 		dnode_decode(d, node, at, length, FIELDS(alias_fields));
-		dfield_bdf_meaning(d, node, "source_device_id");
+		dfield_bdf_meaning(d, node, IVRS_KEY(source_device_id));
 		break;
 	case IVHD_DEV_EXT_SELECT:
 	case IVHD_DEV_EXT_RANGE:
@@ -462,7 +477,7 @@ static void decode_entry_tail(struct decoder *d, struct iommu_dnode *node, uint6
 		break;
 	case IVHD_DEV_SPECIAL:
 		dnode_decode(d, node, at, length, FIELDS(special_fields));
-		dfield_bdf_meaning(d, node, "source_device_id");
+		dfield_bdf_meaning(d, node, IVRS_KEY(source_device_id));
 		break;
 	case IVHD_DEV_ACPI_HID:
 		decode_acpi_hid(d, node, at, length);
@@ -495,7 +510,7 @@ static void decode_entry(struct decoder *d, struct iommu_dnode *ivhd, uint64_t a
 					(unsigned long long)at, get_le16(d->data + at + 1));
 	} else {
 		dnode_decode(d, node, at, length, FIELDS(entry_device_fields));
-		dfield_bdf_meaning(d, node, "device_id");
+		dfield_bdf_meaning(d, node, IVRS_KEY(device_id));
 	}
 	decode_entry_tail(d, node, at, type, length);
 }
@@ -628,7 +643,7 @@ static void decode_ivhd(struct decoder *d, uint64_t at, uint64_t length, uint64_
 		decode_fitting(d, node, at, span, FIELDS(ivhd_10_fields));
 	else
 		decode_fitting(d, node, at, span, FIELDS(ivhd_11_fields));
-	dfield_bdf_meaning(d, node, "device_id");
+	dfield_bdf_meaning(d, node, IVRS_KEY(device_id));
 	if (length >= ivhd_header_size(type))
 		decode_entries(d, node, at, length, type);
 }
@@ -639,9 +654,9 @@ static void decode_ivmd(struct decoder *d, uint64_t at, uint64_t span, unsigned 
 	struct iommu_dnode *node = dnode_add(d, d->root, "ivmd", block_title(d, type), at, span);
 
 	decode_fitting(d, node, at, span, FIELDS(ivmd_fields));
-	dfield_bdf_meaning(d, node, "device_id");
+	dfield_bdf_meaning(d, node, IVRS_KEY(device_id));
 	if (type == IVRS_IVMD_RANGE)
-		dfield_bdf_meaning(d, node, "aux_data");
+		dfield_bdf_meaning(d, node, IVRS_KEY(aux_data));
 }
 
 static void decode_unknown_block(struct decoder *d, uint64_t at, uint64_t span, unsigned int type)

@@ -141,7 +141,7 @@ static void check_revision(struct validator *v)
 	if (rev != 1)
 		return;
 	iommu_dnode_foreach_child(v->root, c)
-		if (is_kind(c, "ivhd") && dnode_get_u64(c, "type", 0) == IVRS_IVHD_40)
+		if (is_kind(c, "ivhd") && IVRS_GET(c, type) == IVRS_IVHD_40)
 			validator_finding(v, &ivrs_checks[IVRS_REVISION_IVHD_40H], iommu_dnode_get_offset(c),
 					  "IVHD type 40h at 0x%llx in a revision 1 table",
 					  (unsigned long long)iommu_dnode_get_offset(c));
@@ -151,18 +151,18 @@ static void check_revision(struct validator *v)
 static void check_entry(struct validator *v, unsigned int ivhd_type, const struct iommu_dnode *e)
 {
 	uint64_t at = iommu_dnode_get_offset(e);
-	unsigned int type = (unsigned int)dnode_get_u64(e, "type", 0);
-	const struct iommu_dfield *hid = iommu_dnode_find_field(e, "hid");
+	unsigned int type = (unsigned int)IVRS_GET(e, type);
+	const struct iommu_dfield *hid = iommu_dnode_find_field(e, IVRS_KEY(hid));
 	uint64_t format, length;
 
-	if (!iommu_dnode_find_field(e, "type"))
+	if (!IVRS_HAS(e, type))
 		return;
 	if (type == IVHD_DEV_PAD4 || type == IVHD_DEV_PAD8) {
 		validator_finding(v, &ivrs_checks[IVRS_ENTRY_PADDING], at,
 				  "padding entry (type %02Xh) at 0x%llx", type, (unsigned long long)at);
 		return;
 	}
-	if (type != IVHD_DEV_ACPI_HID || !iommu_dnode_find_field(e, "uid_length"))
+	if (type != IVHD_DEV_ACPI_HID || !IVRS_HAS(e, uid_length))
 		return;
 	if (ivhd_type != IVRS_IVHD_40)
 		validator_finding(v, &ivrs_checks[IVRS_ENTRY_HID_OUTSIDE_40H], at,
@@ -172,8 +172,8 @@ static void check_entry(struct validator *v, unsigned int ivhd_type, const struc
 			    ? !*iommu_dfield_get_string(hid) : !iommu_dfield_get_u64(hid)))
 		validator_finding(v, &ivrs_checks[IVRS_ENTRY_HID_EMPTY], at,
 				  "ACPI HID entry at 0x%llx has an empty HID", (unsigned long long)at);
-	format = dnode_get_u64(e, "uid_format", 0);
-	length = dnode_get_u64(e, "uid_length", 0);
+	format = IVRS_GET(e, uid_format);
+	length = IVRS_GET(e, uid_length);
 	if ((format == IVHD_UID_NONE && length) || (format == IVHD_UID_INTEGER && (!length || length > 8)) ||
 	    (format == IVHD_UID_STRING && !length) || format > IVHD_UID_STRING)
 		validator_finding(v, &ivrs_checks[IVRS_ENTRY_UID_LENGTH], at + 20,
@@ -186,7 +186,7 @@ static void check_entries(struct validator *v)
 	const struct iommu_dnode *c, *e;
 
 	iommu_dnode_foreach_child(v->root, c) {
-		unsigned int type = (unsigned int)dnode_get_u64(c, "type", 0);
+		unsigned int type = (unsigned int)IVRS_GET(c, type);
 
 		if (!is_kind(c, "ivhd"))
 			continue;
@@ -199,9 +199,9 @@ static void check_entries(struct validator *v)
 
 static bool same_iommu(const struct iommu_dnode *a, const struct iommu_dnode *b)
 {
-	return dnode_get_u64(a, "pci_segment", 0) == dnode_get_u64(b, "pci_segment", 0) &&
-	       dnode_get_u64(a, "device_id", 0) == dnode_get_u64(b, "device_id", 0) &&
-	       dnode_get_u64(a, "base_address", 0) == dnode_get_u64(b, "base_address", 0);
+	return IVRS_GET(a, pci_segment) == IVRS_GET(b, pci_segment) &&
+	       IVRS_GET(a, device_id) == IVRS_GET(b, device_id) &&
+	       IVRS_GET(a, base_address) == IVRS_GET(b, base_address);
 }
 
 static void check_ivhds(struct validator *v, const struct iommu_ivrs *ivrs)
@@ -211,26 +211,26 @@ static void check_ivhds(struct validator *v, const struct iommu_ivrs *ivrs)
 	char b[8];
 
 	iommu_dnode_foreach_child(v->root, c) {
-		uint64_t at = iommu_dnode_get_offset(c), type = dnode_get_u64(c, "type", 0);
+		uint64_t at = iommu_dnode_get_offset(c), type = IVRS_GET(c, type);
 		bool used = false;
 
 		if (!is_kind(c, "ivhd"))
 			continue;
 		nivhd++;
-		if (iommu_dnode_find_field(c, "base_address") && !dnode_get_u64(c, "base_address", 0))
+		if (IVRS_HAS(c, base_address) && !IVRS_GET(c, base_address))
 			validator_finding(v, &ivrs_checks[IVRS_IVHD_BASE_ZERO], at + 8,
 					  "IVHD type %02llXh at 0x%llx: IOMMU base address 0",
 					  (unsigned long long)type, (unsigned long long)at);
-		if (type != IVRS_IVHD_10 && (dnode_get_u64(c, "flags", 0) & 0xc0))
+		if (type != IVRS_IVHD_10 && (IVRS_GET(c, flags) & 0xc0))
 			validator_finding(v, &ivrs_checks[IVRS_IVHD_FLAGS_10H_ONLY], at + 1,
 					  "IVHD type %02llXh at 0x%llx: flags 0x%02llx",
 					  (unsigned long long)type, (unsigned long long)at,
-					  (unsigned long long)dnode_get_u64(c, "flags", 0));
+					  (unsigned long long)IVRS_GET(c, flags));
 		if (nivhd > PAIRWISE_MAX)
 			continue;
 		if (type == ivrs->ivhd_type) {
 			for (o = iommu_dnode_get_first_child(v->root); o != c; o = iommu_dnode_get_next(o))
-				if (is_kind(o, "ivhd") && dnode_get_u64(o, "type", 0) == type &&
+				if (is_kind(o, "ivhd") && IVRS_GET(o, type) == type &&
 				    same_iommu(o, c)) {
 					validator_finding(v, &ivrs_checks[IVRS_IVHD_DUPLICATE], at,
 							  "IVHD at 0x%llx repeats the IOMMU of the IVHD at 0x%llx",
@@ -242,14 +242,15 @@ static void check_ivhds(struct validator *v, const struct iommu_ivrs *ivrs)
 		}
 		/* Another type: is its IOMMU among the units Linux uses? */
 		for (size_t u = 0; u < capped(ivrs->nunits); u++)
-			used |= ivrs->units[u].segment == dnode_get_u64(c, "pci_segment", 0) &&
-				ivrs->units[u].devid == dnode_get_u64(c, "device_id", 0);
+			used |= ivrs->units[u].segment == IVRS_GET(c, pci_segment) &&
+				ivrs->units[u].devid == IVRS_GET(c, device_id);
 		if (!used && ivhd_header_size(ivrs->ivhd_type))
 			validator_finding(v, &ivrs_checks[IVRS_IVHD_IGNORED], at,
 					  "IVHD type %02llXh at 0x%llx describes the IOMMU at %04llx:%s, which no IVHD of type %02Xh (the type Linux uses) describes",
 					  (unsigned long long)type, (unsigned long long)at,
-					  (unsigned long long)dnode_get_u64(c, "pci_segment", 0),
-					  ivrs_bdf((uint16_t)dnode_get_u64(c, "device_id", 0), b), ivrs->ivhd_type);
+					  (unsigned long long)IVRS_GET(c, pci_segment),
+					  ivrs_bdf((uint16_t)IVRS_GET(c, device_id), b),
+					  ivrs->ivhd_type);
 	}
 	if (!nivhd) {
 		validator_finding(v, &ivrs_checks[IVRS_IVHD_NONE], IOMMU_NO_OFFSET,
@@ -422,12 +423,12 @@ static void check_special_varieties(struct validator *v, const struct iommu_ivrs
 	if (!ivrs->nunits)
 		return;
 	iommu_dnode_foreach_child(v->root, c) {
-		if (!is_kind(c, "ivhd") || dnode_get_u64(c, "type", 0) != ivrs->ivhd_type)
+		if (!is_kind(c, "ivhd") || IVRS_GET(c, type) != ivrs->ivhd_type)
 			continue;
 		iommu_dnode_foreach_child(c, e) {
-			uint64_t variety = dnode_get_u64(e, "variety", IVHD_SPECIAL_IOAPIC);
+			uint64_t variety = dnode_get_u64(e, IVRS_KEY(variety), IVHD_SPECIAL_IOAPIC);
 
-			if (dnode_get_u64(e, "type", 0) != IVHD_DEV_SPECIAL ||
+			if (IVRS_GET(e, type) != IVHD_DEV_SPECIAL ||
 			    variety == IVHD_SPECIAL_IOAPIC || variety == IVHD_SPECIAL_HPET)
 				continue;
 			validator_finding(v, &ivrs_checks[IVRS_SPECIAL_UNKNOWN_VARIETY],

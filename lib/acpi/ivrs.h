@@ -111,6 +111,24 @@ enum ivrs_check {
 	IVRS_CHECK_COUNT,
 };
 
+/* Fields the IVRS validator and decoder read back (FIELD_KEY, lib/internal.h). */
+#define IVRS_KEYS(X)                                                                       \
+	X(aux_data) X(base_address) X(device_id) X(flags) X(hid) X(pci_segment)            \
+	X(source_device_id) X(type) X(uid_format) X(uid_length) X(variety)
+struct ivrs_keys { IVRS_KEYS(FIELD_KEY_MEMBER) };
+#define IVRS_KEY(k) FIELD_KEY(ivrs_keys, k)
+/* NODE's field K: its value (0 when NODE lacks it), and whether NODE has it. */
+#define IVRS_GET(node, k) dnode_get_u64(node, IVRS_KEY(k), 0)
+#define IVRS_HAS(node, k) (iommu_dnode_find_field(node, IVRS_KEY(k)) != NULL)
+
+/* Fields the VIOT validator and decoder read back. */
+#define VIOT_KEYS(X)                                                                       \
+	X(base_address) X(bdf) X(bdf_end) X(bdf_start) X(output_node) X(segment_end)       \
+	X(segment_start)
+struct viot_keys { VIOT_KEYS(FIELD_KEY_MEMBER) };
+#define VIOT_KEY(k) FIELD_KEY(viot_keys, k)
+#define VIOT_GET(node, k) dnode_get_u64(node, VIOT_KEY(k), 0)
+#define VIOT_HAS(node, k) (iommu_dnode_find_field(node, VIOT_KEY(k)) != NULL)
 
 /* Every VIOT check; viot_checks[] (lib/acpi/viot-validate.c) is indexed by these. */
 enum viot_check {

@@ -44,33 +44,39 @@ static const struct field_desc node_header_fields[] = {
 /* ACPI 6.5 VIOT PCI Range node */
 static const struct field_desc pci_range_fields[] = {
 	{ "endpoint_start", "Endpoint Start", 4, 4, HEX, FD_SUMMARY },
-	{ "segment_start", "PCI Segment Start", 8, 2, HEX, FD_SUMMARY },
-	{ "segment_end", "PCI Segment End", 10, 2, HEX, FD_SUMMARY },
-	{ "bdf_start", "PCI BDF Start", 12, 2, HEX, FD_SUMMARY },
-	{ "bdf_end", "PCI BDF End", 14, 2, HEX, FD_SUMMARY },
-	{ "output_node", "Output Node", 16, 2, HEX, FD_SUMMARY },
+	{ VIOT_KEY(segment_start), "PCI Segment Start", 8, 2, HEX, FD_SUMMARY },
+	{ VIOT_KEY(segment_end), "PCI Segment End", 10, 2, HEX, FD_SUMMARY },
+	{ VIOT_KEY(bdf_start), "PCI BDF Start", 12, 2, HEX, FD_SUMMARY },
+	{ VIOT_KEY(bdf_end), "PCI BDF End", 14, 2, HEX, FD_SUMMARY },
+	{ VIOT_KEY(output_node), "Output Node", 16, 2, HEX, FD_SUMMARY },
 	{ "reserved", "Reserved", 18, 6, HEX, FD_RESERVED },
 };
 
 /* ACPI 6.5 VIOT MMIO Endpoint node */
 static const struct field_desc mmio_fields[] = {
 	{ "endpoint", "Endpoint ID", 4, 4, HEX, FD_SUMMARY },
-	{ "base_address", "Base Address", 8, 8, ADDR, FD_SUMMARY },
-	{ "output_node", "Output Node", 16, 2, HEX, FD_SUMMARY },
+	{ VIOT_KEY(base_address), "Base Address", 8, 8, ADDR, FD_SUMMARY },
+	{ VIOT_KEY(output_node), "Output Node", 16, 2, HEX, FD_SUMMARY },
 	{ "reserved", "Reserved", 18, 6, HEX, FD_RESERVED },
 };
 
 /* ACPI 6.5 VIOT virtio-pci IOMMU node */
 static const struct field_desc virtio_pci_fields[] = {
 	{ "segment", "PCI Segment", 4, 2, HEX, FD_SUMMARY },
-	{ "bdf", "PCI BDF", 6, 2, HEX, FD_SUMMARY },
+	{ VIOT_KEY(bdf), "PCI BDF", 6, 2, HEX, FD_SUMMARY },
 	{ "reserved", "Reserved", 8, 8, HEX, FD_RESERVED },
 };
 
 /* ACPI 6.5 VIOT virtio-mmio IOMMU node */
 static const struct field_desc virtio_mmio_fields[] = {
 	{ "reserved", "Reserved", 4, 4, HEX, FD_RESERVED },
-	{ "base_address", "Base Address", 8, 8, ADDR, FD_SUMMARY },
+	{ VIOT_KEY(base_address), "Base Address", 8, 8, ADDR, FD_SUMMARY },
+};
+
+const struct field_descs viot_field_descs[] = {
+	{ FIELDS(viot_fields) }, { FIELDS(node_header_fields) }, { FIELDS(pci_range_fields) },
+	{ FIELDS(mmio_fields) }, { FIELDS(virtio_pci_fields) }, { FIELDS(virtio_mmio_fields) },
+	{ NULL },
 };
 
 /* A node of LENGTH bytes present; MIN_LENGTH: its type's fixed fields (0: a type not defined). */
@@ -83,10 +89,7 @@ static void decode_node(struct decoder *d, uint64_t at, uint64_t length, unsigne
 				    ? node_names[type]
 				    : arena_printf(d->arena, "Unknown node type %u", type);
 	struct iommu_dnode *node = dnode_add(d, d->root, kind, title, at, length);
-	static const struct {
-		const struct field_desc *desc;
-		size_t n;
-	} body[] = {
+	static const struct field_descs body[] = {
 		[VIOT_NODE_PCI_RANGE] = { FIELDS(pci_range_fields) },
 		[VIOT_NODE_MMIO] = { FIELDS(mmio_fields) },
 		[VIOT_NODE_VIRTIO_PCI] = { FIELDS(virtio_pci_fields) },
@@ -96,9 +99,9 @@ static void decode_node(struct decoder *d, uint64_t at, uint64_t length, unsigne
 	dnode_decode(d, node, at, length, FIELDS(node_header_fields));
 	if (min_length && length >= min_length) {
 		dnode_decode(d, node, at, length, body[type].desc, body[type].n);
-		dfield_bdf_meaning(d, node, "bdf");
-		dfield_bdf_meaning(d, node, "bdf_start");
-		dfield_bdf_meaning(d, node, "bdf_end");
+		dfield_bdf_meaning(d, node, VIOT_KEY(bdf));
+		dfield_bdf_meaning(d, node, VIOT_KEY(bdf_start));
+		dfield_bdf_meaning(d, node, VIOT_KEY(bdf_end));
 	} else if (length > 4)
 		dnode_add_bytes(d, node, "data", "Node Data", at + 4, (unsigned int)(length - 4));
 }
@@ -110,7 +113,7 @@ static void name_outputs(struct decoder *d)
 	unsigned int named = 0;
 
 	iommu_dnode_foreach_child(d->root, c) {
-		struct iommu_dfield *f = iommu_dnode_find_field(c, "output_node");
+		struct iommu_dfield *f = iommu_dnode_find_field(c, VIOT_KEY(output_node));
 
 		if (!f)
 			continue;

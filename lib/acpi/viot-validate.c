@@ -55,8 +55,8 @@ static bool is_kind(const struct iommu_dnode *node, const char *kind)
 
 static bool is_iommu(const struct iommu_dnode *node)
 {
-	return (is_kind(node, "virtio_pci_iommu") && iommu_dnode_find_field(node, "bdf")) ||
-	       (is_kind(node, "virtio_mmio_iommu") && iommu_dnode_find_field(node, "base_address"));
+	return (is_kind(node, "virtio_pci_iommu") && VIOT_HAS(node, bdf)) ||
+	       (is_kind(node, "virtio_mmio_iommu") && VIOT_HAS(node, base_address));
 }
 
 static const struct iommu_dnode *node_at(const struct validator *v, uint64_t offset)
@@ -73,7 +73,7 @@ static const struct iommu_dnode *node_at(const struct validator *v, uint64_t off
 
 static bool is_endpoint(const struct iommu_dnode *node)
 {
-	return iommu_dnode_find_field(node, "output_node") != NULL;
+	return VIOT_HAS(node, output_node);
 }
 
 static void check_outputs(struct validator *v)
@@ -84,7 +84,7 @@ static void check_outputs(struct validator *v)
 
 	iommu_dnode_foreach_child(v->root, c) {
 		const struct iommu_dnode *target;
-		uint64_t out = dnode_get_u64(c, "output_node", 0);
+		uint64_t out = VIOT_GET(c, output_node);
 		bool used = false;
 
 		if (index++ >= PAIRWISE_MAX) {
@@ -97,7 +97,7 @@ static void check_outputs(struct validator *v)
 			iommus++;
 			iommu_dnode_foreach_child(v->root, e)
 				used |= is_endpoint(e) &&
-					dnode_get_u64(e, "output_node", 0) == iommu_dnode_get_offset(c);
+					VIOT_GET(e, output_node) == iommu_dnode_get_offset(c);
 			if (!used)
 				validator_finding(v, &viot_checks[VIOT_IOMMU_UNUSED], iommu_dnode_get_offset(c),
 						  "%s at 0x%llx: no endpoint names it", iommu_dnode_get_title(c),
@@ -121,17 +121,17 @@ static void check_outputs(struct validator *v)
 
 static bool range_inverted(const struct iommu_dnode *r)
 {
-	return dnode_get_u64(r, "segment_end", 0) < dnode_get_u64(r, "segment_start", 0) ||
-	       dnode_get_u64(r, "bdf_end", 0) < dnode_get_u64(r, "bdf_start", 0);
+	return VIOT_GET(r, segment_end) < VIOT_GET(r, segment_start) ||
+	       VIOT_GET(r, bdf_end) < VIOT_GET(r, bdf_start);
 }
 
 /* Linux: a device matches when its segment and its BDF are each within their bounds. */
 static bool ranges_overlap(const struct iommu_dnode *a, const struct iommu_dnode *b)
 {
-	return dnode_get_u64(a, "segment_start", 0) <= dnode_get_u64(b, "segment_end", 0) &&
-	       dnode_get_u64(b, "segment_start", 0) <= dnode_get_u64(a, "segment_end", 0) &&
-	       dnode_get_u64(a, "bdf_start", 0) <= dnode_get_u64(b, "bdf_end", 0) &&
-	       dnode_get_u64(b, "bdf_start", 0) <= dnode_get_u64(a, "bdf_end", 0);
+	return VIOT_GET(a, segment_start) <= VIOT_GET(b, segment_end) &&
+	       VIOT_GET(b, segment_start) <= VIOT_GET(a, segment_end) &&
+	       VIOT_GET(a, bdf_start) <= VIOT_GET(b, bdf_end) &&
+	       VIOT_GET(b, bdf_start) <= VIOT_GET(a, bdf_end);
 }
 
 static void check_endpoints(struct validator *v)
@@ -145,19 +145,19 @@ static void check_endpoints(struct validator *v)
 		if (index++ >= PAIRWISE_MAX)
 			break;
 
-		if (is_kind(c, "pci_range") && iommu_dnode_find_field(c, "bdf_end")) {
+		if (is_kind(c, "pci_range") && VIOT_HAS(c, bdf_end)) {
 			if (range_inverted(c)) {
 				validator_finding(v, &viot_checks[VIOT_PCI_RANGE_INVERTED], at,
 						  "PCI Range at 0x%llx: segments 0x%llx-0x%llx, BDFs 0x%04llx-0x%04llx",
 						  (unsigned long long)at,
-						  (unsigned long long)dnode_get_u64(c, "segment_start", 0),
-						  (unsigned long long)dnode_get_u64(c, "segment_end", 0),
-						  (unsigned long long)dnode_get_u64(c, "bdf_start", 0),
-						  (unsigned long long)dnode_get_u64(c, "bdf_end", 0));
+						  (unsigned long long)VIOT_GET(c, segment_start),
+						  (unsigned long long)VIOT_GET(c, segment_end),
+						  (unsigned long long)VIOT_GET(c, bdf_start),
+						  (unsigned long long)VIOT_GET(c, bdf_end));
 				continue;
 			}
 			for (o = iommu_dnode_get_first_child(v->root); o != c; o = iommu_dnode_get_next(o))
-				if (is_kind(o, "pci_range") && iommu_dnode_find_field(o, "bdf_end") &&
+				if (is_kind(o, "pci_range") && VIOT_HAS(o, bdf_end) &&
 				    !range_inverted(o) && ranges_overlap(o, c)) {
 					validator_finding(v, &viot_checks[VIOT_PCI_RANGE_OVERLAP], at,
 							  "PCI Ranges at 0x%llx and 0x%llx name the same devices",
@@ -166,15 +166,15 @@ static void check_endpoints(struct validator *v)
 					break;
 				}
 		}
-		if (is_kind(c, "mmio_endpoint") && iommu_dnode_find_field(c, "base_address"))
+		if (is_kind(c, "mmio_endpoint") && VIOT_HAS(c, base_address))
 			for (o = iommu_dnode_get_first_child(v->root); o != c; o = iommu_dnode_get_next(o))
-				if (is_kind(o, "mmio_endpoint") && iommu_dnode_find_field(o, "base_address") &&
-				    dnode_get_u64(o, "base_address", 0) == dnode_get_u64(c, "base_address", 1)) {
+				if (is_kind(o, "mmio_endpoint") && VIOT_HAS(o, base_address) &&
+				    VIOT_GET(o, base_address) == VIOT_GET(c, base_address)) {
 					validator_finding(v, &viot_checks[VIOT_MMIO_DUPLICATE], at + 8,
 							  "MMIO Endpoints at 0x%llx and 0x%llx both have base address 0x%llx",
 							  (unsigned long long)iommu_dnode_get_offset(o),
 							  (unsigned long long)at,
-							  (unsigned long long)dnode_get_u64(c, "base_address", 0));
+							  (unsigned long long)VIOT_GET(c, base_address));
 					break;
 				}
 	}
