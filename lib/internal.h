@@ -209,6 +209,24 @@ struct field_descs {
 extern const struct field_descs dmar_field_descs[], iort_field_descs[], ivrs_field_descs[],
 	viot_field_descs[];
 
+/*
+ * The same for the register decodes (lib/unit/vtd-regs.c, amd-regs.c,
+ * smmu-regs.c), read back by their decoders and by the status checks.
+ */
+#define VTD_REG_KEYS(X)                                                                    \
+	X(cm) X(fro) X(iro) X(mamv) X(mgaw) X(mhmv) X(nd) X(nfr) X(pi) X(pss) X(sagaw)     \
+	X(sslps) X(value)
+struct vtd_reg_keys { VTD_REG_KEYS(FIELD_KEY_MEMBER) };
+#define VTD_REG_KEY(k) FIELD_KEY(vtd_reg_keys, k)
+#define AMD_REG_KEYS(X) X(ga_sup) X(gam_sup) X(pas_max) X(value)
+struct amd_reg_keys { AMD_REG_KEYS(FIELD_KEY_MEMBER) };
+#define AMD_REG_KEY(k) FIELD_KEY(amd_reg_keys, k)
+#define SMMU_REG_KEYS(X) X(value)
+struct smmu_reg_keys { SMMU_REG_KEYS(FIELD_KEY_MEMBER) };
+#define SMMU_REG_KEY(k) FIELD_KEY(smmu_reg_keys, k)
+extern const struct field_descs vtd_reg_field_descs[], amd_reg_field_descs[],
+	smmu_reg_field_descs[];
+
 /* Everything one decode needs: the table bytes, the tree and its findings. */
 struct decoder {
 	struct iommu_dnode *root;

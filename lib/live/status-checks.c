@@ -109,7 +109,7 @@ static void check_virtual(struct iommu_status *st, const struct status_facts *f)
 	for (const struct iommu_unit *u = st->units; u; u = u->next) {
 		char path[280];
 
-		if (!unit_bit(u, "cap", "cm"))
+		if (!unit_bit(u, "cap", VTD_REG_KEY(cm)))
 			continue;
 		if (!c)
 			c = status_check(st, "iommu.virtual", IOMMU_RESULT_PASS,
@@ -234,9 +234,10 @@ static void check_posted(struct iommu_status *st, const struct status_facts *f)
 	if (!st->units || !x86(st))
 		return;
 	for (const struct iommu_unit *u = st->units; u; u = u->next) {
-		bool pi = u->vendor == IOMMU_VENDOR_INTEL ? unit_bit(u, "cap", "pi")
-							  : unit_bit(u, "efr", "ga_sup") &&
-							    unit_bit(u, "efr", "gam_sup");
+		bool pi = u->vendor == IOMMU_VENDOR_INTEL
+				  ? unit_bit(u, "cap", VTD_REG_KEY(pi))
+				  : unit_bit(u, "efr", AMD_REG_KEY(ga_sup)) &&
+				    unit_bit(u, "efr", AMD_REG_KEY(gam_sup));
 		char path[280];
 
 		if (!pi)

@@ -28,7 +28,7 @@ static const struct bit_desc efr_bits[] = {
 	{ "nx_sup", "No-Execute Protection (NXSup)", 3, 1, .flags = FD_SUMMARY },
 	{ "gt_sup", "Guest Translation (GTSup)", 4, 1, .flags = FD_SUMMARY },
 	{ "ia_sup", "INVALIDATE_IOMMU_ALL (IASup)", 6, 1, .flags = FD_SUMMARY },
-	{ "ga_sup", "Guest Virtual APIC (GASup)", 7, 1, .flags = FD_SUMMARY },
+	{ AMD_REG_KEY(ga_sup), "Guest Virtual APIC (GASup)", 7, 1, .flags = FD_SUMMARY },
 	{ "he_sup", "Hardware Error Registers (HESup)", 8, 1, .flags = FD_SUMMARY },
 	{ "pc_sup", "Performance Counters (PCSup)", 9, 1, .flags = FD_SUMMARY },
 	{ "hats", "Host Address Translation Size (HATS)", 10, 2, NAMES(hats_names) },
@@ -36,10 +36,10 @@ static const struct bit_desc efr_bits[] = {
 	{ "glx_sup", "Guest CR3 Root Table Levels (GLXSup)", 14, 2, NAMES(glx_names) },
 	{ "smif_sup", "SMI Filter Register (SmiFSup)", 16, 2 },
 	{ "smif_rc", "SMI Filter Register Count (SmiFRC)", 18, 3 },
-	{ "gam_sup", "Guest Virtual APIC Modes (GAMSup)", 21, 3, NAMES(gam_names) },
+	{ AMD_REG_KEY(gam_sup), "Guest Virtual APIC Modes (GAMSup)", 21, 3, NAMES(gam_names) },
 	{ "dual_ppr_log_sup", "Dual PPR Log (DualPprLogSup)", 24, 2 },
 	{ "dual_event_log_sup", "Dual Event Log (DualEventLogSup)", 28, 2 },
-	{ "pas_max", "Maximum PASID (PASmax)", 32, 5 },
+	{ AMD_REG_KEY(pas_max), "Maximum PASID (PASmax)", 32, 5 },
 	{ "us_sup", "User/Supervisor Page Protection (USSup)", 37, 1, .flags = FD_SUMMARY },
 	{ "dev_tbl_seg_sup", "Segmented Device Table (DevTblSegSup)", 38, 2 },
 	{ "ppr_ovrflw_early_sup", "PPR Log Overflow Early Warning (PprOvrflwEarlySup)", 40, 1 },
@@ -72,11 +72,17 @@ static const struct bit_desc efr2_bits[] = {
 };
 
 static const struct field_desc efr_fields[] = {
-	{ "value", "Extended Feature Register (EFR)", 0, 8, IOMMU_DFIELD_ADDR, 0, BITS(efr_bits) },
+	{ AMD_REG_KEY(value), "Extended Feature Register (EFR)", 0, 8, IOMMU_DFIELD_ADDR, 0,
+	  BITS(efr_bits) },
 };
 
 static const struct field_desc efr2_fields[] = {
-	{ "value", "Extended Feature 2 Register (EFR2)", 0, 8, IOMMU_DFIELD_ADDR, 0, BITS(efr2_bits) },
+	{ AMD_REG_KEY(value), "Extended Feature 2 Register (EFR2)", 0, 8, IOMMU_DFIELD_ADDR, 0,
+	  BITS(efr2_bits) },
+};
+
+const struct field_descs amd_reg_field_descs[] = {
+	{ FIELDS(efr_fields) }, { FIELDS(efr2_fields) }, { NULL },
 };
 
 static void decode_register(struct decoder *d, const char *kind, const char *title,
@@ -88,8 +94,8 @@ static void decode_register(struct decoder *d, const char *kind, const char *tit
 	dnode_decode(d, node, offset, 8, fields, nfields);
 	if (!node)
 		return;
-	dfield_set_summary(iommu_dnode_find_field(node, "value"));
-	f = iommu_dnode_find_field(node, "pas_max");
+	dfield_set_summary(iommu_dnode_find_field(node, AMD_REG_KEY(value)));
+	f = iommu_dnode_find_field(node, AMD_REG_KEY(pas_max));
 	if (f)
 		dfield_set_meaning(d, f, "%llu-bit PASIDs",
 				   (unsigned long long)iommu_dfield_get_u64(f) + 1);

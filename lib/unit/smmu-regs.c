@@ -85,16 +85,21 @@ static const struct bit_desc idr5_bits[] = {
 };
 
 #define IDR_FIELD(n, bits) \
-	{ "value", "SMMU_IDR" #n, 0, 4, IOMMU_DFIELD_HEX, 0, BITS(bits) }
+	{ SMMU_REG_KEY(value), "SMMU_IDR" #n, 0, 4, IOMMU_DFIELD_HEX, 0, BITS(bits) }
 
 static const struct field_desc idr0_fields[] = { IDR_FIELD(0, idr0_bits) };
 static const struct field_desc idr1_fields[] = { IDR_FIELD(1, idr1_bits) };
 static const struct field_desc idr2_fields[] = { IDR_FIELD(2, idr2_bits) };
 static const struct field_desc idr3_fields[] = { IDR_FIELD(3, idr3_bits) };
 static const struct field_desc idr4_fields[] = {
-	{ "value", "SMMU_IDR4 (IMPLEMENTATION DEFINED)", 0, 4, IOMMU_DFIELD_HEX },
+	{ SMMU_REG_KEY(value), "SMMU_IDR4 (IMPLEMENTATION DEFINED)", 0, 4, IOMMU_DFIELD_HEX },
 };
 static const struct field_desc idr5_fields[] = { IDR_FIELD(5, idr5_bits) };
+
+const struct field_descs smmu_reg_field_descs[] = {
+	{ FIELDS(idr0_fields) }, { FIELDS(idr1_fields) }, { FIELDS(idr2_fields) },
+	{ FIELDS(idr3_fields) }, { FIELDS(idr4_fields) }, { FIELDS(idr5_fields) }, { NULL },
+};
 
 static const struct {
 	const char *kind, *title;
@@ -127,7 +132,7 @@ IOMMU_EXPORT int iommu_smmuv3_idr_decode(const uint32_t idr[6], struct iommu_dno
 
 		dnode_decode(&d, node, 4 * i, 4, idrs[i].fields, 1);
 		if (node)
-			dfield_set_summary(iommu_dnode_find_field(node, "value"));
+			dfield_set_summary(iommu_dnode_find_field(node, SMMU_REG_KEY(value)));
 	}
 	d.data = NULL;
 	d.size = 0;

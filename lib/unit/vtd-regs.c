@@ -15,24 +15,25 @@
 
 /* VT-d 4.1 §11.4.2 Capability Register */
 static const struct bit_desc cap_bits[] = {
-	{ "nd", "Number of Domains Supported (ND)", 0, 3 },
+	{ VTD_REG_KEY(nd), "Number of Domains Supported (ND)", 0, 3 },
 	{ "afl", "Advanced Fault Logging (AFL)", 3, 1, .flags = FD_SUMMARY },
 	{ "rwbf", "Required Write-Buffer Flushing (RWBF)", 4, 1, .flags = FD_SUMMARY },
 	{ "plmr", "Protected Low-Memory Region (PLMR)", 5, 1, .flags = FD_SUMMARY },
 	{ "phmr", "Protected High-Memory Region (PHMR)", 6, 1, .flags = FD_SUMMARY },
-	{ "cm", "Caching Mode (CM)", 7, 1, .flags = FD_SUMMARY },
-	{ "sagaw", "Supported Adjusted Guest Address Widths (SAGAW)", 8, 5, .flags = FD_SUMMARY },
-	{ "mgaw", "Maximum Guest Address Width (MGAW)", 16, 6, .flags = FD_SUMMARY },
+	{ VTD_REG_KEY(cm), "Caching Mode (CM)", 7, 1, .flags = FD_SUMMARY },
+	{ VTD_REG_KEY(sagaw), "Supported Adjusted Guest Address Widths (SAGAW)", 8, 5,
+	  .flags = FD_SUMMARY },
+	{ VTD_REG_KEY(mgaw), "Maximum Guest Address Width (MGAW)", 16, 6, .flags = FD_SUMMARY },
 	{ "zlr", "Zero Length Read (ZLR)", 22, 1, .flags = FD_SUMMARY },
-	{ "fro", "Fault-recording Register Offset (FRO)", 24, 10 },
-	{ "sslps", "Second Stage Large Page Support (SSLPS)", 34, 4, .flags = FD_SUMMARY },
+	{ VTD_REG_KEY(fro), "Fault-recording Register Offset (FRO)", 24, 10 },
+	{ VTD_REG_KEY(sslps), "Second Stage Large Page Support (SSLPS)", 34, 4, .flags = FD_SUMMARY },
 	{ "psi", "Page Selective Invalidation (PSI)", 39, 1, .flags = FD_SUMMARY },
-	{ "nfr", "Number of Fault-recording Registers (NFR)", 40, 8 },
-	{ "mamv", "Maximum Address Mask Value (MAMV)", 48, 6 },
+	{ VTD_REG_KEY(nfr), "Number of Fault-recording Registers (NFR)", 40, 8 },
+	{ VTD_REG_KEY(mamv), "Maximum Address Mask Value (MAMV)", 48, 6 },
 	{ "dwd", "Write Draining (DWD)", 54, 1, .flags = FD_SUMMARY },
 	{ "drd", "Read Draining (DRD)", 55, 1, .flags = FD_SUMMARY },
 	{ "fs1gp", "First Stage 1-GByte Page Support (FS1GP)", 56, 1, .flags = FD_SUMMARY },
-	{ "pi", "Posted Interrupts Support (PI)", 59, 1, .flags = FD_SUMMARY },
+	{ VTD_REG_KEY(pi), "Posted Interrupts Support (PI)", 59, 1, .flags = FD_SUMMARY },
 	{ "fs5lp", "First Stage 5-level Paging Support (FS5LP)", 60, 1, .flags = FD_SUMMARY },
 	{ "ecmds", "Enhanced Command Support (ECMDS)", 61, 1, .flags = FD_SUMMARY },
 	{ "esirtps", "Enhanced Set Interrupt Remap Table Pointer Support (ESIRTPS)", 62, 1, .flags = FD_SUMMARY },
@@ -48,8 +49,8 @@ static const struct bit_desc ecap_bits[] = {
 	{ "eim", "Extended Interrupt Mode (EIM)", 4, 1, .flags = FD_SUMMARY },
 	{ "pt", "Pass Through (PT)", 6, 1, .flags = FD_SUMMARY },
 	{ "sc", "Snoop Control (SC)", 7, 1, .flags = FD_SUMMARY },
-	{ "iro", "IOTLB Register Offset (IRO)", 8, 10 },
-	{ "mhmv", "Maximum Handle Mask Value (MHMV)", 20, 4 },
+	{ VTD_REG_KEY(iro), "IOTLB Register Offset (IRO)", 8, 10 },
+	{ VTD_REG_KEY(mhmv), "Maximum Handle Mask Value (MHMV)", 20, 4 },
 	{ "mts", "Memory Type Support (MTS)", 25, 1, .flags = FD_SUMMARY },
 	{ "nest", "Nested Translation Support (NEST)", 26, 1, .flags = FD_SUMMARY },
 	{ "prs", "Page Request Support (PRS)", 29, 1, .flags = FD_SUMMARY },
@@ -57,7 +58,7 @@ static const struct bit_desc ecap_bits[] = {
 	{ "srs", "Supervisor Request Support (SRS)", 31, 1, .flags = FD_SUMMARY },
 	{ "nwfs", "No Write Flag Support (NWFS)", 33, 1, .flags = FD_SUMMARY },
 	{ "eafs", "Extended Accessed Flag Support (EAFS)", 34, 1, .flags = FD_SUMMARY },
-	{ "pss", "PASID Size Supported (PSS)", 35, 5 },
+	{ VTD_REG_KEY(pss), "PASID Size Supported (PSS)", 35, 5 },
 	{ "pasid", "Process Address Space ID Support (PASID)", 40, 1, .flags = FD_SUMMARY },
 	{ "dit", "Device-TLB Invalidation Throttle (DIT)", 41, 1, .flags = FD_SUMMARY },
 	{ "pds", "Page-request Drain Support (PDS)", 42, 1, .flags = FD_SUMMARY },
@@ -74,11 +75,17 @@ static const struct bit_desc ecap_bits[] = {
 };
 
 static const struct field_desc cap_fields[] = {
-	{ "value", "Capability Register (CAP_REG)", 0, 8, IOMMU_DFIELD_ADDR, 0, BITS(cap_bits) },
+	{ VTD_REG_KEY(value), "Capability Register (CAP_REG)", 0, 8, IOMMU_DFIELD_ADDR, 0,
+	  BITS(cap_bits) },
 };
 
 static const struct field_desc ecap_fields[] = {
-	{ "value", "Extended Capability Register (ECAP_REG)", 0, 8, IOMMU_DFIELD_ADDR, 0, BITS(ecap_bits) },
+	{ VTD_REG_KEY(value), "Extended Capability Register (ECAP_REG)", 0, 8, IOMMU_DFIELD_ADDR,
+	  0, BITS(ecap_bits) },
+};
+
+const struct field_descs vtd_reg_field_descs[] = {
+	{ FIELDS(cap_fields) }, { FIELDS(ecap_fields) }, { NULL },
 };
 
 static uint64_t bits_mask(const struct bit_desc *bits, size_t n)
@@ -122,21 +129,21 @@ static void add_meanings(struct decoder *d, struct iommu_dnode *node)
 
 		if (!iommu_dfield_get_bit_width(f))
 			continue;
-		if (strcmp(key, "nd") == 0)
+		if (strcmp(key, VTD_REG_KEY(nd)) == 0)
 			dfield_set_meaning(d, f, v == 7 ? "reserved" : "%llu domains", 1ULL << (4 + 2 * v));
-		else if (strcmp(key, "sagaw") == 0)
+		else if (strcmp(key, VTD_REG_KEY(sagaw)) == 0)
 			sizes_meaning(d, f, sagaw_names, ARRAY_SIZE(sagaw_names), "none: second stage unusable");
-		else if (strcmp(key, "mgaw") == 0)
+		else if (strcmp(key, VTD_REG_KEY(mgaw)) == 0)
 			dfield_set_meaning(d, f, "%llu bits", v + 1);
-		else if (strcmp(key, "pss") == 0)
+		else if (strcmp(key, VTD_REG_KEY(pss)) == 0)
 			dfield_set_meaning(d, f, "%llu-bit PASIDs", v + 1);
-		else if (strcmp(key, "sslps") == 0)
+		else if (strcmp(key, VTD_REG_KEY(sslps)) == 0)
 			sizes_meaning(d, f, sslps_names, ARRAY_SIZE(sslps_names), "4 KiB pages only");
-		else if (strcmp(key, "fro") == 0 || strcmp(key, "iro") == 0)
+		else if (strcmp(key, VTD_REG_KEY(fro)) == 0 || strcmp(key, VTD_REG_KEY(iro)) == 0)
 			dfield_set_meaning(d, f, "register offset 0x%llx", v * 16);
-		else if (strcmp(key, "nfr") == 0)
+		else if (strcmp(key, VTD_REG_KEY(nfr)) == 0)
 			dfield_set_meaning(d, f, "%llu fault-recording register(s)", v + 1);
-		else if (strcmp(key, "mamv") == 0 || strcmp(key, "mhmv") == 0)
+		else if (strcmp(key, VTD_REG_KEY(mamv)) == 0 || strcmp(key, VTD_REG_KEY(mhmv)) == 0)
 			dfield_set_meaning(d, f, "up to 2^%llu", v);
 	}
 }
@@ -149,7 +156,7 @@ static void decode_register(struct decoder *d, const char *kind, const char *tit
 	uint64_t undefined = value & ~bits_mask(fields[0].bits, fields[0].nbits);
 
 	dnode_decode(d, node, offset, 8, fields, nfields);
-	dfield_set_summary(node ? iommu_dnode_find_field(node, "value") : NULL);
+	dfield_set_summary(node ? iommu_dnode_find_field(node, VTD_REG_KEY(value)) : NULL);
 	add_meanings(d, node);
 	if (undefined) {
 		struct iommu_dfield *f = dnode_add_u64(d, node, "undefined_bits",

@@ -2,6 +2,7 @@
 /*
  * Every key a table's validator (or decoder) reads back from its decoded
  * tree is in one of that table's field descriptions (bit fields included),
+ * and so is every register field the status checks and register decoders read,
  * so no read can miss a field the decoder never writes and silently see 0.
  * The key lists are the ones FIELD_KEY builds the readers from
  * (lib/internal.h); no table data is needed.
@@ -54,11 +55,18 @@ int main(void)
 	static const char *const iort_keys[] = { IORT_KEYS(FIELD_KEY_NAME) };
 	static const char *const ivrs_keys[] = { IVRS_KEYS(FIELD_KEY_NAME) };
 	static const char *const viot_keys[] = { VIOT_KEYS(FIELD_KEY_NAME) };
+	static const char *const vtd_reg_keys[] = { VTD_REG_KEYS(FIELD_KEY_NAME) };
+	static const char *const amd_reg_keys[] = { AMD_REG_KEYS(FIELD_KEY_NAME) };
+	static const char *const smmu_reg_keys[] = { SMMU_REG_KEYS(FIELD_KEY_NAME) };
 
 	check_keys("DMAR", dmar_keys, ARRAY_SIZE(dmar_keys), dmar_field_descs);
 	check_keys("IORT", iort_keys, ARRAY_SIZE(iort_keys), iort_field_descs);
 	check_keys("IVRS", ivrs_keys, ARRAY_SIZE(ivrs_keys), ivrs_field_descs);
 	check_keys("VIOT", viot_keys, ARRAY_SIZE(viot_keys), viot_field_descs);
+	check_keys("VT-d registers", vtd_reg_keys, ARRAY_SIZE(vtd_reg_keys), vtd_reg_field_descs);
+	check_keys("AMD-Vi registers", amd_reg_keys, ARRAY_SIZE(amd_reg_keys), amd_reg_field_descs);
+	check_keys("SMMUv3 registers", smmu_reg_keys, ARRAY_SIZE(smmu_reg_keys),
+		   smmu_reg_field_descs);
 	test_undescribed();
 	return unit_report("field-keys");
 }
