@@ -43,11 +43,11 @@ static int node_init(struct iommu_iort_node *n, const struct iommu_dnode *dn)
 	n->label = iommu_dnode_get_title(dn);
 	n->offset = iommu_dnode_get_offset(dn);
 	n->length = iommu_dnode_get_length(dn);
-	n->type = (unsigned int)dnode_get_u64(dn, "type", UINT32_MAX);
-	n->revision = (unsigned int)dnode_get_u64(dn, "revision", 0);
-	n->identifier = (uint32_t)dnode_get_u64(dn, "identifier", 0);
-	n->mapping_count = (uint32_t)dnode_get_u64(dn, "mapping_count", 0);
-	n->mapping_offset = (uint32_t)dnode_get_u64(dn, "mapping_offset", 0);
+	n->type = (unsigned int)dnode_get_u64(dn, IORT_KEY(type), UINT32_MAX);
+	n->revision = (unsigned int)dnode_get_u64(dn, IORT_KEY(revision), 0);
+	n->identifier = (uint32_t)dnode_get_u64(dn, IORT_KEY(identifier), 0);
+	n->mapping_count = (uint32_t)dnode_get_u64(dn, IORT_KEY(mapping_count), 0);
+	n->mapping_offset = (uint32_t)dnode_get_u64(dn, IORT_KEY(mapping_offset), 0);
 	n->msi_index = -1;
 	n->mappings = calloc(count_children(dn, "id_mapping") + 1, sizeof(*n->mappings));
 	if (!n->mappings)
@@ -58,11 +58,11 @@ static int node_init(struct iommu_iort_node *n, const struct iommu_dnode *dn)
 		if (strcmp(iommu_dnode_get_kind(c), "id_mapping") != 0)
 			continue;
 		m->offset = iommu_dnode_get_offset(c);
-		m->input_base = (uint32_t)dnode_get_u64(c, "input_base", 0);
-		m->id_count = (uint32_t)dnode_get_u64(c, "id_count", 0);
-		m->output_base = (uint32_t)dnode_get_u64(c, "output_base", 0);
-		m->output_reference = (uint32_t)dnode_get_u64(c, "output_reference", 0);
-		m->flags = (uint32_t)dnode_get_u64(c, "flags", 0);
+		m->input_base = (uint32_t)dnode_get_u64(c, IORT_KEY(input_base), 0);
+		m->id_count = (uint32_t)dnode_get_u64(c, IORT_KEY(id_count), 0);
+		m->output_base = (uint32_t)dnode_get_u64(c, IORT_KEY(output_base), 0);
+		m->output_reference = (uint32_t)dnode_get_u64(c, IORT_KEY(output_reference), 0);
+		m->flags = (uint32_t)dnode_get_u64(c, IORT_KEY(flags), 0);
 		m->owner = n;
 		m->index = (unsigned int)n->nmappings++;
 	}
@@ -85,16 +85,16 @@ static int msi_index(const struct iommu_iort_node *n)
 		if (n->revision < 1)
 			return -1;
 		if (n->revision < 5) {
-			if (dnode_get_u64(dn, "event_gsiv", 0) && dnode_get_u64(dn, "pri_gsiv", 0) &&
-			    dnode_get_u64(dn, "gerr_gsiv", 0) && dnode_get_u64(dn, "sync_gsiv", 0))
+			if (dnode_get_u64(dn, IORT_KEY(event_gsiv), 0) && dnode_get_u64(dn, IORT_KEY(pri_gsiv), 0) &&
+			    dnode_get_u64(dn, IORT_KEY(gerr_gsiv), 0) && dnode_get_u64(dn, IORT_KEY(sync_gsiv), 0))
 				return -1;
-		} else if (!(dnode_get_u64(dn, "flags", 0) & IORT_SMMU_V3_DEVICEID_VALID)) {
+		} else if (!(dnode_get_u64(dn, IORT_KEY(flags), 0) & IORT_SMMU_V3_DEVICEID_VALID)) {
 			return -1;
 		}
-		index = dnode_get_u64(dn, "deviceid_mapping_index", UINT64_MAX);
+		index = dnode_get_u64(dn, IORT_KEY(deviceid_mapping_index), UINT64_MAX);
 		return index < n->nmappings ? (int)index : -1;
 	case IORT_PMCG:
-		return !dnode_get_u64(dn, "overflow_gsiv", 0) && n->nmappings ? 0 : -1;
+		return !dnode_get_u64(dn, IORT_KEY(overflow_gsiv), 0) && n->nmappings ? 0 : -1;
 	default:
 		return -1;
 	}
@@ -113,7 +113,7 @@ int iort_graph_init(struct iort_graph *g, const struct iommu_dnode *root)
 	const struct iommu_dnode *c;
 
 	memset(g, 0, sizeof(*g));
-	g->table_revision = (unsigned int)dnode_get_u64(root, "revision", 0);
+	g->table_revision = (unsigned int)dnode_get_u64(root, IORT_KEY(revision), 0);
 	g->nodes = calloc(count_children(root, NULL) + 1, sizeof(*g->nodes));
 	if (!g->nodes)
 		return -ENOMEM;
@@ -299,7 +299,7 @@ iommu_iort_find_root_complex(const struct iommu_iort *iort, uint32_t segment)
 		const struct iommu_iort_node *n = &iort->graph.nodes[i];
 
 		if (n->type == IORT_ROOT_COMPLEX &&
-		    dnode_get_u64(n->dnode, "pci_segment", UINT64_MAX) == segment)
+		    dnode_get_u64(n->dnode, IORT_KEY(pci_segment), UINT64_MAX) == segment)
 			return n;
 	}
 	return NULL;
@@ -310,7 +310,7 @@ iommu_iort_find_named_component(const struct iommu_iort *iort, const char *name)
 {
 	for (size_t i = 0; i < iort->graph.nnodes; i++) {
 		const struct iommu_iort_node *n = &iort->graph.nodes[i];
-		const struct iommu_dfield *f = iommu_dnode_find_field(n->dnode, "device_name");
+		const struct iommu_dfield *f = iommu_dnode_find_field(n->dnode, IORT_KEY(device_name));
 
 		if (f && strcmp(iommu_dfield_get_string(f), name) == 0)
 			return n;

@@ -32,9 +32,10 @@ enum iort_node_type {
 	X(base_address) X(body) X(cache_coherency) X(coherent_path) X(descriptor_count)        \
 	X(descriptor_offset) X(device_attributes) X(device_name) X(deviceid_mapping_index)     \
 	X(event_gsiv) X(flags) X(gerr_gsiv) X(global_interrupt_offset) X(id_count)             \
-	X(identifier) X(its_count) X(length) X(mapping_count) X(mapping_offset)                \
-	X(memory_address_limit) X(memory_flags) X(model) X(node_reference) X(output_reference) \
-	X(padding) X(pci_segment) X(pri_gsiv) X(revision) X(single_mapping) X(sync_gsiv)
+	X(identifier) X(input_base) X(its_count) X(length) X(mapping_count) X(mapping_offset)  \
+	X(memory_address_limit) X(memory_flags) X(model) X(node_reference) X(output_base)      \
+	X(output_reference) X(overflow_gsiv) X(padding) X(pci_segment) X(pri_gsiv) X(revision) \
+	X(single_mapping) X(sync_gsiv) X(type)
 struct iort_keys { IORT_KEYS(FIELD_KEY_MEMBER) };
 #define IORT_KEY(k) FIELD_KEY(iort_keys, k)
 /* NODE's field K: its value (0 when NODE lacks it), and whether NODE has it. */

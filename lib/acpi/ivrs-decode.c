@@ -266,6 +266,11 @@ static const struct field_desc hid_fields[] = {
 	{ IVRS_KEY(uid_length), "UID Length", 21, 1, UINT },
 };
 
+/* ... and the UID itself, a string, an integer or bytes as its format says */
+static const struct field_desc uid_field[] = {
+	{ IVRS_KEY(uid), "UID" },
+};
+
 /* ---- IVMD ---------------------------------------------------------------- */
 
 /* 48882 IVRS: IVMD flags */
@@ -303,7 +308,8 @@ const struct field_descs ivrs_field_descs[] = {
 	{ FIELDS(ivhd_11_fields) }, { FIELDS(entry_type_field) }, { FIELDS(entry_device_fields) },
 	{ FIELDS(special_head_fields) }, { FIELDS(alias_fields) }, { FIELDS(extended_fields) },
 	{ FIELDS(special_fields) }, { FIELDS(data8_fields) }, { FIELDS(acpi_id_fields) },
-	{ FIELDS(hid_fields) }, { FIELDS(ivmd_fields) }, { FIELDS(unknown_block_fields) }, { NULL },
+	{ FIELDS(hid_fields) }, { FIELDS(uid_field) }, { FIELDS(ivmd_fields) },
+	{ FIELDS(unknown_block_fields) }, { NULL },
 };
 
 /* ---- shared helpers ------------------------------------------------------ */
@@ -452,13 +458,15 @@ static void decode_acpi_hid(struct decoder *d, struct iommu_dnode *node, uint64_
 	if (!uid_len)
 		return;
 	if (p[20] == IVHD_UID_STRING)
-		dfield_set_summary(dnode_add_string(d, node, "uid", "UID", uid_at, uid_len,
+		dfield_set_summary(dnode_add_string(d, node, uid_field->key, uid_field->label,
+						    uid_at, uid_len,
 						    uid_text(d, d->data + uid_at, uid_len)));
 	else if (p[20] == IVHD_UID_INTEGER && uid_len <= 8)
-		dfield_set_summary(dnode_add_u64(d, node, "uid", "UID", UINT, uid_at, uid_len,
+		dfield_set_summary(dnode_add_u64(d, node, uid_field->key, uid_field->label, UINT,
+						 uid_at, uid_len,
 						 get_le(d->data + uid_at, uid_len)));
 	else
-		dnode_add_bytes(d, node, "uid", "UID", uid_at, uid_len);
+		dnode_add_bytes(d, node, uid_field->key, uid_field->label, uid_at, uid_len);
 }
 
 /* The fields of entry TYPE after its first four bytes. */

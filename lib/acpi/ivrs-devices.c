@@ -30,15 +30,15 @@
 static unsigned int pick_ivhd_type(const struct iommu_dnode *root)
 {
 	const struct iommu_dnode *c = iommu_dnode_get_first_child(root);
-	uint64_t devid = c ? dnode_get_u64(c, "device_id", UINT64_MAX) : UINT64_MAX;
-	unsigned int type = c ? (unsigned int)dnode_get_u64(c, "type", 0) : 0;
+	uint64_t devid = c ? dnode_get_u64(c, IVRS_KEY(device_id), UINT64_MAX) : UINT64_MAX;
+	unsigned int type = c ? (unsigned int)dnode_get_u64(c, IVRS_KEY(type), 0) : 0;
 
 	for (; c; c = iommu_dnode_get_next(c)) {
-		uint64_t t = dnode_get_u64(c, "type", UINT64_MAX);
+		uint64_t t = dnode_get_u64(c, IVRS_KEY(type), UINT64_MAX);
 
 		if (t > IVRS_IVHD_TYPE_MAX_KNOWN)
 			break;
-		if (dnode_get_u64(c, "device_id", UINT64_MAX) == devid)
+		if (dnode_get_u64(c, IVRS_KEY(device_id), UINT64_MAX) == devid)
 			type = (unsigned int)t;
 	}
 	return type;
@@ -109,8 +109,8 @@ struct range_state {
 
 static void set_hid(struct iommu_ivrs_selection *sel, const struct iommu_dnode *entry)
 {
-	const struct iommu_dfield *f = iommu_dnode_find_field(entry, "hid");
-	const struct iommu_dfield *uid = iommu_dnode_find_field(entry, "uid");
+	const struct iommu_dfield *f = iommu_dnode_find_field(entry, IVRS_KEY(hid));
+	const struct iommu_dfield *uid = iommu_dnode_find_field(entry, IVRS_KEY(uid));
 
 	if (f && iommu_dfield_get_kind(f) == IOMMU_DFIELD_STRING)
 		snprintf(sel->hid, sizeof(sel->hid), "%s", iommu_dfield_get_string(f));
@@ -129,10 +129,10 @@ static void set_hid(struct iommu_ivrs_selection *sel, const struct iommu_dnode *
 static void expand_entry(struct expansion *e, const struct iommu_ivrs_unit *unit,
 			 const struct iommu_dnode *entry, struct range_state *rs)
 {
-	unsigned int type = (unsigned int)dnode_get_u64(entry, "type", 0);
-	uint16_t devid = (uint16_t)dnode_get_u64(entry, "device_id", 0);
-	uint8_t settings = (uint8_t)dnode_get_u64(entry, "settings", 0);
-	uint16_t source = (uint16_t)dnode_get_u64(entry, "source_device_id", 0);
+	unsigned int type = (unsigned int)dnode_get_u64(entry, IVRS_KEY(type), 0);
+	uint16_t devid = (uint16_t)dnode_get_u64(entry, IVRS_KEY(device_id), 0);
+	uint8_t settings = (uint8_t)dnode_get_u64(entry, IVRS_KEY(settings), 0);
+	uint16_t source = (uint16_t)dnode_get_u64(entry, IVRS_KEY(source_device_id), 0);
 	uint64_t at = iommu_dnode_get_offset(entry);
 	struct iommu_ivrs_selection *sel;
 
@@ -152,7 +152,7 @@ static void expand_entry(struct expansion *e, const struct iommu_ivrs_unit *unit
 			return;
 		sel->first = sel->last = devid;
 		sel->settings = settings;
-		sel->ext_settings = (uint32_t)dnode_get_u64(entry, "ext_settings", 0);
+		sel->ext_settings = (uint32_t)dnode_get_u64(entry, IVRS_KEY(ext_settings), 0);
 		if (type != IVHD_DEV_ALIAS_SELECT)
 			return;
 		sel->aliased = true;
@@ -170,7 +170,7 @@ static void expand_entry(struct expansion *e, const struct iommu_ivrs_unit *unit
 			add_open_start(e, rs->offset);
 		*rs = (struct range_state){
 			.open = true, .seen = true, .start = devid, .settings = settings,
-			.ext = (uint32_t)dnode_get_u64(entry, "ext_settings", 0),
+			.ext = (uint32_t)dnode_get_u64(entry, IVRS_KEY(ext_settings), 0),
 			.alias = type == IVHD_DEV_ALIAS_RANGE, .alias_to = source, .offset = at,
 		};
 		return;
@@ -197,7 +197,7 @@ static void expand_entry(struct expansion *e, const struct iommu_ivrs_unit *unit
 		rs->open = false;
 		return;
 	case IVHD_DEV_SPECIAL: {
-		uint64_t variety = dnode_get_u64(entry, "variety", 0);
+		uint64_t variety = dnode_get_u64(entry, IVRS_KEY(variety), 0);
 
 		if (variety != IVHD_SPECIAL_IOAPIC && variety != IVHD_SPECIAL_HPET)
 			return;
@@ -207,11 +207,11 @@ static void expand_entry(struct expansion *e, const struct iommu_ivrs_unit *unit
 			return;
 		sel->first = sel->last = source;
 		sel->settings = settings;
-		sel->handle = (uint8_t)dnode_get_u64(entry, "handle", 0);
+		sel->handle = (uint8_t)dnode_get_u64(entry, IVRS_KEY(handle), 0);
 		return;
 	}
 	case IVHD_DEV_ACPI_HID: {
-		const struct iommu_dfield *hid = iommu_dnode_find_field(entry, "hid");
+		const struct iommu_dfield *hid = iommu_dnode_find_field(entry, IVRS_KEY(hid));
 
 		/* Linux: only in type 40h IVHDs, and "Invalid HID" when it is empty. */
 		if (unit->type != IVRS_IVHD_40 || !hid ||
@@ -240,7 +240,7 @@ static void expand_unit(struct expansion *e, struct iommu_ivrs_unit *unit,
 	unit->first_selection = e->ivrs->nselections;
 	iommu_dnode_foreach_child(ivhd, c)
 		if (strcmp(iommu_dnode_get_kind(c), "device_entry") == 0 &&
-		    iommu_dnode_find_field(c, "type"))
+		    iommu_dnode_find_field(c, IVRS_KEY(type)))
 			expand_entry(e, unit, c, &rs);
 	if (rs.open)
 		add_open_start(e, rs.offset);
@@ -250,17 +250,17 @@ static void expand_unit(struct expansion *e, struct iommu_ivrs_unit *unit,
 static void fill_unit(struct iommu_ivrs_unit *unit, const struct iommu_dnode *ivhd)
 {
 	unit->offset = iommu_dnode_get_offset(ivhd);
-	unit->length = dnode_get_u64(ivhd, "length", iommu_dnode_get_length(ivhd));
-	unit->segment = (uint16_t)dnode_get_u64(ivhd, "pci_segment", 0);
-	unit->devid = (uint16_t)dnode_get_u64(ivhd, "device_id", 0);
-	unit->capability_offset = (uint16_t)dnode_get_u64(ivhd, "capability_offset", 0);
-	unit->info = (uint16_t)dnode_get_u64(ivhd, "iommu_info", 0);
-	unit->flags = (uint8_t)dnode_get_u64(ivhd, "flags", 0);
-	unit->base = dnode_get_u64(ivhd, "base_address", 0);
-	unit->features = (uint32_t)dnode_get_u64(ivhd, unit->type == IVRS_IVHD_10 ? "feature_reporting"
-										: "attributes", 0);
-	unit->efr = dnode_get_u64(ivhd, "efr", 0);
-	unit->efr2 = dnode_get_u64(ivhd, "efr2", 0);
+	unit->length = dnode_get_u64(ivhd, IVRS_KEY(length), iommu_dnode_get_length(ivhd));
+	unit->segment = (uint16_t)dnode_get_u64(ivhd, IVRS_KEY(pci_segment), 0);
+	unit->devid = (uint16_t)dnode_get_u64(ivhd, IVRS_KEY(device_id), 0);
+	unit->capability_offset = (uint16_t)dnode_get_u64(ivhd, IVRS_KEY(capability_offset), 0);
+	unit->info = (uint16_t)dnode_get_u64(ivhd, IVRS_KEY(iommu_info), 0);
+	unit->flags = (uint8_t)dnode_get_u64(ivhd, IVRS_KEY(flags), 0);
+	unit->base = dnode_get_u64(ivhd, IVRS_KEY(base_address), 0);
+	unit->features = (uint32_t)dnode_get_u64(ivhd, unit->type == IVRS_IVHD_10 ? IVRS_KEY(feature_reporting)
+										: IVRS_KEY(attributes), 0);
+	unit->efr = dnode_get_u64(ivhd, IVRS_KEY(efr), 0);
+	unit->efr2 = dnode_get_u64(ivhd, IVRS_KEY(efr2), 0);
 }
 
 /* 48882 §5.2.2.3 IVMD: the devices (type 20h: all) and the memory. */
@@ -280,18 +280,18 @@ static int expand_memory(struct iommu_ivrs *ivrs, const struct iommu_dnode *root
 		struct ivrs_memory *m;
 
 		if (strcmp(iommu_dnode_get_kind(c), "ivmd") != 0 ||
-		    !iommu_dnode_find_field(c, "memory_length"))
+		    !iommu_dnode_find_field(c, IVRS_KEY(memory_length)))
 			continue;
 		m = &ivrs->memory[ivrs->nmemory++];
-		m->type = (unsigned int)dnode_get_u64(c, "type", 0);
-		m->flags = (uint8_t)dnode_get_u64(c, "flags", 0);
-		m->segment = (uint16_t)dnode_get_u64(c, "pci_segment", 0);
-		m->first = m->type == IVRS_IVMD_ALL ? 0 : (uint16_t)dnode_get_u64(c, "device_id", 0);
+		m->type = (unsigned int)dnode_get_u64(c, IVRS_KEY(type), 0);
+		m->flags = (uint8_t)dnode_get_u64(c, IVRS_KEY(flags), 0);
+		m->segment = (uint16_t)dnode_get_u64(c, IVRS_KEY(pci_segment), 0);
+		m->first = m->type == IVRS_IVMD_ALL ? 0 : (uint16_t)dnode_get_u64(c, IVRS_KEY(device_id), 0);
 		m->last = m->type == IVRS_IVMD_ALL ? 0xffff
-			  : m->type == IVRS_IVMD_RANGE ? (uint16_t)dnode_get_u64(c, "aux_data", 0)
+			  : m->type == IVRS_IVMD_RANGE ? (uint16_t)dnode_get_u64(c, IVRS_KEY(aux_data), 0)
 							: m->first;
-		m->start = dnode_get_u64(c, "start_address", 0);
-		m->length = dnode_get_u64(c, "memory_length", 0);
+		m->start = dnode_get_u64(c, IVRS_KEY(start_address), 0);
+		m->length = dnode_get_u64(c, IVRS_KEY(memory_length), 0);
 		m->offset = iommu_dnode_get_offset(c);
 	}
 	return 0;
@@ -322,7 +322,7 @@ int ivrs_expand(const struct iommu_dnode *root, struct iommu_ivrs **ret_ivrs)
 	if (ivhd_header_size(e.ivrs->ivhd_type))
 		iommu_dnode_foreach_child(root, c)
 			n += strcmp(iommu_dnode_get_kind(c), "ivhd") == 0 &&
-			     dnode_get_u64(c, "type", 0) == e.ivrs->ivhd_type;
+			     dnode_get_u64(c, IVRS_KEY(type), 0) == e.ivrs->ivhd_type;
 	if (n) {
 		e.ivrs->units = calloc(n, sizeof(*e.ivrs->units));
 		if (!e.ivrs->units)
@@ -334,7 +334,7 @@ int ivrs_expand(const struct iommu_dnode *root, struct iommu_ivrs **ret_ivrs)
 		if (e.error || e.ivrs->nunits == n)
 			break;
 		if (strcmp(iommu_dnode_get_kind(c), "ivhd") != 0 ||
-		    dnode_get_u64(c, "type", 0) != e.ivrs->ivhd_type)
+		    dnode_get_u64(c, IVRS_KEY(type), 0) != e.ivrs->ivhd_type)
 			continue;
 		unit = &e.ivrs->units[e.ivrs->nunits];
 		unit->ivrs = e.ivrs;

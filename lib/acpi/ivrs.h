@@ -112,9 +112,11 @@ enum ivrs_check {
 };
 
 /* Fields the IVRS validator and decoder read back (FIELD_KEY, lib/internal.h). */
-#define IVRS_KEYS(X)                                                                       \
-	X(aux_data) X(base_address) X(device_id) X(flags) X(hid) X(pci_segment)            \
-	X(source_device_id) X(type) X(uid_format) X(uid_length) X(variety)
+#define IVRS_KEYS(X)                                                                         \
+	X(attributes) X(aux_data) X(base_address) X(capability_offset) X(device_id) X(efr)   \
+	X(efr2) X(ext_settings) X(feature_reporting) X(flags) X(handle) X(hid) X(iommu_info) \
+	X(length) X(memory_length) X(pci_segment) X(settings) X(source_device_id)            \
+	X(start_address) X(type) X(uid) X(uid_format) X(uid_length) X(variety)
 struct ivrs_keys { IVRS_KEYS(FIELD_KEY_MEMBER) };
 #define IVRS_KEY(k) FIELD_KEY(ivrs_keys, k)
 /* NODE's field K: its value (0 when NODE lacks it), and whether NODE has it. */

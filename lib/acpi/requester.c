@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "acpi/dmar.h"
+#include "acpi/iort.h"
 
 struct iommu_requesters {
 	int refcount;
@@ -176,7 +177,7 @@ static int through_iort(const struct iommu_requesters *rs, uint16_t segment,
 		rq->reason = IOMMU_REQUESTER_SERVED;
 		rq->unit = type == IOMMU_IORT_SMMU_V3 ? IOMMU_REQUESTER_SMMU_V3
 						      : IOMMU_REQUESTER_SMMU_V1V2;
-		rq->base = dnode_get_u64(iommu_iort_node_get_dnode(n), "base_address", IOMMU_NO_ADDR);
+		rq->base = dnode_get_u64(iommu_iort_node_get_dnode(n), IORT_KEY(base_address), IOMMU_NO_ADDR);
 		rq->offset = iommu_iort_node_get_offset(n);
 		rq->id = iommu_iort_path_get_id(path, step);
 		break;
