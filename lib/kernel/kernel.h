@@ -61,6 +61,11 @@ struct iommu_kernel {
 	char *symbols_path;		/* --symbols FILE */
 	char *btf_path;			/* --btf FILE */
 	struct btf *btf;
+	struct {
+		char name[64];
+		int32_t id;		/* or -ENOENT */
+	} structs[32];			/* the structures looked up in btf (btf.c) */
+	size_t nstructs;
 	char problem[256];
 };
 
