@@ -68,16 +68,27 @@ static size_t slot_of(const struct ksyms *s, uint32_t h)
 	return h & s->index_mask;
 }
 
+static int reserve_syms(struct ksyms *s, size_t cap)
+{
+	struct ksym *bigger;
+
+	if (cap <= s->cap)
+		return 0;
+	bigger = reallocarray(s->syms, cap, sizeof(*bigger));
+	if (!bigger)
+		return -ENOMEM;
+	s->syms = bigger;
+	s->cap = cap;
+	return 0;
+}
+
 static int add_sym(struct ksyms *s, uint32_t name, uint32_t hash, uint64_t addr)
 {
 	if (s->nsyms == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 1024;
-		struct ksym *bigger = reallocarray(s->syms, cap, sizeof(*bigger));
+		int r = reserve_syms(s, s->cap ? 2 * s->cap : 1024);
 
-		if (!bigger)
-			return -ENOMEM;
-		s->syms = bigger;
-		s->cap = cap;
+		if (r < 0)
+			return r;
 	}
 	s->syms[s->nsyms++] = (struct ksym){ name, hash, addr };
 	return 0;
@@ -387,6 +398,20 @@ int ksyms_decode(struct ksyms *s, const struct ksyms_layout *l, ksyms_read_fn *r
 		snprintf(problem, problem_size, "kallsyms_offsets (%u entries) is cut short", n);
 		r = -ENODATA;
 		goto out;
+	}
+	/*
+	 * kallsyms_token_table comes after kallsyms_names (scripts/kallsyms.c):
+	 * room for the bytes up to it and for as many symbols as they can hold
+	 * (two bytes each at least) spares growing both a copy at a time.
+	 */
+	if (l->token_table > l->names && l->token_table - l->names <= NAMES_MAX) {
+		size_t room = (size_t)(l->token_table - l->names);
+
+		r = reserve_names(s, room + CHUNK);
+		if (r >= 0)
+			r = reserve_syms(s, n < room / 2 ? n : room / 2);
+		if (r < 0)
+			goto out;
 	}
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t h;
