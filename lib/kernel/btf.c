@@ -78,6 +78,28 @@ int kernel_btf(struct iommu_kernel *k)
 	return btf_from_blob(k, (char *)data, size, "the dump");
 }
 
+/*
+ * The type id of struct NAME, or -ENOENT.  libbpf finds a name by going
+ * through every type (a vmlinux has 100k); a unit's members are looked up
+ * one by one, so the ids found are remembered.
+ */
+static int32_t struct_id(struct iommu_kernel *k, const char *name)
+{
+	size_t n = k->nstructs;
+	int32_t id;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(k->structs[i].name, name) == 0)
+			return k->structs[i].id;
+	id = btf__find_by_name_kind(k->btf, name, BTF_KIND_STRUCT);
+	if (n < ARRAY_SIZE(k->structs) && strlen(name) < sizeof(k->structs[n].name)) {
+		strcpy(k->structs[n].name, name);
+		k->structs[n].id = id;
+		k->nstructs++;
+	}
+	return id;
+}
+
 int kernel_struct(struct iommu_kernel *k, const char *name, uint32_t *ret_size)
 {
 	const struct btf_type *t;
@@ -86,7 +108,7 @@ int kernel_struct(struct iommu_kernel *k, const char *name, uint32_t *ret_size)
 
 	if (r < 0)
 		return r;
-	id = btf__find_by_name_kind(k->btf, name, BTF_KIND_STRUCT);
+	id = struct_id(k, name);
 	if (id < 0)
 		return kernel_problem(k, -ENOENT, "the kernel's BTF has no struct %s", name);
 	t = btf__type_by_id(k->btf, (uint32_t)id);
@@ -161,7 +183,7 @@ int kernel_field(struct iommu_kernel *k, const char *structure, const char *memb
 
 	if (r < 0)
 		return r;
-	sid = btf__find_by_name_kind(k->btf, structure, BTF_KIND_STRUCT);
+	sid = struct_id(k, structure);
 	if (sid < 0)
 		return kernel_problem(k, -ENOENT, "the kernel's BTF has no struct %s", structure);
 	size = btf__type_by_id(k->btf, (uint32_t)sid)->size;

@@ -11,62 +11,122 @@
  * offset itself when >= 0 and relative_base - 1 - offset otherwise
  * (kernel/kallsyms.c kallsyms_sym_address()).  _stext's known address says
  * which.  Or a System.map / /proc/kallsyms text: "ADDR TYPE NAME".
+ *
+ * The kernel's names stay compressed: each is checked and hashed token by
+ * token (a polynomial hash composes, so a token's hash is computed once),
+ * expanded only when its hash matches a name asked for, and its address is
+ * read from kallsyms_offsets then.  A lookup costs a probe, not a decoded
+ * table of every name.
  */
 #include <errno.h>
-#include <endian.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "kernel/kernel.h"
 
 #define MAX_SYMS (1u << 22)
-#define KSYM_NAME_LEN 512
 #define TOKEN_TABLE_MAX (64u << 10)
+/* kallsyms_names of the largest kernels is a few MiB; bound what a damaged count makes us copy. */
+#define NAMES_MAX (64u << 20)
 #define CHUNK 4096u
+#define HASH_FACTOR 0x01000193u
 
-static int add_name(struct ksyms *s, const char *name, size_t len, uint64_t addr)
+struct ktokens {
+	char *table;
+	uint16_t index[256];
+	uint16_t len[256];
+	/* The hash of each token, and HASH_FACTOR to the power of its length (ksym_hash()). */
+	uint32_t hash[256], power[256];
+	/* The same without the first character: a name's first token carries its type. */
+	uint32_t tail_hash[256], tail_power[256];
+};
+
+/* The polynomial hash of SIZE bytes, continuing from H; *POWER times HASH_FACTOR per byte. */
+static uint32_t hash_bytes(uint32_t h, const char *p, size_t size, uint32_t *power)
 {
-	if (s->nsyms == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 1024;
-		struct ksym *bigger = reallocarray(s->syms, cap, sizeof(*bigger));
-
-		if (!bigger)
-			return -ENOMEM;
-		s->syms = bigger;
-		s->cap = cap;
+	for (size_t i = 0; i < size; i++) {
+		h = h * HASH_FACTOR + (uint8_t)p[i];
+		if (power)
+			*power *= HASH_FACTOR;
 	}
-	if (s->names_cap - s->names_size < len + 1) {
-		size_t cap = s->names_cap ? 2 * s->names_cap : 65536;
-		char *bigger;
-
-		while (cap - s->names_size < len + 1)
-			cap *= 2;
-		if (cap > UINT32_MAX)
-			return -EFBIG;
-		bigger = realloc(s->names, cap);
-		if (!bigger)
-			return -ENOMEM;
-		s->names = bigger;
-		s->names_cap = cap;
-	}
-	memcpy(s->names + s->names_size, name, len);
-	s->names[s->names_size + len] = 0;
-	s->syms[s->nsyms++] = (struct ksym){ (uint32_t)s->names_size, addr };
-	s->names_size += len + 1;
-	return 0;
-}
-
-/* FNV-1a: the names are short, and the table is built once per dump. */
-static uint32_t name_hash(const char *name)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *name; name++)
-		h = (h ^ (uint8_t)*name) * 16777619u;
 	return h;
 }
 
-/* Index the names in a hash table (open addressing, twice as many slots as symbols). */
+static uint32_t name_hash(const char *name)
+{
+	return hash_bytes(0, name, strlen(name), NULL);
+}
+
+/* A hash table slot from a name's hash (murmur3's finalizer spreads the low bits). */
+static size_t slot_of(const struct ksyms *s, uint32_t h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return h & s->index_mask;
+}
+
+static int reserve_syms(struct ksyms *s, size_t cap)
+{
+	struct ksym *bigger;
+
+	if (cap <= s->cap)
+		return 0;
+	bigger = reallocarray(s->syms, cap, sizeof(*bigger));
+	if (!bigger)
+		return -ENOMEM;
+	s->syms = bigger;
+	s->cap = cap;
+	return 0;
+}
+
+static int add_sym(struct ksyms *s, uint32_t name, uint32_t hash, uint64_t addr)
+{
+	if (s->nsyms == s->cap) {
+		int r = reserve_syms(s, s->cap ? 2 * s->cap : 1024);
+
+		if (r < 0)
+			return r;
+	}
+	s->syms[s->nsyms++] = (struct ksym){ name, hash, addr };
+	return 0;
+}
+
+static int reserve_names(struct ksyms *s, size_t more)
+{
+	size_t cap = s->names_cap ? 2 * s->names_cap : 65536;
+	char *bigger;
+
+	if (s->names_cap - s->names_size >= more)
+		return 0;
+	while (cap - s->names_size < more)
+		cap *= 2;
+	if (cap > UINT32_MAX)
+		return -EFBIG;
+	bigger = realloc(s->names, cap);
+	if (!bigger)
+		return -ENOMEM;
+	s->names = bigger;
+	s->names_cap = cap;
+	return 0;
+}
+
+static int add_name(struct ksyms *s, const char *name, size_t len, uint64_t addr)
+{
+	size_t at = s->names_size;
+	int r = reserve_names(s, len + 1);
+
+	if (r < 0)
+		return r;
+	memcpy(s->names + at, name, len);
+	s->names[at + len] = 0;
+	s->names_size += len + 1;
+	return add_sym(s, (uint32_t)at, hash_bytes(0, name, len, NULL), addr);
+}
+
+/* Index the symbols by their names' hashes (open addressing, twice as many slots as symbols). */
 static int index_syms(struct ksyms *s)
 {
 	size_t slots = 1024;
@@ -79,7 +139,7 @@ static int index_syms(struct ksyms *s)
 	s->index_mask = slots - 1;
 	/* Equal names probe the same slots: the first in the table is found first. */
 	for (size_t i = 0; i < s->nsyms; i++) {
-		size_t slot = name_hash(s->names + s->syms[i].name) & s->index_mask;
+		size_t slot = slot_of(s, s->syms[i].hash);
 
 		while (s->index[slot])
 			slot = (slot + 1) & s->index_mask;
@@ -88,60 +148,102 @@ static int index_syms(struct ksyms *s)
 	return 0;
 }
 
+/*
+ * A kernel name's token bytes (decode checked them) expanded into NAME, without its type
+ * character; its length.
+ */
+static size_t expand(const struct ksyms *s, const struct ksym *k, char name[KSYM_NAME_LEN + 1])
+{
+	const uint8_t *p = (const uint8_t *)s->names + k->name;
+	size_t tokens = *p++, len = 0;
+	bool typed = false;
+
+	if (tokens & 0x80)
+		tokens = (tokens & 0x7f) | (size_t)*p++ << 7;
+	for (size_t t = 0; t < tokens; t++) {
+		const char *tok = s->tokens->table + s->tokens->index[p[t]];
+		size_t tlen = s->tokens->len[p[t]];
+
+		if (tlen && !typed) {
+			typed = true;
+			tok++;
+			tlen--;
+		}
+		memcpy(name + len, tok, tlen);
+		len += tlen;
+	}
+	name[len] = 0;
+	return len;
+}
+
+static bool same_name(const struct ksyms *s, const struct ksym *k, const char *name)
+{
+	char buf[KSYM_NAME_LEN + 1];
+
+	if (!s->tokens)
+		return strcmp(name, s->names + k->name) == 0;
+	expand(s, k, buf);
+	return strcmp(name, buf) == 0;
+}
+
+/* Symbol I's address from kallsyms_offsets. */
+static int kallsyms_address(const struct ksyms *s, size_t i, uint64_t *ret)
+{
+	uint8_t b[4];
+	int32_t off;
+	int r = s->read(s->data, s->offsets + 4 * i, b, 4);
+
+	if (r < 0)
+		return r;
+	off = (int32_t)get_le32(b);
+	*ret = s->relative ? s->base + (uint32_t)off
+	       : off >= 0 ? (uint64_t)off : s->base - 1 - (uint64_t)(int64_t)off;
+	return 0;
+}
+
 int ksyms_lookup(const struct ksyms *s, const char *name, uint64_t *ret)
 {
+	uint32_t h = name_hash(name);
 	size_t slot;
 
 	if (!s->index)
 		return -ENOENT;
-	for (slot = name_hash(name) & s->index_mask; s->index[slot]; slot = (slot + 1) & s->index_mask) {
-		const struct ksym *k = &s->syms[s->index[slot] - 1];
+	for (slot = slot_of(s, h); s->index[slot]; slot = (slot + 1) & s->index_mask) {
+		size_t i = s->index[slot] - 1;
+		const struct ksym *k = &s->syms[i];
 
-		if (strcmp(name, s->names + k->name) == 0) {
-			*ret = k->addr;
-			return 0;
-		}
+		if (k->hash != h || !same_name(s, k, name))
+			continue;
+		if (s->tokens)
+			return kallsyms_address(s, i, ret);
+		*ret = k->addr;
+		return 0;
 	}
 	return -ENOENT;
 }
 
+const char *ksyms_name(const struct ksyms *s, size_t i, char buf[KSYM_NAME_LEN + 1])
+{
+	if (!s->tokens)
+		return s->names + s->syms[i].name;
+	expand(s, &s->syms[i], buf);
+	return buf;
+}
+
 void ksyms_free(struct ksyms *s)
 {
+	if (s->tokens)
+		free(s->tokens->table);
+	free(s->tokens);
 	free(s->names);
 	free(s->syms);
 	free(s->index);
 	memset(s, 0, sizeof(*s));
 }
 
-/* A sequential reader over kallsyms_names. */
-struct stream {
-	ksyms_read_fn *read;
-	void *data;
-	uint64_t addr;			/* of buf[0] */
-	uint8_t buf[CHUNK];
-	size_t len, pos;
-};
-
-static int stream_byte(struct stream *st, uint8_t *ret)
-{
-	if (st->pos == st->len) {
-		uint64_t next = st->addr + st->len;
-		size_t want = CHUNK - (next & (CHUNK - 1));
-		int r = st->read(st->data, next, st->buf, want);
-
-		if (r < 0)
-			return r;
-		st->addr = next;
-		st->len = want;
-		st->pos = 0;
-	}
-	*ret = st->buf[st->pos++];
-	return 0;
-}
-
-/* The token table: 256 NUL-terminated strings, read until the 256th NUL or the bound. */
+/* The token table: 256 NUL-terminated strings, read until the 256th NUL or the bound; their hashes. */
 static int read_tokens(const struct ksyms_layout *l, ksyms_read_fn *read, void *data,
-		       char **ret_table, size_t *ret_size, uint16_t index[256])
+		       struct ktokens *tk)
 {
 	char *table = malloc(TOKEN_TABLE_MAX);
 	size_t size = 0, nuls = 0;
@@ -167,36 +269,105 @@ static int read_tokens(const struct ksyms_layout *l, ksyms_read_fn *read, void *
 	if (r < 0)
 		goto fail;
 	for (unsigned int i = 0; i < 256; i++) {
-		index[i] = get_le16(raw + 2 * i);
-		if (index[i] >= size || !memchr(table + index[i], 0, size - index[i])) {
+		const char *tok, *nul;
+
+		tk->index[i] = get_le16(raw + 2 * i);
+		tok = table + tk->index[i];
+		if (tk->index[i] >= size || !(nul = memchr(tok, 0, size - tk->index[i]))) {
 			r = -EBADMSG;
 			goto fail;
 		}
+		tk->len[i] = (uint16_t)(nul - tok);
+		tk->power[i] = tk->tail_power[i] = 1;
+		tk->hash[i] = hash_bytes(0, tok, tk->len[i], &tk->power[i]);
+		tk->tail_hash[i] = tk->len[i] ? hash_bytes(0, tok + 1, tk->len[i] - 1u, &tk->tail_power[i]) : 0;
 	}
-	*ret_table = table;
-	*ret_size = size;
+	tk->table = table;
 	return 0;
 fail:
 	free(table);
 	return r;
 }
 
+/* Copy kallsyms_names up to byte END, a page at a time. */
+static int names_fill(struct ksyms *s, const struct ksyms_layout *l, size_t end)
+{
+	while (s->names_size < end) {
+		uint64_t addr = l->names + s->names_size;
+		size_t want = CHUNK - (addr & (CHUNK - 1));
+		int r;
+
+		if (s->names_size + want > NAMES_MAX)
+			return -EBADMSG;
+		r = reserve_names(s, want);
+		if (r < 0)
+			return r;
+		r = s->read(s->data, addr, s->names + s->names_size, want);
+		if (r < 0)
+			return r;
+		s->names_size += want;
+	}
+	return 0;
+}
+
+/*
+ * The name at POS in kallsyms_names: checked against its tokens and hashed without its
+ * type; the position of the next one in *RET_NEXT.
+ */
+static int scan_name(struct ksyms *s, const struct ksyms_layout *l, size_t pos, uint32_t *ret_hash,
+		     size_t *ret_next)
+{
+	const struct ktokens *tk = s->tokens;
+	const uint8_t *p;
+	size_t tokens, len = 0, t = 0;
+	uint32_t h = 0;
+	int r = names_fill(s, l, pos + 1);
+
+	if (r < 0)
+		return r;
+	tokens = (uint8_t)s->names[pos++];
+	if (tokens & 0x80) {
+		r = names_fill(s, l, pos + 1);
+		if (r < 0)
+			return r;
+		tokens = (tokens & 0x7f) | (size_t)(uint8_t)s->names[pos++] << 7;
+	}
+	r = names_fill(s, l, pos + tokens);
+	if (r < 0)
+		return r;
+	p = (const uint8_t *)s->names + pos;
+	/* The first character, the type, is left out of the hash. */
+	for (; t < tokens && !len; t++) {
+		len = tk->len[p[t]];
+		h = tk->tail_hash[p[t]];
+	}
+	for (; t < tokens && len <= KSYM_NAME_LEN; t++) {
+		h = h * tk->power[p[t]] + tk->hash[p[t]];
+		len += tk->len[p[t]];
+	}
+	if (len < 2 || len > KSYM_NAME_LEN)
+		return -EBADMSG;
+	*ret_hash = h;
+	*ret_next = pos + tokens;
+	return 0;
+}
+
 int ksyms_decode(struct ksyms *s, const struct ksyms_layout *l, ksyms_read_fn *read, void *data,
 		 char *problem, size_t problem_size)
 {
-	struct stream st = { .read = read, .data = data, .addr = l->names };
+	uint32_t stext_hash = name_hash("_stext"), n;
+	uint64_t stext_rel = 0, stext_abs = 0;
+	bool have_stext = false;
 	uint8_t word[8];
-	uint16_t index[256];
-	char *table = NULL, name[KSYM_NAME_LEN + 1];
-	size_t table_size;
-	int32_t *offsets = NULL;
-	uint64_t base, stext_rel = 0, stext_abs = 0;
-	uint32_t n;
-	bool relative = true, have_stext = false;
+	size_t pos = 0;
 	int r;
 
 	memset(s, 0, sizeof(*s));
 	s->source = "kallsyms";
+	s->read = read;
+	s->data = data;
+	s->offsets = l->offsets;
+	s->relative = true;
 	r = read(data, l->num_syms, word, 4);
 	if (r < 0) {
 		snprintf(problem, problem_size, "kallsyms_num_syms is not readable");
@@ -212,65 +383,63 @@ int ksyms_decode(struct ksyms *s, const struct ksyms_layout *l, ksyms_read_fn *r
 		snprintf(problem, problem_size, "kallsyms_relative_base is not readable");
 		return r;
 	}
-	base = get_le64(word);
-	r = read_tokens(l, read, data, &table, &table_size, index);
+	s->base = get_le64(word);
+	s->tokens = calloc(1, sizeof(*s->tokens));
+	if (!s->tokens)
+		return -ENOMEM;
+	r = read_tokens(l, read, data, s->tokens);
 	if (r < 0) {
 		snprintf(problem, problem_size, "kallsyms_token_table/kallsyms_token_index %s",
 			 r == -EBADMSG ? "are not a token table" : "are not readable");
-		return r;
-	}
-	offsets = malloc((size_t)n * sizeof(*offsets));
-	r = -ENOMEM;
-	if (!offsets)
 		goto out;
-	r = read(data, l->offsets, offsets, (size_t)n * sizeof(*offsets));
-	if (r < 0) {
+	}
+	/* Addresses are read on lookup: the table's ends show it is there. */
+	if (read(data, l->offsets, word, 4) < 0 || read(data, l->offsets + 4 * ((uint64_t)n - 1), word, 4) < 0) {
 		snprintf(problem, problem_size, "kallsyms_offsets (%u entries) is cut short", n);
+		r = -ENODATA;
 		goto out;
 	}
-	for (uint32_t i = 0; i < n; i++) {
-		size_t len = 0, tokens;
-		uint8_t b;
+	/*
+	 * kallsyms_token_table comes after kallsyms_names (scripts/kallsyms.c):
+	 * room for the bytes up to it and for as many symbols as they can hold
+	 * (two bytes each at least) spares growing both a copy at a time.
+	 */
+	if (l->token_table > l->names && l->token_table - l->names <= NAMES_MAX) {
+		size_t room = (size_t)(l->token_table - l->names);
 
-		r = stream_byte(&st, &b);
-		tokens = b;
-		if (r >= 0 && (b & 0x80)) {
-			r = stream_byte(&st, &b);
-			tokens = (tokens & 0x7f) | (size_t)b << 7;
-		}
-		for (size_t t = 0; r >= 0 && t < tokens; t++) {
-			const char *tok;
-			size_t tlen;
-
-			r = stream_byte(&st, &b);
-			if (r < 0)
-				break;
-			tok = table + index[b];
-			tlen = strlen(tok);
-			if (len + tlen > KSYM_NAME_LEN) {
-				r = -EBADMSG;
-				break;
-			}
-			memcpy(name + len, tok, tlen);
-			len += tlen;
-		}
-		if (r < 0 || len < 2) {
-			snprintf(problem, problem_size, "kallsyms_names is cut short or damaged at symbol %u of %u",
-				 i, n);
-			r = r < 0 && r != -EBADMSG ? r : -EBADMSG;
-			goto out;
-		}
-		name[len] = 0;
-		/* Addresses are computed once the kind of offsets is known: keep the number. */
-		r = add_name(s, name + 1, len - 1, i);
+		r = reserve_names(s, room + CHUNK);
+		if (r >= 0)
+			r = reserve_syms(s, n < room / 2 ? n : room / 2);
 		if (r < 0)
 			goto out;
-		if (l->stext && strcmp(name + 1, "_stext") == 0) {
-			int32_t off = (int32_t)le32toh((uint32_t)offsets[i]);
+	}
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t h;
+		size_t next;
 
+		r = scan_name(s, l, pos, &h, &next);
+		if (r < 0) {
+			snprintf(problem, problem_size, "kallsyms_names is cut short or damaged at symbol %u of %u",
+				 i, n);
+			r = r == -EBADMSG || r == -EFBIG ? -EBADMSG : r;
+			goto out;
+		}
+		r = add_sym(s, (uint32_t)pos, h, 0);
+		if (r < 0)
+			goto out;
+		pos = next;
+		if (l->stext && h == stext_hash && same_name(s, &s->syms[i], "_stext")) {
+			int32_t off;
+
+			r = read(data, l->offsets + 4 * (uint64_t)i, word, 4);
+			if (r < 0) {
+				snprintf(problem, problem_size, "kallsyms_offsets (%u entries) is cut short", n);
+				goto out;
+			}
+			off = (int32_t)get_le32(word);
 			have_stext = true;
-			stext_rel = base + (uint32_t)off;
-			stext_abs = off >= 0 ? (uint64_t)off : base - 1 - (uint64_t)(int64_t)off;
+			stext_rel = s->base + (uint32_t)off;
+			stext_abs = off >= 0 ? (uint64_t)off : s->base - 1 - (uint64_t)(int64_t)off;
 		}
 	}
 	if (have_stext) {
@@ -281,23 +450,14 @@ int ksyms_decode(struct ksyms *s, const struct ksyms_layout *l, ksyms_read_fn *r
 			r = -EBADMSG;
 			goto out;
 		}
-		relative = stext_rel == l->stext;
-	}
-	for (size_t i = 0; i < s->nsyms; i++) {
-		int32_t off = (int32_t)le32toh((uint32_t)offsets[s->syms[i].addr]);
-
-		s->syms[i].addr = relative ? base + (uint32_t)off
-				 : off >= 0 ? (uint64_t)off : base - 1 - (uint64_t)(int64_t)off;
+		s->relative = stext_rel == l->stext;
 	}
 	r = index_syms(s);
 out:
-	free(offsets);
-	free(table);
 	if (r < 0)
 		ksyms_free(s);
 	return r;
 }
-
 int ksyms_parse_text(struct ksyms *s, const char *text, size_t size, uint64_t shift)
 {
 	int r = 0;

@@ -205,10 +205,11 @@ int kernel_symbol(struct iommu_kernel *k, const char *name, uint64_t *ret)
 	r = kernel_symbols_load(k);
 	if (r < 0)
 		return r;
-	if (ksyms_lookup(&k->syms, name, ret) < 0)
+	r = ksyms_lookup(&k->syms, name, ret);
+	if (r == -ENOENT)
 		return kernel_problem(k, -ENOENT, "no symbol '%s' in %s", name,
 				      k->symbols_path ? k->symbols_path : "the kernel's kallsyms");
-	return 0;
+	return r;	/* kallsyms_offsets not readable there: kernel_read said so */
 }
 
 IOMMU_EXPORT int iommu_kernel_lookup_symbol(struct iommu_kernel *k, const char *name,

@@ -17,19 +17,31 @@
 #define KERNEL_MAX_LIST 4096
 #define KERNEL_MAX_OBJECT (1u << 20)
 
+#define KSYM_NAME_LEN 512
+
 struct ksym {
-	uint32_t name;		/* offset into the names buffer */
-	uint64_t addr;
+	uint32_t name;		/* offset into names: the name, or its kallsyms token bytes */
+	uint32_t hash;		/* of the name (without the type) */
+	uint64_t addr;		/* from a symbol file; kallsyms reads kallsyms_offsets on lookup */
 };
 
+struct ktokens;
+typedef int ksyms_read_fn(void *data, uint64_t addr, void *buf, size_t size);
+
 struct ksyms {
-	char *names;		/* NUL-terminated names, one after the other */
+	char *names;		/* NUL-terminated names one after the other, or kallsyms_names' bytes */
 	size_t names_size, names_cap;
 	struct ksym *syms;	/* in the table's order */
 	size_t nsyms, cap;
 	uint32_t *index;	/* hash of the names: symbol number + 1, 0 empty */
 	size_t index_mask;
 	const char *source;	/* "kallsyms" or the file's path */
+	/* kallsyms: the tokens names expand to, and where addresses are read */
+	struct ktokens *tokens;
+	ksyms_read_fn *read;
+	void *data;
+	uint64_t offsets, base;
+	bool relative;
 };
 
 struct kvaddr;
@@ -49,6 +61,11 @@ struct iommu_kernel {
 	char *symbols_path;		/* --symbols FILE */
 	char *btf_path;			/* --btf FILE */
 	struct btf *btf;
+	struct {
+		char name[64];
+		int32_t id;		/* or -ENOENT */
+	} structs[32];			/* the structures looked up in btf (btf.c) */
+	size_t nstructs;
 	char problem[256];
 };
 
@@ -74,20 +91,23 @@ int kernel_read_u64(struct iommu_kernel *k, uint64_t addr, uint64_t *ret, const 
 
 /* ---- symbols (kallsyms.c) ------------------------------------------------ */
 /*
- * Decode the kallsyms tables at the given addresses from the bytes READ
- * gives (kernel_read on a dump; a buffer in the fuzzer).  STEXT, when not
+ * Read the kallsyms tables at the given addresses from the bytes READ gives
+ * (kernel_read on a dump; a buffer in the fuzzer), checking every name;
+ * lookups read through READ again (DATA must outlive S).  STEXT, when not
  * 0, is _stext's address: it decides how offsets are relative.
  */
 struct ksyms_layout {
 	uint64_t names, token_table, token_index, offsets, relative_base, num_syms, stext;
 };
-typedef int ksyms_read_fn(void *data, uint64_t addr, void *buf, size_t size);
 int ksyms_decode(struct ksyms *s, const struct ksyms_layout *l, ksyms_read_fn *read, void *data,
 		 char *problem, size_t problem_size);
 /* "ADDR TYPE NAME [module]" lines (System.map, /proc/kallsyms); SHIFT added to each address. */
 int ksyms_parse_text(struct ksyms *s, const char *text, size_t size, uint64_t shift);
 void ksyms_free(struct ksyms *s);
+/* NAME's address: -ENOENT when there is no such symbol, or READ's error for its kallsyms_offsets entry. */
 int ksyms_lookup(const struct ksyms *s, const char *name, uint64_t *ret);
+/* Symbol I's name (I < nsyms), expanded into BUF when it is kallsyms'. */
+const char *ksyms_name(const struct ksyms *s, size_t i, char buf[KSYM_NAME_LEN + 1]);
 /* Load the symbols now (kernel_symbol does on first use): --symbols FILE, else kallsyms. */
 int kernel_symbols_load(struct iommu_kernel *k);
 /* Symbols loaded on first use: --symbols FILE, else kallsyms. */

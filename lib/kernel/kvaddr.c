@@ -13,6 +13,7 @@
 #include <libkdumpfile/addrxlat.h>
 
 #include "kernel/kernel.h"
+#include "mem/mem.h"
 
 #define TLB_SIZE 64
 #define PAGE_SHIFT 12
@@ -223,7 +224,7 @@ int kernel_read(struct iommu_kernel *k, uint64_t addr, void *buf, size_t size, c
 			return kernel_problem(k, r, "%s at 0x%llx: %s", what, (unsigned long long)addr,
 					      r == -EFAULT ? "not a mapped kernel address"
 							   : "its page table is not in the dump");
-		if (iommu_dump_read(k->dump, phys, out, chunk) < 0)
+		if (mem_read_uncached(k->dump, phys, out, chunk) < 0)
 			return kernel_problem(k, -ENODATA,
 					      "%s at 0x%llx (physical 0x%llx): not in the dump", what,
 					      (unsigned long long)addr, (unsigned long long)phys);

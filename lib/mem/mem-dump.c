@@ -381,25 +381,47 @@ missing:
 	return NULL;
 }
 
-IOMMU_EXPORT int iommu_dump_read(struct iommu_dump *dump, uint64_t addr, void *buf, size_t size)
+/* Copy SIZE bytes at ADDR; whole pages the cache lacks go straight into BUF unless CACHE. */
+static int dump_copy(struct iommu_dump *d, uint64_t addr, void *buf, size_t size, bool cache)
 {
 	uint8_t *out = buf;
 
 	while (size) {
 		size_t chunk = MEM_PAGE_SIZE - (addr & (MEM_PAGE_SIZE - 1));
 		const uint8_t *p;
+		bool known = true;
 
 		if (chunk > size)
 			chunk = size;
-		p = mem_ptr_slow(dump, addr, chunk);
-		if (!p)
-			return -ENODATA;
-		memcpy(out, p, chunk);
+		if (!cache && d->cache && chunk == MEM_PAGE_SIZE)
+			page_cache_get(d->cache, addr >> MEM_PAGE_SHIFT, &known);
+		if (!known) {
+			d->pages_loaded++;
+			if (read_page(d, addr >> MEM_PAGE_SHIFT, out) < 0) {
+				d->missing_pages++;
+				return -ENODATA;
+			}
+		} else {
+			p = mem_ptr_slow(d, addr, chunk);
+			if (!p)
+				return -ENODATA;
+			memcpy(out, p, chunk);
+		}
 		out += chunk;
 		addr += chunk;
 		size -= chunk;
 	}
 	return 0;
+}
+
+IOMMU_EXPORT int iommu_dump_read(struct iommu_dump *dump, uint64_t addr, void *buf, size_t size)
+{
+	return dump_copy(dump, addr, buf, size, true);
+}
+
+int mem_read_uncached(struct iommu_dump *d, uint64_t addr, void *buf, size_t size)
+{
+	return dump_copy(d, addr, buf, size, false);
 }
 
 IOMMU_EXPORT int iommu_dump_get_range(const struct iommu_dump *dump, size_t index,

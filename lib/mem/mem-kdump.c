@@ -15,6 +15,9 @@
 
 #include "mem/mem.h"
 
+/* libkdumpfile's own page cache: a few pages for the one it decompresses. */
+#define KDUMP_CACHE_PAGES 16
+
 #if KDUMPFILE_VERSION < KDUMPFILE_MKVER(0, 5, 2)
 /*
  * libkdumpfile before 0.5.2 frees a diskdump context's attributes before its
@@ -65,6 +68,12 @@ int mem_kdump_open(struct iommu_dump *d, int fd, const char **ret_reason)
 	s = kdump_set_number_attr(k, KDUMP_ATTR_FILE_MMAP_POLICY, KDUMP_MMAP_NEVER);
 	if (s == KDUMP_OK)
 		s = kdump_open_fd(k, fd);
+	/*
+	 * Every page is read whole into the dump's own cache (or read once):
+	 * libkdumpfile's cache of 1024 pages would only hold second copies.
+	 */
+	if (s == KDUMP_OK && kdump_set_number_attr(k, "cache.size", KDUMP_CACHE_PAGES) != KDUMP_OK)
+		dbg(d->ctx, "libkdumpfile: %s\n", kdump_get_err(k));
 	if (s != KDUMP_OK) {
 		dbg(d->ctx, "libkdumpfile: %s\n", kdump_get_err(k));
 		kdump_release(k);

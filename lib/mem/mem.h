@@ -121,6 +121,14 @@ static inline int mem_load_words(struct iommu_dump *d, uint64_t addr, uint64_t *
 	return 0;
 }
 
+/*
+ * iommu_dump_read for what is read once (the kernel's kallsyms and BTF,
+ * megabytes): a whole page of a compressed dump or a caller's memory that
+ * the cache does not hold is read straight into BUF and not cached, where
+ * caching would copy it twice and evict the table pages walks come back to.
+ */
+int mem_read_uncached(struct iommu_dump *d, uint64_t addr, void *buf, size_t size);
+
 /* Page cache of decompressed pages (lib/mem/mem-cache.c). */
 struct page_cache *page_cache_new(size_t max_pages);
 void page_cache_free(struct page_cache *c);
