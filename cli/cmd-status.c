@@ -248,8 +248,10 @@ const struct iommutool_cmd cmd_status = {
 	.name = "status",
 	.summary = "Is the IOMMU on? The verdict, its evidence, and the fix",
 	.doc = "Reads what needs no root (sysfs, /proc, the kernel command line and configuration) and, "
-	       "as root, the ACPI tables and the kernel log too; says what root would add.  -v also "
-	       "decodes each unit's capability registers.\n\n"
+	       "as root, the ACPI tables and the kernel log too; says what root would add.  The "
+	       "iommu.translation check says how each unit translates: VT-d in scalable or legacy "
+	       "mode, AMD-Vi with v1 or v2 page tables, SMMUv3 with stage 1 or 2.  -v also decodes "
+	       "each unit's capability registers.\n\n"
 	       "--format=prometheus writes the verdict, the mode and every check as gauges for "
 	       "node_exporter's textfile collector, and exits 0 once they are written.\n\n"
 	       "Exit status: 0 enabled, 1 enabled with warnings, 2 not enabled, 3 cannot tell.",
