@@ -115,6 +115,28 @@ static void render_check(struct out *o, const struct iommu_status_check *c)
 		iommu_status_check_get_hint(c));
 }
 
+/* JSON only: the text shows it as the iommu.translation check.  Absent for a virtio-iommu. */
+static void render_translation(struct out *o, const struct iommu_unit *u)
+{
+	unsigned int stages = iommu_unit_get_stages(u);
+
+	if (!iommu_unit_get_translation_basis(u))
+		return;
+	out_begin_object(o, "translation");
+	out_str(o, "mode", NULL, iommu_unit_get_translation(u));
+	out_bool(o, "inferred", NULL, iommu_unit_translation_is_inferred(u));
+	out_str(o, "basis", NULL, iommu_unit_get_translation_basis(u));
+	if (stages) {
+		out_begin_array(o, "stages");
+		if (stages & (1u << IOMMU_STAGE_1))
+			out_uint(o, NULL, NULL, 1);
+		if (stages & (1u << IOMMU_STAGE_2))
+			out_uint(o, NULL, NULL, 2);
+		out_end_array(o);
+	}
+	out_end_object(o);
+}
+
 static void render_unit(struct out *o, const struct iommu_unit *u, int verbose)
 {
 	const struct iommu_dnode *regs = iommu_unit_get_registers(u);
@@ -128,6 +150,7 @@ static void render_unit(struct out *o, const struct iommu_unit *u, int verbose)
 	else
 		out_hex(o, "address", NULL, address);
 	out_uint(o, "devices", NULL, iommu_unit_get_device_count(u));
+	render_translation(o, u);
 	if (!regs)
 		return;
 	out_text(o, "\n%s (%s):\n", iommu_unit_get_name(u), iommu_unit_get_model(u));
@@ -225,8 +248,10 @@ const struct iommutool_cmd cmd_status = {
 	.name = "status",
 	.summary = "Is the IOMMU on? The verdict, its evidence, and the fix",
 	.doc = "Reads what needs no root (sysfs, /proc, the kernel command line and configuration) and, "
-	       "as root, the ACPI tables and the kernel log too; says what root would add.  -v also "
-	       "decodes each unit's capability registers.\n\n"
+	       "as root, the ACPI tables and the kernel log too; says what root would add.  The "
+	       "iommu.translation check says how each unit translates: VT-d in scalable or legacy "
+	       "mode, AMD-Vi with v1 or v2 page tables, SMMUv3 with stage 1 or 2.  -v also decodes "
+	       "each unit's capability registers.\n\n"
 	       "--format=prometheus writes the verdict, the mode and every check as gauges for "
 	       "node_exporter's textfile collector, and exits 0 once they are written.\n\n"
 	       "Exit status: 0 enabled, 1 enabled with warnings, 2 not enabled, 3 cannot tell.",

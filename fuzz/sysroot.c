@@ -154,7 +154,10 @@ static void walk_status(struct iommu_ctx *ctx)
 	iommu_status_foreach_unit(st, u) {
 		fuzz_touch_string(iommu_unit_get_name(u));
 		fuzz_touch_string(iommu_unit_get_model(u));
-		fuzz_fold(iommu_unit_get_address(u) ^ iommu_unit_get_device_count(u));
+		fuzz_fold(iommu_unit_get_address(u) ^ iommu_unit_get_device_count(u) ^
+			  iommu_unit_get_stages(u) ^ iommu_unit_translation_is_inferred(u));
+		fuzz_touch_string(iommu_unit_get_translation(u));
+		fuzz_touch_string(iommu_unit_get_translation_basis(u));
 		fuzz_walk_dnode(iommu_unit_get_registers(u));
 	}
 	iommu_status_unref(st);

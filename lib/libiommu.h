@@ -1324,6 +1324,20 @@ uint64_t iommu_unit_get_address(const struct iommu_unit *unit);
 size_t iommu_unit_get_device_count(const struct iommu_unit *unit);
 /* The capability registers decoded (VT-d CAP/ECAP, AMD-Vi EFR), or NULL when not exposed. */
 const struct iommu_dnode *iommu_unit_get_registers(const struct iommu_unit *unit);
+/*
+ * How the unit translates DMA: "legacy" or "scalable" (VT-d mode), "v1" or "v2" (AMD-Vi
+ * page tables), "stage1" or "stage2" (SMMUv3); NULL when not known or not applicable.
+ */
+const char *iommu_unit_get_translation(const struct iommu_unit *unit);
+/* Whether that was inferred (command line, configuration) rather than known (registers, log). */
+bool iommu_unit_translation_is_inferred(const struct iommu_unit *unit);
+/* What it rests on, or why it is not known; NULL when the question does not apply (virtio-iommu). */
+const char *iommu_unit_get_translation_basis(const struct iommu_unit *unit);
+/*
+ * SMMUv3: the translation stages the unit implements, a mask of 1u << IOMMU_STAGE_1 and
+ * 1u << IOMMU_STAGE_2; 0 when not known or not an SMMUv3.
+ */
+unsigned int iommu_unit_get_stages(const struct iommu_unit *unit);
 
 #define iommu_status_foreach_unit(status, u) \
 	for (u = iommu_status_get_first_unit(status); u; u = iommu_unit_get_next(u))

@@ -225,6 +225,18 @@ static void intel_strict(struct lint *l, const char *opt)
 	set(l, &l->set->strict, 1);
 }
 
+static void intel_sm_on(struct lint *l, const char *opt)
+{
+	(void)opt;
+	set(l, &l->set->intel_sm, 1);
+}
+
+static void intel_sm_off(struct lint *l, const char *opt)
+{
+	(void)opt;
+	set(l, &l->set->intel_sm, 0);
+}
+
 static void intel_tboot_noforce(struct lint *l, const char *opt)
 {
 	(void)opt;
@@ -245,8 +257,8 @@ static const struct option_desc intel_options[] = {
 	{ "forcedac", intel_forcedac },
 	{ "strict", intel_strict },
 	{ "sp_off", accept },
-	{ "sm_on", accept },
-	{ "sm_off", accept },
+	{ "sm_on", intel_sm_on },
+	{ "sm_off", intel_sm_off },
 	{ "tboot_noforce", intel_tboot_noforce },
 	{ NULL, NULL },
 };
@@ -273,13 +285,25 @@ static void amd_force_enable(struct lint *l, const char *opt)
 	set(l, &l->set->amd_force_enable, 1);
 }
 
+static void amd_pgtbl_v1(struct lint *l, const char *opt)
+{
+	(void)opt;
+	set(l, &l->set->amd_pgtbl, 1);
+}
+
+static void amd_pgtbl_v2(struct lint *l, const char *opt)
+{
+	(void)opt;
+	set(l, &l->set->amd_pgtbl, 2);
+}
+
 static const struct option_desc amd_options[] = {
 	{ "fullflush", amd_fullflush },
 	{ "force_enable", amd_force_enable },
 	{ "off", amd_off },
 	{ "force_isolation", accept },
-	{ "pgtbl_v1", accept },
-	{ "pgtbl_v2", accept },
+	{ "pgtbl_v1", amd_pgtbl_v1 },
+	{ "pgtbl_v2", amd_pgtbl_v2 },
 	{ "irtcachedis", accept },
 	{ "nohugepages", accept },
 	{ "v2_pgsizes_only", accept },

@@ -67,6 +67,8 @@ struct cmdline_setting {
 
 struct cmdline_settings {
 	struct cmdline_setting intel;		/* intel_iommu=on 1, off 0 */
+	struct cmdline_setting intel_sm;	/* intel_iommu=sm_on 1, sm_off 0 */
+	struct cmdline_setting amd_pgtbl;	/* amd_iommu=pgtbl_v1 1, pgtbl_v2 2 */
 	struct cmdline_setting amd_off;		/* amd_iommu=off */
 	struct cmdline_setting amd_force_enable;
 	struct cmdline_setting iommu_off;	/* iommu=off (x86: every IOMMU driver) */
@@ -212,6 +214,11 @@ struct iommu_unit {
 	bool have_efr;			/* AMD-Vi EFR (and EFR2) */
 	uint64_t efr, efr2;
 	struct iommu_dnode *registers;
+	/* how it translates (lib/live/status-translation.c); no basis: does not apply */
+	const char *translation;	/* "legacy", "scalable", "v1", "v2", "stage1", "stage2"; NULL unknown */
+	bool translation_inferred;
+	char *translation_basis;
+	unsigned int stages;		/* SMMUv3: 1u << IOMMU_STAGE_1 | 1u << IOMMU_STAGE_2 it implements */
 };
 
 struct iommu_status {
@@ -295,6 +302,8 @@ size_t status_unit_count(const struct iommu_status *st);
 void status_decide(struct iommu_status *st, const struct status_facts *f);
 /* The checks that do not decide the verdict (lib/live/status-checks.c). */
 void status_more_checks(struct iommu_status *st, const struct status_facts *f);
+/* Each unit's translation (mode, page tables, stages) and the check that shows them. */
+void status_translation_check(struct iommu_status *st, const struct status_facts *f);
 
 struct iommu_status_check *status_check(struct iommu_status *st, const char *id,
 					enum iommu_result result, const char *format, ...)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The checks of iommutool status that do not decide the verdict: how DMA is
- * translated, a virtual IOMMU, interrupt remapping, x2APIC and posted
+ * translated (and by what means: lib/live/status-translation.c), a virtual IOMMU, interrupt remapping, x2APIC and posted
  * interrupts, VFIO's unsafe knobs and fake groups, DMA protection, faults,
  * the command-line lint, the log lines that are not evidence, and what root
  * would add.
@@ -442,6 +442,7 @@ void status_more_checks(struct iommu_status *st, const struct status_facts *f)
 	bool enabled = st->verdict == IOMMU_VERDICT_ENABLED;
 
 	check_mode(st, f);
+	status_translation_check(st, f);
 	if (enabled)
 		check_virtual(st, f);
 	check_remapping(st, f, enabled);

@@ -184,6 +184,7 @@ void status_units_free(struct iommu_unit *units)
 
 		units = u->next;
 		iommu_dnode_unref(u->registers);
+		free(u->translation_basis);
 		free(u->name);
 		free(u->target);
 		free(u);

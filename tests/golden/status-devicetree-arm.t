@@ -21,6 +21,8 @@ PASS    kernel.log              the driver logged its start
 PASS    dma.mode                DMA is translated, the IOTLB invalidated at every unmap (strict)
         /sys/kernel/iommu_groups/*/type: DMA (translated, strict): 2 groups
         /boot/config-6.1.0-13-arm64: CONFIG_IOMMU_DEFAULT_DMA_STRICT=y: the built-in default
+PASS    iommu.translation       Arm SMMUv3 translates with stage 1 (inferred); stages 1 and 2 available
+        /sys/class/iommu/smmu3.0x0000000009050000: stage 1 (inferred): features 0x00001fef: stage 1 and stage 2; Linux gives DMA domains stage 1 when the unit has it
 SKIP    interrupts.remapping    no I/O APIC, MSI or HPET interrupts to remap (on Arm the GIC ITS isolates MSIs)
         /proc/interrupts: GICv3 (6), ITS-PCI-MSIX (2)
 PASS    vfio.unsafe_interrupts  VFIO insists on interrupt remapping

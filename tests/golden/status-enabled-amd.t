@@ -25,6 +25,8 @@ PASS    dma.mode                DMA is not translated (passthrough): the host's 
         /proc/cmdline: iommu=pt
         /boot/config-6.12.9-amd64: CONFIG_IOMMU_DEFAULT_DMA_LAZY=y: the built-in default
         hint: to isolate the host's own devices too, remove iommu=pt or iommu.passthrough=1 from the kernel command line (SEV-SNP hosts need translation)
+PASS    iommu.translation       AMD-Vi uses v1 page tables (inferred)
+        /sys/class/iommu/ivhd0: v1 page tables (inferred): the kernel's default: nothing on the command line asks for v2 (amd_iommu=pgtbl_v2)
 WARN    interrupts.remapping    interrupt remapping is off: a device given to a VM could inject interrupts, so VFIO refuses it unless told allow_unsafe_interrupts
         /proc/interrupts: IO-APIC (4), PCI-MSIX (9)
         kernel log: "[Firmware Bug]: AMD-Vi: No southbridge IOAPIC found": the IVRS table misses the southbridge I/O APIC, so interrupt remapping is off
@@ -74,6 +76,11 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
         "vendor": "amd",
         "address": "0xfd200000",
         "devices": 8,
+        "translation": {
+          "mode": "v1",
+          "inferred": true,
+          "basis": "the kernel's default: nothing on the command line asks for v2 (amd_iommu=pgtbl_v2)"
+        },
         "registers": {
           "kind": "amd_registers",
           "title": "AMD-Vi Extended Feature Registers",
@@ -262,6 +269,18 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/amd-enabled.desc $TMP/r && iommu
       "hint": "to isolate the host's own devices too, remove iommu=pt or iommu.passthrough=1 from the kernel command line (SEV-SNP hosts need translation)"
     },
     {
+      "id": "iommu.translation",
+      "result": "pass",
+      "summary": "AMD-Vi uses v1 page tables (inferred)",
+      "evidence": [
+        {
+          "source": "/sys/class/iommu/ivhd0",
+          "text": "v1 page tables (inferred): the kernel's default: nothing on the command line asks for v2 (amd_iommu=pgtbl_v2)"
+        }
+      ],
+      "hint": null
+    },
+    {
       "id": "interrupts.remapping",
       "result": "warn",
       "summary": "interrupt remapping is off: a device given to a VM could inject interrupts, so VFIO refuses it unless told allow_unsafe_interrupts",
@@ -396,6 +415,7 @@ iommutool_status_check{check="kernel.units",result="pass"} 1
 iommutool_status_check{check="kernel.groups",result="pass"} 1
 iommutool_status_check{check="kernel.log",result="pass"} 1
 iommutool_status_check{check="dma.mode",result="pass"} 1
+iommutool_status_check{check="iommu.translation",result="pass"} 1
 iommutool_status_check{check="interrupts.remapping",result="warn"} 1
 iommutool_status_check{check="interrupts.x2apic",result="unknown"} 1
 iommutool_status_check{check="interrupts.posted",result="pass"} 1

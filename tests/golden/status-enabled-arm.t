@@ -22,6 +22,8 @@ PASS    dma.mode                DMA is translated, the IOTLB invalidated at ever
         /sys/kernel/iommu_groups/*/type: DMA (translated, strict): 3 groups
         /proc/cmdline: iommu.strict=1
         /boot/config-6.8.0-1015-aws: CONFIG_IOMMU_DEFAULT_DMA_STRICT=y: the built-in default
+PASS    iommu.translation       Arm SMMUv3 translates with stage 1 (inferred); stages 1 and 2 available
+        /sys/class/iommu/smmu3.0x0000000009050000: stage 1 (inferred): features 0x00001fef: stage 1 and stage 2; Linux gives DMA domains stage 1 when the unit has it
 SKIP    interrupts.remapping    no I/O APIC, MSI or HPET interrupts to remap (on Arm the GIC ITS isolates MSIs)
         /proc/interrupts: GICv3 (6), ITS-PCI-MSIX (3)
 PASS    vfio.unsafe_interrupts  VFIO insists on interrupt remapping
@@ -48,7 +50,16 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
         "model": "Arm SMMUv3",
         "vendor": "arm",
         "address": "0x9050000",
-        "devices": 3
+        "devices": 3,
+        "translation": {
+          "mode": "stage1",
+          "inferred": true,
+          "basis": "features 0x00001fef: stage 1 and stage 2; Linux gives DMA domains stage 1 when the unit has it",
+          "stages": [
+            1,
+            2
+          ]
+        }
       }
     ]
   },
@@ -161,6 +172,18 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/arm-enabled.desc $TMP/r && iommu
         {
           "source": "/boot/config-6.8.0-1015-aws",
           "text": "CONFIG_IOMMU_DEFAULT_DMA_STRICT=y: the built-in default"
+        }
+      ],
+      "hint": null
+    },
+    {
+      "id": "iommu.translation",
+      "result": "pass",
+      "summary": "Arm SMMUv3 translates with stage 1 (inferred); stages 1 and 2 available",
+      "evidence": [
+        {
+          "source": "/sys/class/iommu/smmu3.0x0000000009050000",
+          "text": "stage 1 (inferred): features 0x00001fef: stage 1 and stage 2; Linux gives DMA domains stage 1 when the unit has it"
         }
       ],
       "hint": null

@@ -25,6 +25,9 @@ PASS    dma.mode                DMA is translated, invalidations batched (lazy):
         /sys/kernel/iommu_groups/*/type: DMA-FQ (translated, lazy): 7 groups
         /boot/config-6.8.0-51-generic: CONFIG_IOMMU_DEFAULT_DMA_LAZY=y: the built-in default
         hint: iommu.strict=1 on the kernel command line makes it strict, at some cost in throughput
+PASS    iommu.translation       Intel VT-d runs in legacy mode
+        /sys/class/iommu/dmar0: legacy mode: the hardware has no scalable mode (ECAP 0x19e2ff0505e: SMTS, bit 43, clear)
+        /sys/class/iommu/dmar1: legacy mode: the hardware has no scalable mode (ECAP 0xf050da: SMTS, bit 43, clear)
 PASS    interrupts.remapping    interrupt remapping is on: all 11 I/O APIC and MSI interrupts go through it
         /proc/interrupts: IR-IO-APIC (5), IR-PCI-MSIX (6)
         kernel log: "DMAR-IR: Enabled IRQ remapping in x2apic mode": interrupt remapping on, x2APIC mode
@@ -63,6 +66,11 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
         "vendor": "intel",
         "address": "0xfed90000",
         "devices": 2,
+        "translation": {
+          "mode": "legacy",
+          "inferred": false,
+          "basis": "the hardware has no scalable mode (ECAP 0x19e2ff0505e: SMTS, bit 43, clear)"
+        },
         "registers": {
           "kind": "vtd_registers",
           "title": "VT-d Capability Registers",
@@ -156,6 +164,11 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
         "vendor": "intel",
         "address": "0xfed91000",
         "devices": 9,
+        "translation": {
+          "mode": "legacy",
+          "inferred": false,
+          "basis": "the hardware has no scalable mode (ECAP 0xf050da: SMTS, bit 43, clear)"
+        },
         "registers": {
           "kind": "vtd_registers",
           "title": "VT-d Capability Registers",
@@ -365,6 +378,22 @@ $ tests/sysroots/make-sysroot.sh tests/sysroots/intel-enabled.desc $TMP/r && iom
       "hint": "iommu.strict=1 on the kernel command line makes it strict, at some cost in throughput"
     },
     {
+      "id": "iommu.translation",
+      "result": "pass",
+      "summary": "Intel VT-d runs in legacy mode",
+      "evidence": [
+        {
+          "source": "/sys/class/iommu/dmar0",
+          "text": "legacy mode: the hardware has no scalable mode (ECAP 0x19e2ff0505e: SMTS, bit 43, clear)"
+        },
+        {
+          "source": "/sys/class/iommu/dmar1",
+          "text": "legacy mode: the hardware has no scalable mode (ECAP 0xf050da: SMTS, bit 43, clear)"
+        }
+      ],
+      "hint": null
+    },
+    {
       "id": "interrupts.remapping",
       "result": "pass",
       "summary": "interrupt remapping is on: all 11 I/O APIC and MSI interrupts go through it",
@@ -509,6 +538,9 @@ PASS    dma.mode                DMA is not translated (passthrough): the host's 
         /proc/cmdline: iommu=pt
         /boot/config-6.8.0-51-generic: CONFIG_IOMMU_DEFAULT_DMA_LAZY=y: the built-in default
         hint: to isolate the host's own devices too, remove iommu=pt or iommu.passthrough=1 from the kernel command line
+PASS    iommu.translation       Intel VT-d runs in legacy mode
+        /sys/class/iommu/dmar0: legacy mode: the hardware has no scalable mode (ECAP 0x19e2ff0505e: SMTS, bit 43, clear)
+        /sys/class/iommu/dmar1: legacy mode: the hardware has no scalable mode (ECAP 0xf050da: SMTS, bit 43, clear)
 PASS    interrupts.remapping    interrupt remapping is on: all 11 I/O APIC and MSI interrupts go through it
         /proc/interrupts: IR-IO-APIC (5), IR-PCI-MSIX (6)
         kernel log: "DMAR-IR: Enabled IRQ remapping in x2apic mode": interrupt remapping on, x2APIC mode

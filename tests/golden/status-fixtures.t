@@ -27,6 +27,8 @@ PASS    kernel.log              the driver logged its start
 PASS    dma.mode                DMA is translated, the IOTLB invalidated at every unmap (strict)
         /sys/kernel/iommu_groups/*/type: DMA (translated, strict): 7 groups
         /proc/cmdline: iommu=nopt
+PASS    iommu.translation       Intel VT-d runs in legacy mode
+        /sys/class/iommu/dmar0: legacy mode: the hardware has no scalable mode (ECAP 0xf00f4a: SMTS, bit 43, clear)
 PASS    iommu.virtual           a virtual VT-d: this VM's IOMMU is emulated by the hypervisor (Caching Mode)
         /sys/class/iommu/dmar0/intel-iommu/cap: 0xd2008c22260286: CM (bit 7) set
         kernel log: "DMAR: IOMMU batching disallowed due to virtualization": a virtual VT-d (caching mode): the kernel invalidates strictly, whatever the command line says
@@ -65,6 +67,11 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json status
         "vendor": "intel",
         "address": "0xfed90000",
         "devices": 9,
+        "translation": {
+          "mode": "legacy",
+          "inferred": false,
+          "basis": "the hardware has no scalable mode (ECAP 0xf00f4a: SMTS, bit 43, clear)"
+        },
         "registers": {
           "kind": "vtd_registers",
           "title": "VT-d Capability Registers",
@@ -270,6 +277,18 @@ $ iommutool --sysroot $FIXTURES/q35-vtd-legacy --json status
       "hint": null
     },
     {
+      "id": "iommu.translation",
+      "result": "pass",
+      "summary": "Intel VT-d runs in legacy mode",
+      "evidence": [
+        {
+          "source": "/sys/class/iommu/dmar0",
+          "text": "legacy mode: the hardware has no scalable mode (ECAP 0xf00f4a: SMTS, bit 43, clear)"
+        }
+      ],
+      "hint": null
+    },
+    {
       "id": "iommu.virtual",
       "result": "pass",
       "summary": "a virtual VT-d: this VM's IOMMU is emulated by the hypervisor (Caching Mode)",
@@ -468,6 +487,8 @@ PASS    kernel.log              the driver logged its start
 PASS    dma.mode                DMA is translated, the IOTLB invalidated at every unmap (strict)
         /sys/kernel/iommu_groups/*/type: DMA (translated, strict): 7 groups
         /proc/cmdline: iommu=nopt
+PASS    iommu.translation       Intel VT-d runs in legacy mode
+        /sys/class/iommu/dmar0: legacy mode: the hardware has no scalable mode (ECAP 0xf00f4a: SMTS, bit 43, clear)
 PASS    iommu.virtual           a virtual VT-d: this VM's IOMMU is emulated by the hypervisor (Caching Mode)
         /sys/class/iommu/dmar0/intel-iommu/cap: 0xd2008c22260286: CM (bit 7) set
         kernel log: "DMAR: IOMMU batching disallowed due to virtualization": a virtual VT-d (caching mode): the kernel invalidates strictly, whatever the command line says
@@ -701,6 +722,7 @@ $ iommutool --sysroot $FIXTURES/q35-no-iommu --json status
 [exit 2]
 $ cp -R $FIXTURES/q35-amd-crash $TMP/r && mkdir -p $TMP/r/sys/firmware/acpi/tables && cp $SHARED/fixtures/q35-amd-crash/acpi/IVRS $TMP/r/sys/firmware/acpi/tables/ && iommutool --sysroot $TMP/r status | grep 'ivhd0:'; iommutool --sysroot $TMP/r --json status | grep -A3 '"name": "ivhd0"'; grep -m1 DEV_TABLE_BASE $SHARED/fixtures/q35-amd-crash/registers.txt | cut -f2
         /sys/class/iommu/ivhd0: AMD-Vi at 0xfed80000 (IVRS), 9 devices
+        /sys/class/iommu/ivhd0: v1 page tables (inferred): the kernel's default: nothing on the command line asks for v2 (amd_iommu=pgtbl_v2)
         "name": "ivhd0",
         "model": "AMD-Vi",
         "vendor": "amd",

@@ -71,6 +71,8 @@ PASS    dma.mode                DMA is not translated (passthrough): the host's 
         /proc/cmdline: iommu=pt
         /boot/config-6.12.9-amd64: CONFIG_IOMMU_DEFAULT_DMA_LAZY=y: the built-in default
         hint: to isolate the host's own devices too, remove iommu=pt or iommu.passthrough=1 from the kernel command line (SEV-SNP hosts need translation)
+PASS    iommu.translation       AMD-Vi uses v1 page tables (inferred)
+        /sys/class/iommu/ivhd0: v1 page tables (inferred): the kernel's default: nothing on the command line asks for v2 (amd_iommu=pgtbl_v2)
 WARN    interrupts.remapping    interrupt remapping is off: a device given to a VM could inject interrupts, so VFIO refuses it unless told allow_unsafe_interrupts
         /proc/interrupts: IO-APIC (4), PCI-MSIX (9)
         kernel log: "[Firmware Bug]: AMD-Vi: No southbridge IOAPIC found": the IVRS table misses the southbridge I/O APIC, so interrupt remapping is off
@@ -249,6 +251,9 @@ PASS    dma.mode                DMA is translated, invalidations batched (lazy):
         /sys/kernel/iommu_groups/*/type: DMA-FQ (translated, lazy): 7 groups
         /boot/config-6.8.0-51-generic: CONFIG_IOMMU_DEFAULT_DMA_LAZY=y: the built-in default
         hint: iommu.strict=1 on the kernel command line makes it strict, at some cost in throughput
+PASS    iommu.translation       Intel VT-d runs in legacy mode
+        /sys/class/iommu/dmar0: legacy mode: the hardware has no scalable mode (ECAP 0x19e2ff0505e: SMTS, bit 43, clear)
+        /sys/class/iommu/dmar1: legacy mode: the hardware has no scalable mode (ECAP 0xf050da: SMTS, bit 43, clear)
 PASS    interrupts.remapping    interrupt remapping is on: all 11 I/O APIC and MSI interrupts go through it
         /proc/interrupts: IR-IO-APIC (5), IR-PCI-MSIX (6)
         kernel log: "DMAR-IR: Enabled IRQ remapping in x2apic mode": interrupt remapping on, x2APIC mode

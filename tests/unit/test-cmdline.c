@@ -87,6 +87,15 @@ static void test_intel(void)
 	CHECK_STR(l.s.intel.token, "intel_iommu=on,sm_off");
 	CHECK_EQ(l.s.passthrough.value, 0);
 	CHECK_STR(l.s.passthrough.token, "iommu=nopt");
+	CHECK_EQ(l.s.intel_sm.value, 0);
+	CHECK_STR(l.s.intel_sm.token, "intel_iommu=on,sm_off");
+	done(&l);
+
+	/* Scalable mode: the last of sm_on and sm_off wins. */
+	lint(&l, "intel_iommu=sm_off intel_iommu=on,sm_on", IOMMU_VENDOR_INTEL);
+	CHECK_EQ(l.s.intel_sm.value, 1);
+	CHECK_STR(l.s.intel_sm.token, "intel_iommu=on,sm_on");
+	CHECK_EQ(count_kind(l.issues, l.n, CMDLINE_OVERRIDDEN), 1);
 	done(&l);
 
 	/* Later wins, inside one word and across words. */
@@ -136,6 +145,13 @@ static void test_amd(void)
 	CHECK_EQ(count_kind(l.issues, l.n, CMDLINE_DEPRECATED), 1);
 	CHECK_EQ(l.s.strict.value, 1);
 	CHECK_EQ(count_kind(l.issues, l.n, CMDLINE_OTHER_VENDOR), 0);
+	CHECK(l.s.amd_pgtbl.token == NULL);
+	done(&l);
+
+	/* The page tables: pgtbl_v1 1, pgtbl_v2 2, the last one wins. */
+	lint(&l, "amd_iommu=pgtbl_v1,pgtbl_v2", IOMMU_VENDOR_AMD);
+	CHECK_EQ(l.s.amd_pgtbl.value, 2);
+	CHECK_STR(l.s.amd_pgtbl.token, "amd_iommu=pgtbl_v1,pgtbl_v2");
 	done(&l);
 
 	/* The guides' "iommu=pt iommu=1": the number is the GART size; intel_iommu=on is Intel's. */
