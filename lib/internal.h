@@ -76,6 +76,8 @@ bool sysroot_exists(struct iommu_ctx *ctx, const char *path);
 int sysroot_list_class(struct iommu_ctx *ctx, const char *class, char ***ret_names, size_t *ret_count);
 /* The real path for PATH below the sysroot; malloc'd. */
 char *sysroot_path(const struct iommu_ctx *ctx, const char *path);
+/* The inspected kernel's release ("6.1.0-56-amd64"), malloc'd; NULL when unknown. */
+char *sysroot_kernel_release(struct iommu_ctx *ctx);
 
 /*
  * Snapshots (lib/live/snapshot-record.c): while a snapshot records, every

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * The running kernel's build configuration: /proc/config.gz (gzip, only
- * with CONFIG_IKCONFIG_PROC) or /boot/config-RELEASE, the release taken from
- * /proc/sys/kernel/osrelease or /proc/version.  Lines are Kconfig's
- * "CONFIG_X=y|m|value" and "# CONFIG_X is not set".
+ * with CONFIG_IKCONFIG_PROC) or /boot/config-RELEASE (sysroot_kernel_release()).
+ * Lines are Kconfig's "CONFIG_X=y|m|value" and "# CONFIG_X is not set".
  */
 #include <errno.h>
 #include <stdio.h>
@@ -70,27 +69,9 @@ static int gunzip(const char *in, size_t in_size, char **ret_out, size_t *ret_si
 	return 0;
 }
 
-/* "6.1.0-56-amd64" from osrelease, or the third word of /proc/version. */
-static char *kernel_release(struct iommu_ctx *ctx)
-{
-	char *line, *release = NULL;
-
-	if (sysroot_read_line(ctx, "/proc/sys/kernel/osrelease", &line) == 0) {
-		if (*line)
-			return line;
-		free(line);
-	}
-	if (sysroot_read_line(ctx, "/proc/version", &line) < 0)
-		return NULL;
-	if (strncmp(line, "Linux version ", 14) == 0)
-		release = strndup(line + 14, strcspn(line + 14, " "));
-	free(line);
-	return release;
-}
-
 char *kconfig_boot_path(struct iommu_ctx *ctx)
 {
-	char *release = kernel_release(ctx), *path;
+	char *release = sysroot_kernel_release(ctx), *path;
 
 	if (!release || strchr(release, '/') || asprintf(&path, "/boot/config-%s", release) < 0)
 		path = NULL;

@@ -91,22 +91,9 @@ static void vtd_mode(struct iommu_status *st, struct iommu_unit *u, const struct
 		       f->config ? "its configuration does not mention" : "is not readable");
 }
 
-/*
- * AMD IOMMU 3.10 §3.4.12 EFR: v2 (guest) page tables for DMA need GTSup (bit 4) and
- * GIoSup (bit 48): amd_iommu_v2_pgtbl_supported() in drivers/iommu/amd/amd_iommu.h.
- * The EFR is taken from the driver's "Extended features (0x...)" line, which puts it first
- * in every kernel; the sysfs "features" file changed the order of EFR and EFR2 over releases.
- */
-static bool log_efr(const struct status_facts *f, uint64_t *ret)
-{
-	const char *line = log_find(f, "AMD-Vi: Extended features (0x"), *end, *p;
-
-	if (!line)
-		return false;
-	end = line + strlen(line);
-	p = text_find(line, end, "features (");
-	return p && text_hex(p + strlen("features ("), end, ret);
-}
+/* AMD IOMMU 3.10 §3.4.12 EFR: v2 page tables for DMA need GTSup (bit 4) and GIoSup (bit 48). */
+#define AMD_EFR_GT_SUP (1ull << 4)
+#define AMD_EFR_GIO_SUP (1ull << 48)
 
 /*
  * drivers/iommu/amd/init.c (6.x): amd_iommu_pgtable is v1 unless amd_iommu=pgtbl_v2 (or
@@ -119,7 +106,6 @@ static void amd_page_table(struct iommu_status *st, struct iommu_unit *u,
 {
 	const struct cmdline_setting *pgtbl = &f->set.amd_pgtbl;
 	const char *line;
-	uint64_t efr;
 
 	if ((line = log_find(f, "AMD-Vi: V2 page table enabled*"))) {
 		decide(st, u, "v2", false, "the kernel log says so: \"%s\"", line);
@@ -137,11 +123,12 @@ static void amd_page_table(struct iommu_status *st, struct iommu_unit *u,
 		return;
 	}
 	if (pgtbl->token && pgtbl->value == 2) {
-		if (log_efr(f, &efr) && (!((efr >> 4) & 1) || !((efr >> 48) & 1)))
+		/* amd_iommu_v2_pgtbl_supported() in drivers/iommu/amd/amd_iommu.h */
+		if (u->have_efr && (~u->efr & (AMD_EFR_GT_SUP | AMD_EFR_GIO_SUP)))
 			decide(st, u, "v1", true,
 			       "'%s' asks for v2, but the EFR (0x%llx) lacks %s, so the kernel falls back to v1",
-			       pgtbl->token, (unsigned long long)efr,
-			       !((efr >> 4) & 1) ? "GTSup (bit 4)" : "GIoSup (bit 48)");
+			       pgtbl->token, (unsigned long long)u->efr,
+			       !(u->efr & AMD_EFR_GT_SUP) ? "GTSup (bit 4)" : "GIoSup (bit 48)");
 		else
 			decide(st, u, "v2", true, "'%s' on the kernel command line asks for them",
 			       pgtbl->token);

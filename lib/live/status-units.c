@@ -3,7 +3,7 @@
  * The IOMMU units the kernel initialised: one entry per unit in
  * /sys/class/iommu (Documentation/ABI/testing/sysfs-class-iommu*): dmarN
  * with intel-iommu/{address,cap,ecap} (VT-d), ivhdN with
- * amd-iommu/{cap,features} (AMD-Vi, "EFR" or "EFR:EFR2"), smmu3.0xADDR and
+ * amd-iommu/{cap,features} (AMD-Vi, see amd_features()), smmu3.0xADDR and
  * smmu.0xADDR (Arm SMMUv3, SMMUv1/v2), and virtio-iommu units named after
  * their virtio device.
  */
@@ -16,8 +16,7 @@
 
 #define CLASS_DIR "/sys/class/iommu"
 
-static int read_hex(struct iommu_ctx *ctx, const char *name, const char *attr, uint64_t *ret,
-		    uint64_t *ret_second)
+static int read_hex(struct iommu_ctx *ctx, const char *name, const char *attr, uint64_t *ret)
 {
 	char path[256], *line, *end;
 	int r;
@@ -28,10 +27,59 @@ static int read_hex(struct iommu_ctx *ctx, const char *name, const char *attr, u
 		return r;
 	errno = 0;
 	*ret = strtoull(line, &end, 16);
+	r = errno || end == line || *end ? -EBADMSG : 0;
+	free(line);
+	return r;
+}
+
+/* RELEASE ("6.1.0-56-amd64") is MAJOR.MINOR or later; false when it does not parse. */
+static bool release_at_least(const char *release, unsigned int major, unsigned int minor)
+{
+	unsigned int a, b;
+
+	if (!release || sscanf(release, "%u.%u", &a, &b) != 2)
+		return false;
+	return a > major || (a == major && b >= minor);
+}
+
+/*
+ * drivers/iommu/amd/init.c amd_iommu_show_features(): "EFR" before Linux 6.0;
+ * "EFR2:EFR" from 6.0 (iommu->features2, iommu->features) and "EFR:EFR2" from 6.7
+ * (amd_iommu_efr, amd_iommu_efr2, commit 7b7563a93437).  When the release is unknown,
+ * a half that is zero is EFR2: a unit with an EFR2 has an EFR with bits set.
+ */
+static int amd_features(struct iommu_ctx *ctx, struct iommu_unit *u)
+{
+	char path[256], *line, *end, *release;
+	uint64_t first, second;
+	int r;
+
+	snprintf(path, sizeof(path), CLASS_DIR "/%s/amd-iommu/features", u->name);
+	r = sysroot_read_line(ctx, path, &line);
+	if (r < 0)
+		return r;
+	errno = 0;
+	first = strtoull(line, &end, 16);
 	r = errno || end == line ? -EBADMSG : 0;
-	/* AMD "features" since Linux 6.x: "efr:efr2". */
-	if (r == 0 && ret_second)
-		*ret_second = *end == ':' ? strtoull(end + 1, NULL, 16) : 0;
+	if (r == 0 && *end == ':') {
+		char *tail = end + 1;
+
+		second = strtoull(tail, &end, 16);
+		r = errno || end == tail || *end ? -EBADMSG : 0;
+		release = sysroot_kernel_release(ctx);
+		if (release ? !release_at_least(release, 6, 7) : (first == 0 && second != 0)) {
+			u->efr = second;
+			u->efr2 = first;
+		} else {
+			u->efr = first;
+			u->efr2 = second;
+		}
+		free(release);
+	} else if (r == 0) {
+		r = *end ? -EBADMSG : 0;
+		u->efr = first;
+		u->efr2 = 0;
+	}
 	free(line);
 	return r;
 }
@@ -66,14 +114,14 @@ static void classify(struct iommu_ctx *ctx, struct iommu_unit *u)
 	if (strncmp(u->name, "dmar", 4) == 0) {
 		u->vendor = IOMMU_VENDOR_INTEL;
 		u->model = "Intel VT-d";
-		if (read_hex(ctx, u->name, "intel-iommu/address", &u->address, NULL) < 0)
+		if (read_hex(ctx, u->name, "intel-iommu/address", &u->address) < 0)
 			u->address = IOMMU_NO_ADDRESS;
-		u->have_cap = read_hex(ctx, u->name, "intel-iommu/cap", &u->cap, NULL) == 0;
-		u->have_ecap = read_hex(ctx, u->name, "intel-iommu/ecap", &u->ecap, NULL) == 0;
+		u->have_cap = read_hex(ctx, u->name, "intel-iommu/cap", &u->cap) == 0;
+		u->have_ecap = read_hex(ctx, u->name, "intel-iommu/ecap", &u->ecap) == 0;
 	} else if (strncmp(u->name, "ivhd", 4) == 0) {
 		u->vendor = IOMMU_VENDOR_AMD;
 		u->model = "AMD-Vi";
-		u->have_efr = read_hex(ctx, u->name, "amd-iommu/features", &u->efr, &u->efr2) == 0;
+		u->have_efr = amd_features(ctx, u) == 0;
 	} else if (strncmp(u->name, "smmu3.", 6) == 0 || strncmp(u->name, "smmu.", 5) == 0) {
 		u->vendor = IOMMU_VENDOR_ARM;
 		u->model = u->name[4] == '3' ? "Arm SMMUv3" : "Arm SMMU";

@@ -261,3 +261,21 @@ nomem:
 	strv_free(names, count);
 	return -ENOMEM;
 }
+
+/* "6.1.0-56-amd64" from osrelease, or the third word of /proc/version. */
+char *sysroot_kernel_release(struct iommu_ctx *ctx)
+{
+	char *line, *release = NULL;
+
+	if (sysroot_read_line(ctx, "/proc/sys/kernel/osrelease", &line) == 0) {
+		if (*line)
+			return line;
+		free(line);
+	}
+	if (sysroot_read_line(ctx, "/proc/version", &line) < 0)
+		return NULL;
+	if (strncmp(line, "Linux version ", 14) == 0)
+		release = strndup(line + 14, strcspn(line + 14, " "));
+	free(line);
+	return release;
+}
