@@ -15,7 +15,8 @@
 
 /* Every register the kernel's structures give, for the comparison with a file. */
 static const char *const kernel_registers[] = { "RTADDR", "CAP", "ECAP", "IRTA", "IQA",
-						"DEV_TABLE_BASE", "EFR" };
+						"DEV_TABLE_BASE", "EFR", "STRTAB_BASE",
+						"STRTAB_BASE_CFG" };
 
 #define KCORE "/proc/kcore"
 
@@ -128,7 +129,7 @@ void dump_kernel_compare(const struct cli *cli, const struct dump_opts *o, struc
 static void describe_unit(struct out *o, const struct iommu_regs *regs, size_t u)
 {
 	const char *name = iommu_regs_get_unit_name(regs, u);
-	uint64_t rtaddr, cap, ecap, efr, devtab;
+	uint64_t rtaddr, cap, ecap, efr, devtab, strtab, cfg, idr0;
 	bool vtd = iommu_regs_get(regs, u, "CAP", &cap) == 0;
 
 	out_begin_object(o, NULL);
@@ -145,6 +146,14 @@ static void describe_unit(struct out *o, const struct iommu_regs *regs, size_t u
 		out_hex(o, "cap", "  CAP 0x%016llx", cap);
 		if (iommu_regs_get(regs, u, "ECAP", &ecap) == 0)
 			out_hex(o, "ecap", "  ECAP 0x%016llx", ecap);
+	} else if (iommu_regs_get(regs, u, "STRTAB_BASE", &strtab) == 0 &&
+		   iommu_regs_get(regs, u, "STRTAB_BASE_CFG", &cfg) == 0) {
+		out_str(o, "kind", "  %s", "SMMUv3");
+		out_str(o, "mode", "  %-10s", cfg >> 16 & 3 ? "2-level" : "linear");
+		out_hex(o, "strtab_base", "  STRTAB_BASE 0x%llx", strtab);
+		out_hex(o, "strtab_base_cfg", "  STRTAB_BASE_CFG 0x%llx", cfg);
+		if (iommu_regs_get(regs, u, "IDR0", &idr0) == 0)
+			out_hex(o, "idr0", "  IDR0 0x%08llx", idr0);
 	} else {
 		out_str(o, "kind", "  %s", "AMD-Vi");
 		if (iommu_regs_get(regs, u, "DEV_TABLE_BASE", &devtab) == 0) {
@@ -165,7 +174,7 @@ int dump_kernel_no_unit(const struct cli *cli, const struct dump_source *src)
 	size_t n = iommu_regs_get_unit_count(src->regs);
 
 	if (!n)
-		cli_error(cli, 0, "the kernel %s in '%s' has no IOMMU unit (dmar_drhd_units and amd_iommu_list are empty)",
+		cli_error(cli, 0, "the kernel %s in '%s' has no IOMMU unit (dmar_drhd_units, amd_iommu_list and its SMMUv3s on iommu_device_list are empty)",
 			  iommu_kernel_get_release(src->kernel), iommu_dump_get_path(src->dump));
 	else
 		cli_error(cli, 0, "the kernel %s in '%s' set up no translation table on its %zu IOMMU unit%s (DMA remapping off)",

@@ -13,7 +13,8 @@
 static void touch_units(const struct iommu_regs *regs)
 {
 	static const char *const names[] = { "RTADDR", "CAP", "ECAP", "IRTA", "IQA",
-					     "DEV_TABLE_BASE", "EFR" };
+					     "DEV_TABLE_BASE", "EFR", "STRTAB_BASE", "STRTAB_BASE_CFG",
+					     "IDR0", "IDR1", "IDR3", "IDR5" };
 	uint64_t v;
 
 	for (size_t u = 0; u < iommu_regs_get_unit_count(regs); u++) {

@@ -10,6 +10,8 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <bpf/btf.h>
 #include <bpf/libbpf.h>
@@ -100,6 +102,45 @@ static int32_t struct_id(struct iommu_kernel *k, const char *name)
 	return id;
 }
 
+/*
+ * Split BTF from memory: libbpf 1.1 (Debian 12) exports btf__new_split() to
+ * no one, so it parses the bytes from an anonymous file (memfd).
+ */
+static struct btf *split_from_blob(const void *data, size_t size, struct btf *base)
+{
+	struct btf *split = NULL;
+	char path[64];
+	int fd = memfd_create("iommutool-btf", MFD_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	if (write(fd, data, size) == (ssize_t)size)
+		split = btf__parse_raw_split(path, base);
+	close(fd);
+	return libbpf_get_error(split) ? NULL : split;
+}
+
+int kernel_btf_add_split(struct iommu_kernel *k, const void *data, size_t size, const char *source)
+{
+	struct btf *split;
+	int r = kernel_btf(k);
+
+	if (r < 0)
+		return r;
+	if (k->btf_base)
+		return kernel_problem(k, -EEXIST, "a module's BTF is already loaded; %s is not", source);
+	split = size <= MAX_BTF ? split_from_blob(data, size, k->btf) : NULL;
+	if (!split)
+		return kernel_problem(k, -EBADMSG, "the BTF of %s does not parse over the kernel's (%zu bytes)",
+				      source, size);
+	/* The split BTF holds the kernel's types too: look everything up in it from now on. */
+	k->btf_base = k->btf;
+	k->btf = split;
+	k->nstructs = 0;	/* a structure not found before may be the module's */
+	return 0;
+}
+
 int kernel_struct(struct iommu_kernel *k, const char *name, uint32_t *ret_size)
 {
 	const struct btf_type *t;
@@ -163,6 +204,33 @@ static int find_member(const struct btf *btf, uint32_t type_id, const char *memb
 	return -ENOENT;
 }
 
+/* PATH: a member, or members of members joined by '.' ("strtab_cfg.linear.ste_dma"). */
+static int find_path(const struct btf *btf, uint32_t type_id, const char *path,
+		     uint64_t *ret_bits, uint32_t *ret_type, bool *ret_bitfield)
+{
+	uint64_t bits = 0, inner_bits;
+	char name[64];
+	int32_t id = (int32_t)type_id;
+
+	for (const char *p = path;; p += strlen(name) + 1) {
+		size_t len = strcspn(p, ".");
+
+		if (!len || len >= sizeof(name))
+			return -ENOENT;
+		memcpy(name, p, len);
+		name[len] = 0;
+		if (find_member(btf, (uint32_t)id, name, 0, &inner_bits, ret_type, ret_bitfield) < 0)
+			return -ENOENT;
+		bits += inner_bits;
+		if (!p[len]) {
+			*ret_bits = bits;
+			return 0;
+		}
+		if (*ret_bitfield || !resolve(btf, *ret_type, &id))
+			return -ENOENT;
+	}
+}
+
 static const char *const kind_names[] = {
 	[KF_POINTER] = "a pointer",
 	[KF_INT] = "an integer",
@@ -187,7 +255,7 @@ int kernel_field(struct iommu_kernel *k, const char *structure, const char *memb
 	if (sid < 0)
 		return kernel_problem(k, -ENOENT, "the kernel's BTF has no struct %s", structure);
 	size = btf__type_by_id(k->btf, (uint32_t)sid)->size;
-	if (find_member(k->btf, (uint32_t)sid, member, 0, &bits, &type, &bitfield) < 0)
+	if (find_path(k->btf, (uint32_t)sid, member, &bits, &type, &bitfield) < 0)
 		return kernel_problem(k, -ENOENT, "struct %s has no member '%s' in this kernel",
 				      structure, member);
 	t = resolve(k->btf, type, &tid);

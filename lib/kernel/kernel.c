@@ -80,6 +80,7 @@ IOMMU_EXPORT struct iommu_kernel *iommu_kernel_unref(struct iommu_kernel *k)
 	kvaddr_free(k->xlat);
 	ksyms_free(&k->syms);
 	btf__free(k->btf);
+	btf__free(k->btf_base);
 	free(k->symbols_path);
 	free(k->btf_path);
 	free(k->vmcoreinfo);

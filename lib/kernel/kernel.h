@@ -4,9 +4,9 @@
  * (vmcoreinfo.c), its virtual addresses through libkdumpfile's addrxlat
  * (kvaddr.c), its symbols from kallsyms or a System.map (kallsyms.c), its
  * types from BTF through libbpf (btf.c), and what they find: the IOMMU
- * units (units.c) and the kernel log (printk.c).  Everything read from the
- * dump is bounded and checked; a failure leaves a sentence in k->problem
- * naming the symbol, field or address and why.
+ * units (units.c; SMMUv3 in units-smmuv3.c) and the kernel log (printk.c).
+ * Everything read from the dump is bounded and checked; a failure leaves a
+ * sentence in k->problem naming the symbol, field or address and why.
  */
 #ifndef LIBIOMMU_KERNEL_H
 #define LIBIOMMU_KERNEL_H
@@ -66,6 +66,7 @@ struct iommu_kernel {
 		int32_t id;		/* or -ENOENT */
 	} structs[32];			/* the structures looked up in btf (btf.c) */
 	size_t nstructs;
+	struct btf *btf_base;		/* the kernel's, when btf is a module's split over it */
 	char problem[256];
 };
 
@@ -77,7 +78,7 @@ int kernel_problem(struct iommu_kernel *k, int error, const char *format, ...) P
 int vmcoreinfo_read(struct iommu_dump *dump, char **ret_text, size_t *ret_size);
 /* The value of KEY ("OSRELEASE", "SYMBOL(prb)") in TEXT, copied into BUF; false when absent or too long. */
 bool vmcoreinfo_value(const char *text, size_t size, const char *key, char *buf, size_t bufsize);
-/* KEY's value as a number: SYMBOL() and KERNELOFFSET hexadecimal, others decimal (may be negative). */
+/* KEY's value as a number: SYMBOL(), KERNELOFFSET and "0x..." hexadecimal, others decimal (may be negative). */
 bool vmcoreinfo_number(const char *text, size_t size, const char *key, uint64_t *ret);
 
 /* ---- kernel virtual addresses (kvaddr.c) -------------------------------- */
@@ -121,9 +122,11 @@ struct kfield {
 };
 enum kfield_kind { KF_POINTER, KF_INT, KF_CHARS, KF_STRUCT };
 int kernel_btf(struct iommu_kernel *k);
+/* A module's split BTF (SOURCE names it), loaded over the kernel's: its types join the lookups. */
+int kernel_btf_add_split(struct iommu_kernel *k, const void *data, size_t size, const char *source);
 /* STRUCT's size; -ENOENT (problem set) when BTF has no such structure. */
 int kernel_struct(struct iommu_kernel *k, const char *name, uint32_t *ret_size);
-/* STRUCT.MEMBER (anonymous members searched), of KIND; -ENOENT/-EBADMSG with the problem set. */
+/* STRUCT.MEMBER (anonymous members searched; "a.b" a member's member), of KIND; -ENOENT/-EBADMSG with the problem set. */
 int kernel_field(struct iommu_kernel *k, const char *structure, const char *member,
 		 enum kfield_kind kind, struct kfield *ret);
 /* The integer or pointer in OBJ (a copy of the structure) at F, zero-extended. */
@@ -156,5 +159,14 @@ int printk_decode(const struct prb_layout *l, size_t max_text, char **ret_text, 
 typedef int kernel_list_fn(struct iommu_kernel *k, uint64_t entry, void *data);
 int kernel_list_walk(struct iommu_kernel *k, const char *what, uint64_t head,
 		     uint32_t link_offset, kernel_list_fn *fn, void *data);
+/* An object of STRUCT at ADDR, copied into *RET_OBJ (freed by the caller). */
+int kernel_object(struct iommu_kernel *k, const char *structure, uint64_t addr, uint8_t **ret_obj);
+/* The member NAME of OBJ (a copy of STRUCT), of KIND; a problem naming it when it is not. */
+int kernel_member(struct iommu_kernel *k, const uint8_t *obj, const char *structure,
+		  const char *name, enum kfield_kind kind, uint64_t *ret);
+/* A kernel pointer's physical address, or a problem naming the pointer (WHAT). */
+int kernel_pointer_phys(struct iommu_kernel *k, uint64_t ptr, const char *what, uint64_t *ret);
+/* The Arm SMMUv3 units on the kernel's IOMMU device list (units-smmuv3.c), added to REGS. */
+int kernel_find_smmuv3(struct iommu_kernel *k, struct iommu_regs *regs);
 
 #endif

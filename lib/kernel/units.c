@@ -59,9 +59,7 @@ int kernel_list_walk(struct iommu_kernel *k, const char *what, uint64_t head,
 	return r;
 }
 
-/* An object of STRUCT at ADDR, copied. */
-static int read_object(struct iommu_kernel *k, const char *structure, uint64_t addr,
-		       uint8_t **ret_obj)
+int kernel_object(struct iommu_kernel *k, const char *structure, uint64_t addr, uint8_t **ret_obj)
 {
 	uint32_t size;
 	uint8_t *obj;
@@ -85,8 +83,7 @@ static int read_object(struct iommu_kernel *k, const char *structure, uint64_t a
 	return 0;
 }
 
-/* The member's value, or a problem naming it. */
-static int member(struct iommu_kernel *k, const uint8_t *obj, const char *structure,
+int kernel_member(struct iommu_kernel *k, const uint8_t *obj, const char *structure,
 		  const char *name, enum kfield_kind kind, uint64_t *ret)
 {
 	struct kfield f;
@@ -98,8 +95,7 @@ static int member(struct iommu_kernel *k, const uint8_t *obj, const char *struct
 	return 0;
 }
 
-/* A kernel pointer's physical address, or a problem naming the pointer. */
-static int pointer_phys(struct iommu_kernel *k, uint64_t ptr, const char *what, uint64_t *ret)
+int kernel_pointer_phys(struct iommu_kernel *k, uint64_t ptr, const char *what, uint64_t *ret)
 {
 	int r = kernel_phys(k, ptr, ret);
 
@@ -139,22 +135,22 @@ static int vtd_unit(struct iommu_kernel *k, uint64_t drhd, void *data)
 	bool sm;
 	int r;
 
-	r = read_object(k, "dmar_drhd_unit", drhd, &unit);
+	r = kernel_object(k, "dmar_drhd_unit", drhd, &unit);
 	if (r < 0)
 		goto out;
-	r = member(k, unit, "dmar_drhd_unit", "iommu", KF_POINTER, &ptr);
+	r = kernel_member(k, unit, "dmar_drhd_unit", "iommu", KF_POINTER, &ptr);
 	if (r < 0)
 		goto out;
-	r = read_object(k, "intel_iommu", ptr, &iommu);
+	r = kernel_object(k, "intel_iommu", ptr, &iommu);
 	if (r < 0)
 		goto out;
-	r = member(k, iommu, "intel_iommu", "reg_phys", KF_INT, &base);
+	r = kernel_member(k, iommu, "intel_iommu", "reg_phys", KF_INT, &base);
 	if (r >= 0)
-		r = member(k, iommu, "intel_iommu", "cap", KF_INT, &cap);
+		r = kernel_member(k, iommu, "intel_iommu", "cap", KF_INT, &cap);
 	if (r >= 0)
-		r = member(k, iommu, "intel_iommu", "ecap", KF_INT, &ecap);
+		r = kernel_member(k, iommu, "intel_iommu", "ecap", KF_INT, &ecap);
 	if (r >= 0)
-		r = member(k, iommu, "intel_iommu", "root_entry", KF_POINTER, &root);
+		r = kernel_member(k, iommu, "intel_iommu", "root_entry", KF_POINTER, &root);
 	if (r >= 0)
 		r = kernel_field(k, "intel_iommu", "name", KF_CHARS, &nf);
 	if (r < 0)
@@ -172,7 +168,7 @@ static int vtd_unit(struct iommu_kernel *k, uint64_t drhd, void *data)
 	sm = (ecap & VTD_ECAP_SMTS) && global_flag(k, "intel_iommu_sm");
 	/* No root table: the kernel did not set this unit up for translation. */
 	if (root) {
-		r = pointer_phys(k, root, "intel_iommu.root_entry", &phys);
+		r = kernel_pointer_phys(k, root, "intel_iommu.root_entry", &phys);
 		if (r < 0)
 			goto out;
 		r = iommu_regs_set(f->regs, index, "RTADDR", phys | (sm ? VTD_RTADDR_SMT : 0));
@@ -180,19 +176,19 @@ static int vtd_unit(struct iommu_kernel *k, uint64_t drhd, void *data)
 			goto out;
 	}
 	/* Interrupt remapping table and invalidation queue, when the kernel has them. */
-	if (member(k, iommu, "intel_iommu", "ir_table", KF_POINTER, &ptr) == 0 && ptr &&
-	    read_object(k, "ir_table", ptr, &obj) == 0) {
-		if (member(k, obj, "ir_table", "base", KF_POINTER, &v) == 0 && v &&
-		    pointer_phys(k, v, "ir_table.base", &phys) == 0)
+	if (kernel_member(k, iommu, "intel_iommu", "ir_table", KF_POINTER, &ptr) == 0 && ptr &&
+	    kernel_object(k, "ir_table", ptr, &obj) == 0) {
+		if (kernel_member(k, obj, "ir_table", "base", KF_POINTER, &v) == 0 && v &&
+		    kernel_pointer_phys(k, v, "ir_table.base", &phys) == 0)
 			r = iommu_regs_set(f->regs, index, "IRTA",
 					   phys | VTD_IRTA_SIZE | (global_flag(k, "eim_mode") ? VTD_IRTA_EIME : 0));
 		free(obj);
 		obj = NULL;
 	}
-	if (r >= 0 && member(k, iommu, "intel_iommu", "qi", KF_POINTER, &ptr) == 0 && ptr &&
-	    read_object(k, "q_inval", ptr, &obj) == 0) {
-		if (member(k, obj, "q_inval", "desc", KF_POINTER, &v) == 0 && v &&
-		    pointer_phys(k, v, "q_inval.desc", &phys) == 0)
+	if (r >= 0 && kernel_member(k, iommu, "intel_iommu", "qi", KF_POINTER, &ptr) == 0 && ptr &&
+	    kernel_object(k, "q_inval", ptr, &obj) == 0) {
+		if (kernel_member(k, obj, "q_inval", "desc", KF_POINTER, &v) == 0 && v &&
+		    kernel_pointer_phys(k, v, "q_inval.desc", &phys) == 0)
 			r = iommu_regs_set(f->regs, index, "IQA",
 					   phys | (ecap & VTD_ECAP_SMTS ? VTD_IQA_DW | VTD_IQA_QS : 0));
 	}
@@ -212,21 +208,21 @@ static int amd_unit(struct iommu_kernel *k, uint64_t addr, void *data)
 	size_t index;
 	int r;
 
-	r = read_object(k, "amd_iommu", addr, &iommu);
+	r = kernel_object(k, "amd_iommu", addr, &iommu);
 	if (r >= 0)
-		r = member(k, iommu, "amd_iommu", "mmio_phys", KF_INT, &base);
+		r = kernel_member(k, iommu, "amd_iommu", "mmio_phys", KF_INT, &base);
 	if (r >= 0)
-		r = member(k, iommu, "amd_iommu", "features", KF_INT, &efr);
+		r = kernel_member(k, iommu, "amd_iommu", "features", KF_INT, &efr);
 	if (r >= 0)
-		r = member(k, iommu, "amd_iommu", "index", KF_INT, &idx);
+		r = kernel_member(k, iommu, "amd_iommu", "index", KF_INT, &idx);
 	if (r >= 0)
-		r = member(k, iommu, "amd_iommu", "pci_seg", KF_POINTER, &ptr);
+		r = kernel_member(k, iommu, "amd_iommu", "pci_seg", KF_POINTER, &ptr);
 	if (r >= 0)
-		r = read_object(k, "amd_iommu_pci_seg", ptr, &seg);
+		r = kernel_object(k, "amd_iommu_pci_seg", ptr, &seg);
 	if (r >= 0)
-		r = member(k, seg, "amd_iommu_pci_seg", "dev_table", KF_POINTER, &table);
+		r = kernel_member(k, seg, "amd_iommu_pci_seg", "dev_table", KF_POINTER, &table);
 	if (r >= 0)
-		r = member(k, seg, "amd_iommu_pci_seg", "dev_table_size", KF_INT, &size);
+		r = kernel_member(k, seg, "amd_iommu_pci_seg", "dev_table_size", KF_INT, &size);
 	if (r < 0)
 		goto out;
 	/* sysfs names the unit "ivhd<index>" (amd_iommu_init_pci()). */
@@ -241,7 +237,7 @@ static int amd_unit(struct iommu_kernel *k, uint64_t addr, void *data)
 				   (unsigned long long)size);
 		goto out;
 	}
-	r = pointer_phys(k, table, "amd_iommu_pci_seg.dev_table", &phys);
+	r = kernel_pointer_phys(k, table, "amd_iommu_pci_seg.dev_table", &phys);
 	if (r >= 0)
 		r = iommu_regs_set(f->regs, index, "DEV_TABLE_BASE", phys | ((size >> 12) - 1));
 out:
@@ -283,6 +279,9 @@ IOMMU_EXPORT int iommu_kernel_find_units(struct iommu_kernel *k, struct iommu_re
 	r = walk_list(k, "dmar_drhd_units", "dmar_drhd_unit", "list", vtd_unit, &f);
 	if (r >= 0)
 		r = walk_list(k, "amd_iommu_list", "amd_iommu", "list", amd_unit, &f);
+	/* SMMUv3 exists on Arm only; on x86 the IOMMU device list holds the units above. */
+	if (r >= 0 && k->arch == KERNEL_ARM64)
+		r = kernel_find_smmuv3(k, f.regs);
 	if (r < 0) {
 		iommu_regs_unref(f.regs);
 		return r;

@@ -73,7 +73,8 @@ bool vmcoreinfo_number(const char *text, size_t size, const char *key, uint64_t 
 	if (!vmcoreinfo_value(text, size, key, buf, sizeof(buf)) || !buf[0])
 		return false;
 	errno = 0;
-	if (hex)
+	/* arm64 writes some numbers in hexadecimal: "NUMBER(kimage_voffset)=0x%llx". */
+	if (hex || (buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X')))
 		*ret = strtoull(buf, &end, 16);
 	else if (buf[0] == '-')
 		*ret = (uint64_t)strtoll(buf, &end, 10);
