@@ -3,15 +3,18 @@
  * Arm SMMUv3 units from the kernel's own structures, as the register values
  * the hardware holds (drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.[ch]):
  *  - every registered unit is on iommu_device_list (drivers/iommu/iommu.c),
- *    a struct iommu_device linked by 'list'; an SMMUv3's 'ops' is
- *    arm_smmu_ops, and it is embedded as 'iommu' in struct arm_smmu_device;
+ *    a struct iommu_device linked by 'list', named by its sysfs device
+ *    ("smmu3.%pa" for an SMMUv3, "smmu.%pa" for an SMMUv2); an SMMUv3's
+ *    'ops' is arm_smmu_ops, and it is embedded as 'iommu' in struct
+ *    arm_smmu_device;
  *  - the driver is often a module (arm_smmu_v3): arm_smmu_ops is then found
  *    in the module's own symbol table (struct module 'kallsyms', an ELF
- *    symbol table), and struct arm_smmu_device in the module's split BTF,
- *    which the kernel keeps on btf_modules (kernel/bpf/btf.c; struct
- *    module's btf_data is cleared once the module is initialised);
+ *    symbol table) and must match too, and struct arm_smmu_device is in the
+ *    module's split BTF, which the kernel keeps on btf_modules
+ *    (kernel/bpf/btf.c; struct module's btf_data is cleared once the module
+ *    is initialised);
  *  - the register base is not kept in the structure, only in the unit's
- *    sysfs name, "smmu3.%pa" (iommu_device_sysfs_add() in probe);
+ *    name (iommu_device_sysfs_add() in probe);
  *  - SMMU_STRTAB_BASE and SMMU_STRTAB_BASE_CFG are the kernel's copies
  *    (strtab_cfg.strtab_base, strtab_base_cfg) where it keeps them, else
  *    rebuilt as arm_smmu_write_strtab() writes them (Linux 6.12 and later:
@@ -225,16 +228,16 @@ out:
 	return r;
 }
 
-/* arm_smmu_ops and the module, looked for once; neither may exist. */
+/*
+ * The module and its arm_smmu_ops, looked for once.  A driver built in is
+ * known by its units' names alone: the SMMUv2 driver has a static
+ * arm_smmu_ops too, so the kernel's symbol of that name may be either.
+ */
 static int find_driver(struct iommu_kernel *k, struct smmu_search *s)
 {
 	int r;
 
 	s->looked = true;
-	if (kernel_symbol(k, SMMU_OPS, &s->ops) == 0)
-		return 0;		/* built in */
-	s->ops = 0;
-	/* Without module support, or the module, units are known by their name. */
 	r = list_symbol(k, "modules", "module", find_module, s);
 	if (r == 0 && s->module)
 		r = module_symbol(k, s);
@@ -387,6 +390,12 @@ static int iommu_device(struct iommu_kernel *k, uint64_t addr, void *data)
 	dev = NULL;
 	if (r < 0 || (s->ops && ops != s->ops))
 		return r;
+	/* A unit with no sysfs device has no name: an SMMUv3's base is then unknown. */
+	if (!devp)
+		return s->ops ? kernel_problem(k, -EBADMSG,
+					       "the SMMUv3 at 0x%llx has no sysfs device, so no name with its register base",
+					       (unsigned long long)addr)
+			      : 0;
 	r = kernel_object(k, "device", devp, &dev);
 	if (r >= 0)
 		r = kernel_member(k, dev, "device", "kobj.name", KF_POINTER, &namep);

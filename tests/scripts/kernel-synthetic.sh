@@ -6,9 +6,10 @@
 # the page tables do not map, and a struct member missing from BTF each end in bounded time
 # with a message naming the list, pointer or member, and exit 65 (damaged) or 66 (missing).
 # On arm64, an SMMUv3 registered by the arm_smmu_v3 module (its symbols and split BTF read
-# from the dump) is named with its base and stream table, and translate reaches its mapped
-# page with no register option; a module without BTF, a unit name without a base and a
-# cycling module list end in clear messages.
+# from the dump; without arm_smmu_ops in them; built in; with Linux 6.1's stream table
+# configuration) is named with its base and stream table, an SMMUv2 beside it is not, and
+# translate reaches its mapped page with no register option; a module without BTF, a unit
+# name without a base and a cycling module list end in clear messages.
 set -u
 . tests/tools/bounded.sh
 IOMMUTOOL=${IOMMUTOOL:-build/iommutool}
@@ -44,18 +45,26 @@ expect null 65 "amd_iommu_list: a NULL link after 1 entr"
 expect unmapped 65 "struct amd_iommu at 0xffff888040000000: not a mapped kernel address"
 expect missing 66 "struct amd_iommu has no member 'features'"
 
-walk smmu
-[ $code = 0 ] || complain "smmu: exit $code: $(cat "$tmp/smmu.err")"
-grep -q '^kernel 6.12.0-synthetic-arm64$' "$tmp/smmu.out" || complain "smmu: no kernel release: $(cat "$tmp/smmu.out")"
-grep -Eq '^ +smmu3\.0x0000000009050000 +0x9050000 +SMMUv3 +2-level +STRTAB_BASE 0x4000000000101000 +STRTAB_BASE_CFG 0x10210 +IDR0 0x0944101b$' "$tmp/smmu.out" ||
-	complain "smmu: the unit is not smmu3.0x0000000009050000, 2-level at 0x101000 with IDR0 0x0944101b: $(cat "$tmp/smmu.out")"
-grep -Eq '^ +0x8 +- +- +stage-1 +3 ' "$tmp/smmu.out" || complain "smmu: StreamID 8 is not walked: $(cat "$tmp/smmu.out")"
-bounded 20 ${IOMMUTOOL_WRAP:-} "$IOMMUTOOL" translate --dump "$tmp/smmu/vmcore" --symbols "$tmp/smmu/System.map" \
-	--btf "$tmp/smmu/btf" --sid 8 0x10000123 >"$tmp/smmu-translate.out" 2>&1
-code=$?
-[ $code = 0 ] && grep -q '^0x10000123 -> 0x1f0123  4K page, rwu, asid 3$' "$tmp/smmu-translate.out" ||
-	complain "smmu: translate (exit $code): $(cat "$tmp/smmu-translate.out")"
+# smmu CASE: the one SMMUv3 (not the SMMUv2 before it) is named, walked and translates through.
+smmu() {
+	walk "$1" || return
+	[ $code = 0 ] || complain "$1: exit $code: $(cat "$tmp/$1.err")"
+	grep -q '^kernel 6.12.0-synthetic-arm64$' "$tmp/$1.out" || complain "$1: no kernel release: $(cat "$tmp/$1.out")"
+	grep -q '^1 IOMMU unit,' "$tmp/$1.out" || complain "$1: not one unit: $(cat "$tmp/$1.out")"
+	grep -Eq '^ +smmu3\.0x0000000009050000 +0x9050000 +SMMUv3 +2-level +STRTAB_BASE 0x4000000000101000 +STRTAB_BASE_CFG 0x10210 +IDR0 0x0944101b$' "$tmp/$1.out" ||
+		complain "$1: the unit is not smmu3.0x0000000009050000, 2-level at 0x101000 with IDR0 0x0944101b: $(cat "$tmp/$1.out")"
+	grep -Eq '^ +0x8 +- +- +stage-1 +3 ' "$tmp/$1.out" || complain "$1: StreamID 8 is not walked: $(cat "$tmp/$1.out")"
+	bounded 20 ${IOMMUTOOL_WRAP:-} "$IOMMUTOOL" translate --dump "$tmp/$1/vmcore" --symbols "$tmp/$1/System.map" \
+		--btf "$tmp/$1/btf" --sid 8 0x10000123 >"$tmp/$1-translate.out" 2>&1
+	code=$?
+	[ $code = 0 ] && grep -q '^0x10000123 -> 0x1f0123  4K page, rwu, asid 3$' "$tmp/$1-translate.out" ||
+		complain "$1: translate (exit $code): $(cat "$tmp/$1-translate.out")"
+}
+smmu smmu
+smmu smmu-noops
+smmu smmu-builtin
+smmu smmu-6.1
 expect smmu-nobtf 66 "module arm_smmu_v3 has no BTF on btf_modules"
-expect smmu-noname 65 "the SMMUv3 at 0xffff000000066050 is named 'smmu3', not smmu3.ADDRESS"
+expect smmu-noname 65 "the SMMUv3 at 0xffff000000066060 is named 'smmu3', not smmu3.ADDRESS"
 expect smmu-modcycle 65 "modules: entry 0xffff000000061080 comes back after 2 entries"
 exit $((bad > 0))

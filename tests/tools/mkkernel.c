@@ -23,7 +23,11 @@
  * btf_modules (struct arm_smmu_device, Linux 6.12's arm_smmu_strtab_cfg),
  * and a 2-level stream table from mkimage-smmuv3.h where StreamID 8 maps
  * IOVA 0x10000000 to 0x1f0000.
+ * An SMMUv2 (smmu.0x000000002b400000, other ops) is on the list first.
  *   smmu          the unit smmu3.0x0000000009050000
+ *   smmu-noops    the module's symbol table has no arm_smmu_ops: known by name
+ *   smmu-builtin  no module: the driver and struct arm_smmu_device are the kernel's
+ *   smmu-6.1      Linux 6.1's arm_smmu_strtab_cfg, which keeps the two registers
  *   smmu-nobtf    btf_modules is empty: the module's types are unknown
  *   smmu-noname   the unit's sysfs name is "smmu3", with no register base
  *   smmu-modcycle the module list cycles without coming back to its head
@@ -85,9 +89,13 @@
 #define SMMU_BTF_DATA 0x62000u
 #define SMMU_BTF_MAX 0x4000u
 #define SMMU_DEVICE 0x66000u	/* struct arm_smmu_device, see write_module_btf() */
-#define SMMU_IOMMU 80u		/* its struct iommu_device: list 0, ops 16, dev 24 */
+#define SMMU_IOMMU 96u		/* its struct iommu_device: list 0, ops 16, dev 24 */
+#define SMMU_STRTAB_CFG 40u	/* its struct arm_smmu_strtab_cfg, 48 bytes */
 #define SMMU_DEV 0x66100u	/* struct device: kobj at 8, its name pointer first */
 #define SMMU_NAME 0x66200u
+#define SMMU_V2 0x66300u	/* an SMMUv2's struct iommu_device, its device and name */
+#define SMMU_V2_DEV 0x66340u
+#define SMMU_V2_NAME 0x66380u
 #define SMMU_SID_BITS 16u
 #define SMMU_IMAGE_LO 0x100000u	/* mkimage-smmuv3.h's tables */
 #define SMMU_STREAMS "smmuv3 strtab=2level log2size=16 split=8\n" \
@@ -176,15 +184,22 @@ static int build_smmu_memory(const char *kase)
 	uint32_t sym;
 
 	build_arm64_tables();
-	/* iommu_device_list -> the unit's struct iommu_device. */
-	link_entry(SMMU_DEVICES, direct(SMMU_DEVICE + SMMU_IOMMU), direct(SMMU_DEVICE + SMMU_IOMMU));
-	link_entry(SMMU_DEVICE + SMMU_IOMMU, kernel_map + SMMU_DEVICES, kernel_map + SMMU_DEVICES);
+	/* iommu_device_list -> an SMMUv2 -> the unit's struct iommu_device. */
+	link_entry(SMMU_DEVICES, direct(SMMU_V2), direct(SMMU_DEVICE + SMMU_IOMMU));
+	link_entry(SMMU_V2, direct(SMMU_DEVICE + SMMU_IOMMU), kernel_map + SMMU_DEVICES);
+	put64(SMMU_V2 + 16, direct(SMMU_OPS + 0x80));
+	put64(SMMU_V2 + 24, direct(SMMU_V2_DEV));
+	put64(SMMU_V2_DEV + 8, direct(SMMU_V2_NAME));
+	memcpy(mem + SMMU_V2_NAME, "smmu.0x000000002b400000", 24);
+	link_entry(SMMU_DEVICE + SMMU_IOMMU, kernel_map + SMMU_DEVICES, direct(SMMU_V2));
 	put64(SMMU_DEVICE + SMMU_IOMMU + 16, direct(SMMU_OPS));
 	put64(SMMU_DEVICE + SMMU_IOMMU + 24, direct(SMMU_DEV));
 	put64(SMMU_DEV + 8, direct(SMMU_NAME));
 	memcpy(mem + SMMU_NAME, name, strlen(name) + 1);
 	/* modules -> arm_smmu_v3; smmu-modcycle: another module, then the two point at each other. */
-	if (strcmp(kase, "smmu-modcycle") == 0) {
+	if (strcmp(kase, "smmu-builtin") == 0) {
+		self_linked(SMMU_MODULES);
+	} else if (strcmp(kase, "smmu-modcycle") == 0) {
 		link_entry(SMMU_MODULES, direct(SMMU_OTHER_MODULE), direct(SMMU_MODULE));
 		link_entry(SMMU_OTHER_MODULE, direct(SMMU_MODULE), kernel_map + SMMU_MODULES);
 		link_entry(SMMU_MODULE, direct(SMMU_OTHER_MODULE), direct(SMMU_OTHER_MODULE));
@@ -198,14 +213,14 @@ static int build_smmu_memory(const char *kase)
 	put64(SMMU_KALLSYMS, direct(SMMU_SYMTAB));
 	put32(SMMU_KALLSYMS + 8, 3);
 	put64(SMMU_KALLSYMS + 16, direct(SMMU_STRTAB));
-	memcpy(mem + SMMU_STRTAB, strtab, sizeof(strtab));
+	memcpy(mem + SMMU_STRTAB, strtab, strcmp(kase, "smmu-noops") == 0 ? 16 : sizeof(strtab));
 	/* Elf64_Sym: st_name, st_info, st_other, st_shndx, st_value, st_size; symbol 0 is null. */
 	for (sym = 1; sym < 3; sym++) {
 		put32(SMMU_SYMTAB + 24 * sym, sym == 1 ? 1 : 16);
 		put64(SMMU_SYMTAB + 24 * sym + 8, sym == 1 ? direct(SMMU_OPS + 0x100) : direct(SMMU_OPS));
 	}
-	/* btf_modules -> the module's BTF (its bytes written later); empty for smmu-nobtf. */
-	if (strcmp(kase, "smmu-nobtf") == 0) {
+	/* btf_modules -> the module's BTF (its bytes written later); empty without it. */
+	if (strcmp(kase, "smmu-nobtf") == 0 || strcmp(kase, "smmu-builtin") == 0) {
 		self_linked(SMMU_BTF_MODULES);
 	} else {
 		link_entry(SMMU_BTF_MODULES, direct(SMMU_BTF_MODULE), direct(SMMU_BTF_MODULE));
@@ -226,8 +241,13 @@ static int build_smmu_memory(const char *kase)
 	put32(SMMU_DEVICE + 16, 16);		/* vmid_bits */
 	put64(SMMU_DEVICE + 24, 48);		/* oas */
 	put64(SMMU_DEVICE + 32, 0x40201000);	/* pgsize_bitmap */
-	put64(SMMU_DEVICE + 40 + 16, si.strtab);	/* strtab_cfg.l2.l1_dma */
-	put32(SMMU_DEVICE + 40 + 24, 1u << (si.log2size - si.split));	/* num_l1_ents */
+	if (strcmp(kase, "smmu-6.1") == 0) {	/* strtab_cfg.strtab_base, strtab_base_cfg */
+		put64(SMMU_DEVICE + SMMU_STRTAB_CFG + 32, si.strtab | 1ull << 62);
+		put32(SMMU_DEVICE + SMMU_STRTAB_CFG + 40, (uint32_t)smmu_img_cfg(&si));
+	} else {				/* strtab_cfg.l2.l1_dma, num_l1_ents */
+		put64(SMMU_DEVICE + SMMU_STRTAB_CFG + 16, si.strtab);
+		put32(SMMU_DEVICE + SMMU_STRTAB_CFG + 24, 1u << (si.log2size - si.split));
+	}
 	for (size_t i = 0; i < m.cap; i++)
 		if (m.pages[i])
 			memcpy(mem + m.frames[i] * IMG_PAGE, m.pages[i], IMG_PAGE);
@@ -315,16 +335,30 @@ static struct btf *base_btf(bool missing, struct base_ids *id)
 	return b;
 }
 
-/* The module's split BTF, as Linux 6.12 lays its structures out, into the module's memory. */
-static int write_module_btf(struct btf *base, const struct base_ids *id)
+/* Linux 6.1's struct arm_smmu_strtab_cfg, added to B. */
+static int add_strtab_cfg_6_1(struct btf *b, const struct base_ids *id)
 {
-	struct btf *b = btf__new_empty_split(base);
-	int linear, l2, tables, cfg, dev;
-	const void *raw;
-	uint32_t size;
+	int cfg = btf__add_struct(b, "arm_smmu_strtab_cfg", 48);
 
-	if (!b)
-		return -1;
+	btf__add_field(b, "strtab", id->u64_ptr, 0, 0);
+	btf__add_field(b, "strtab_dma", id->u64, 64, 0);
+	btf__add_field(b, "l1_desc", id->u64_ptr, 128, 0);
+	btf__add_field(b, "num_l1_ents", id->u32, 192, 0);
+	btf__add_field(b, "strtab_base", id->u64, 256, 0);
+	btf__add_field(b, "strtab_base_cfg", id->u32, 320, 0);
+	return cfg;
+}
+
+/* The driver's structures as Linux 6.12 (or LINUX_6_1, 6.1) lays them out, added to B (BASE: the kernel's types). */
+static int add_smmu_types(struct btf *b, const struct btf *base, const struct base_ids *id,
+			  bool linux_6_1)
+{
+	int linear, l2, tables, cfg;
+
+	if (linux_6_1) {
+		cfg = add_strtab_cfg_6_1(b, id);
+		goto device;
+	}
 	linear = btf__add_struct(b, NULL, 24);
 	btf__add_field(b, "table", id->u64_ptr, 0, 0);
 	btf__add_field(b, "ste_dma", id->u64, 64, 0);
@@ -337,9 +371,10 @@ static int write_module_btf(struct btf *base, const struct base_ids *id)
 	tables = btf__add_union(b, NULL, 32);
 	btf__add_field(b, "linear", linear, 0, 0);
 	btf__add_field(b, "l2", l2, 0, 0);
-	cfg = btf__add_struct(b, "arm_smmu_strtab_cfg", 32);
+	cfg = btf__add_struct(b, "arm_smmu_strtab_cfg", 48);
 	btf__add_field(b, NULL, tables, 0, 0);
-	dev = btf__add_struct(b, "arm_smmu_device", 128);
+device:
+	btf__add_struct(b, "arm_smmu_device", SMMU_IOMMU + 48);
 	btf__add_field(b, "features", id->u32, 0, 0);
 	btf__add_field(b, "sid_bits", id->u32, 4 * 8, 0);
 	btf__add_field(b, "ssid_bits", id->u32, 8 * 8, 0);
@@ -347,10 +382,19 @@ static int write_module_btf(struct btf *base, const struct base_ids *id)
 	btf__add_field(b, "vmid_bits", id->u32, 16 * 8, 0);
 	btf__add_field(b, "oas", id->u64, 24 * 8, 0);
 	btf__add_field(b, "pgsize_bitmap", id->u64, 32 * 8, 0);
-	btf__add_field(b, "strtab_cfg", cfg, 40 * 8, 0);
-	btf__add_field(b, "iommu", btf__find_by_name_kind(base, "iommu_device", BTF_KIND_STRUCT),
-		       SMMU_IOMMU * 8, 0);
-	raw = dev < 0 ? NULL : btf__raw_data(b, &size);
+	btf__add_field(b, "strtab_cfg", cfg, SMMU_STRTAB_CFG * 8, 0);
+	return btf__add_field(b, "iommu", btf__find_by_name_kind(base, "iommu_device", BTF_KIND_STRUCT),
+			      SMMU_IOMMU * 8, 0);
+}
+
+/* The module's split BTF into the module's memory. */
+static int write_module_btf(struct btf *base, const struct base_ids *id, bool linux_6_1)
+{
+	struct btf *b = btf__new_empty_split(base);
+	const void *raw;
+	uint32_t size;
+
+	raw = b && add_smmu_types(b, base, id, linux_6_1) == 0 ? btf__raw_data(b, &size) : NULL;
 	if (!raw || size > SMMU_BTF_MAX) {
 		btf__free(b);
 		return -1;
@@ -442,7 +486,8 @@ static int write_symbols(const char *path)
 int main(int argc, char **argv)
 {
 	static const char *const cases[] = { "good", "cycle", "long", "null", "unmapped", "missing",
-					     "smmu", "smmu-nobtf", "smmu-noname", "smmu-modcycle" };
+					     "smmu", "smmu-noops", "smmu-builtin", "smmu-6.1", "smmu-nobtf",
+					     "smmu-noname", "smmu-modcycle" };
 	struct base_ids ids;
 	struct btf *base = NULL;
 	char path[4096] = "";
@@ -451,7 +496,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; argc == 3 && i < sizeof(cases) / sizeof(cases[0]); i++)
 		known |= strcmp(argv[1], cases[i]) == 0;
 	if (!known) {
-		fprintf(stderr, "usage: mkkernel good|cycle|long|null|unmapped|missing|smmu|smmu-nobtf|smmu-noname|smmu-modcycle DIR\n");
+		fprintf(stderr, "usage: mkkernel good|cycle|long|null|unmapped|missing|smmu|smmu-noops|smmu-builtin|smmu-6.1|smmu-nobtf|smmu-noname|smmu-modcycle DIR\n");
 		return 64;
 	}
 	arm64 = strncmp(argv[1], "smmu", 4) == 0;
@@ -460,7 +505,10 @@ int main(int argc, char **argv)
 	base = base_btf(strcmp(argv[1], "missing") == 0, &ids);
 	if (!base)
 		goto fail;
-	if (arm64 ? build_smmu_memory(argv[1]) < 0 || write_module_btf(base, &ids) < 0 : 0)
+	if (arm64 && (build_smmu_memory(argv[1]) < 0 ||
+		      (strcmp(argv[1], "smmu-builtin") == 0
+			       ? add_smmu_types(base, base, &ids, false)
+			       : write_module_btf(base, &ids, strcmp(argv[1], "smmu-6.1") == 0)) < 0))
 		goto fail;
 	if (!arm64)
 		build_memory(argv[1]);
