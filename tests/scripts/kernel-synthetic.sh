@@ -8,8 +8,9 @@
 # On arm64, an SMMUv3 registered by the arm_smmu_v3 module (its symbols and split BTF read
 # from the dump; without arm_smmu_ops in them; built in; with Linux 6.1's stream table
 # configuration) is named with its base and stream table, an SMMUv2 beside it is not, and
-# translate reaches its mapped page with no register option; a module without BTF, a unit
-# name without a base and a cycling module list end in clear messages.
+# translate reaches its mapped page with no register option (a register file that disagrees
+# is warned about); a module without BTF, a unit name without a base and a cycling module
+# list end in clear messages.
 set -u
 . tests/tools/bounded.sh
 IOMMUTOOL=${IOMMUTOOL:-build/iommutool}
@@ -61,6 +62,12 @@ smmu() {
 		complain "$1: translate (exit $code): $(cat "$tmp/$1-translate.out")"
 }
 smmu smmu
+# A register file that disagrees with the kernel's copy is used, with a warning naming both values.
+printf 'STRTAB_BASE 0x4000000000101000\nSTRTAB_BASE_CFG 0x10208\n' >"$tmp/smmu-regs"
+bounded 20 ${IOMMUTOOL_WRAP:-} "$IOMMUTOOL" walk --dump "$tmp/smmu/vmcore" --symbols "$tmp/smmu/System.map" \
+	--btf "$tmp/smmu/btf" --registers "$tmp/smmu-regs" >"$tmp/smmu-regs.out" 2>&1
+grep -q "smmu3.0x0000000009050000: STRTAB_BASE_CFG is 0x10208 in '$tmp/smmu-regs', 0x10210 in the dump's kernel" "$tmp/smmu-regs.out" ||
+	complain "smmu: no disagreement with the register file: $(cat "$tmp/smmu-regs.out")"
 smmu smmu-noops
 smmu smmu-builtin
 smmu smmu-6.1
