@@ -421,6 +421,7 @@ static int write_core(const char *path)
 				       "NUMBER(VA_BITS)=48\n"
 				       "NUMBER(kimage_voffset)=0xffff800008000000\n"
 				       "NUMBER(PHYS_OFFSET)=0x0\n"
+				       "NUMBER(TCR_EL1_T1SZ)=0x10\n"
 				       "KERNELOFFSET=0\n";
 	const char *info = arm64 ? arm_info : x86_info;
 	size_t info_len = strlen(info);

@@ -17,7 +17,9 @@ static void test_vmcoreinfo(void)
 {
 	static const char text[] = "OSRELEASE=6.1.0-56-amd64\nPAGESIZE=4096\n"
 				   "SYMBOL(prb)=ffffffffa8e643e0\nNUMBER(phys_base)=-276824064\n"
-				   "KERNELOFFSET=26400000\nSYMBOL(bad)=xyz\nSYMBOL(long)=";
+				   "KERNELOFFSET=26400000\nSYMBOL(bad)=xyz\nSYMBOL(long)=\n"
+				   "NUMBER(kimage_voffset)=0xffff800008000000\nNUMBER(VA_BITS)=48\n"
+				   "NUMBER(bad)=0x";
 	char buf[16];
 	uint64_t v;
 
@@ -35,6 +37,12 @@ static void test_vmcoreinfo(void)
 	CHECK(!vmcoreinfo_number(text, sizeof(text) - 1, "SYMBOL(bad)", &v));
 	CHECK(!vmcoreinfo_number(text, sizeof(text) - 1, "SYMBOL(long)", &v));
 	CHECK(!vmcoreinfo_number(text, sizeof(text) - 1, "SYMBOL(none)", &v));
+	/* arm64 writes some NUMBER()s in hexadecimal, with 0x. */
+	CHECK(vmcoreinfo_number(text, sizeof(text) - 1, "NUMBER(kimage_voffset)", &v));
+	CHECK_EQ(v, 0xffff800008000000ull);
+	CHECK(vmcoreinfo_number(text, sizeof(text) - 1, "NUMBER(VA_BITS)", &v));
+	CHECK_EQ(v, 48);
+	CHECK(!vmcoreinfo_number(text, sizeof(text) - 1, "NUMBER(bad)", &v));
 }
 
 /* A kallsyms image in a buffer at address IMAGE_BASE. */
