@@ -477,27 +477,10 @@ static bool vendor_is_not(const struct lint *l, enum iommu_vendor v)
 	return l->vendor != IOMMU_VENDOR_UNKNOWN && l->vendor != v;
 }
 
-static const char *vendor_title(enum iommu_vendor v)
-{
-	switch (v) {
-	case IOMMU_VENDOR_INTEL:
-		return "Intel VT-d";
-	case IOMMU_VENDOR_AMD:
-		return "AMD-Vi";
-	case IOMMU_VENDOR_ARM:
-		return "Arm SMMU";
-	case IOMMU_VENDOR_VIRTIO:
-		return "virtio-iommu";
-	case IOMMU_VENDOR_UNKNOWN:
-		break;
-	}
-	return "this machine's IOMMU";
-}
-
-static void other_vendor(struct lint *l, const char *owner)
+static void other_vendor(struct lint *l, enum iommu_vendor owner)
 {
 	issue(l, CMDLINE_OTHER_VENDOR, "remove it",
-	      "'%s' is for %s; it does nothing for %s", l->param->text, owner,
+	      "'%s' is for %s; it does nothing for %s", l->param->text, vendor_title(owner),
 	      vendor_title(l->vendor));
 }
 
@@ -510,22 +493,22 @@ static void lint_param(struct lint *l)
 	/* The other vendor's words: that is all there is to say about them. */
 	if (strcmp(key, "intel_iommu") == 0) {
 		if (vendor_is_not(l, IOMMU_VENDOR_INTEL))
-			other_vendor(l, "Intel VT-d");
+			other_vendor(l, IOMMU_VENDOR_INTEL);
 		else
 			each_option(l, intel_options, true, intel_unknown);
 	} else if (strcmp(key, "amd_iommu") == 0) {
 		if (vendor_is_not(l, IOMMU_VENDOR_AMD))
-			other_vendor(l, "AMD-Vi");
+			other_vendor(l, IOMMU_VENDOR_AMD);
 		else
 			each_option(l, amd_options, true, amd_unknown);
 	} else if (strcmp(key, "amd_iommu_intr") == 0) {
 		if (vendor_is_not(l, IOMMU_VENDOR_AMD))
-			other_vendor(l, "AMD-Vi");
+			other_vendor(l, IOMMU_VENDOR_AMD);
 		else
 			amd_intr_check(l);
 	} else if (strcmp(key, "amd_iommu_dump") == 0 || strncmp(key, "ivrs_", 5) == 0) {
 		if (vendor_is_not(l, IOMMU_VENDOR_AMD))
-			other_vendor(l, "AMD-Vi");
+			other_vendor(l, IOMMU_VENDOR_AMD);
 	} else if (strcmp(key, "iommu") == 0) {
 		if (!x86)
 			issue(l, CMDLINE_UNKNOWN, "use iommu.passthrough= or iommu.strict= instead",
@@ -578,7 +561,7 @@ static void lint_param(struct lint *l)
 	} else if (strcmp(key, "arm_smmu.disable_bypass") == 0 ||
 		   strcmp(key, "arm_smmu_v3.disable_bypass") == 0) {
 		if (vendor_is_not(l, IOMMU_VENDOR_ARM))
-			other_vendor(l, "Arm SMMU");
+			other_vendor(l, IOMMU_VENDOR_ARM);
 		bool_param(l, true);
 	} else if ((strncmp(key, "intel_iommu", 11) == 0 || strncmp(key, "amd_iommu", 9) == 0 ||
 		    strncmp(key, "iommu", 5) == 0) && !strchr(key, '.')) {

@@ -305,6 +305,8 @@ void status_more_checks(struct iommu_status *st, const struct status_facts *f);
 /* Each unit's translation (mode, page tables, stages) and the check that shows them. */
 void status_translation_check(struct iommu_status *st, const struct status_facts *f);
 
+/* The vendor's IOMMU in a sentence: "Intel VT-d", "AMD-Vi", "Arm SMMU", "virtio-iommu", "the IOMMU". */
+const char *vendor_title(enum iommu_vendor vendor);
 struct iommu_status_check *status_check(struct iommu_status *st, const char *id,
 					enum iommu_result result, const char *format, ...)
 	PRINTF_FMT(4, 5);

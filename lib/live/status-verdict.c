@@ -13,23 +13,6 @@
 
 #include "live/live.h"
 
-static const char *vendor_title(enum iommu_vendor v)
-{
-	switch (v) {
-	case IOMMU_VENDOR_INTEL:
-		return "Intel VT-d";
-	case IOMMU_VENDOR_AMD:
-		return "AMD-Vi";
-	case IOMMU_VENDOR_ARM:
-		return "Arm SMMU";
-	case IOMMU_VENDOR_VIRTIO:
-		return "virtio-iommu";
-	case IOMMU_VENDOR_UNKNOWN:
-		break;
-	}
-	return "the IOMMU";
-}
-
 static const char *vendor_table(enum iommu_vendor v)
 {
 	switch (v) {

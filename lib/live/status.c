@@ -241,6 +241,23 @@ IOMMU_EXPORT const char *iommu_vendor_name(enum iommu_vendor vendor)
 	return (unsigned int)vendor < ARRAY_SIZE(names) ? names[vendor] : "unknown";
 }
 
+const char *vendor_title(enum iommu_vendor vendor)
+{
+	switch (vendor) {
+	case IOMMU_VENDOR_INTEL:
+		return "Intel VT-d";
+	case IOMMU_VENDOR_AMD:
+		return "AMD-Vi";
+	case IOMMU_VENDOR_ARM:
+		return "Arm SMMU";
+	case IOMMU_VENDOR_VIRTIO:
+		return "virtio-iommu";
+	case IOMMU_VENDOR_UNKNOWN:
+		break;
+	}
+	return "the IOMMU";
+}
+
 IOMMU_EXPORT const char *iommu_result_name(enum iommu_result result)
 {
 	static const char *const names[] = {
