@@ -153,9 +153,14 @@ static void render_unit(struct out *o, const struct iommu_unit *u, int verbose)
 	render_translation(o, u);
 	if (!regs)
 		return;
-	out_text(o, "\n%s (%s):\n", iommu_unit_get_name(u), iommu_unit_get_model(u));
+	/* Text shows the registers with -v only. */
 	out_begin_object(o, "registers");
-	render_dnode(o, regs, verbose);
+	if (verbose) {
+		out_text(o, "\n%s (%s):\n", iommu_unit_get_name(u), iommu_unit_get_model(u));
+		render_dnode(o, regs, verbose);
+	} else {
+		render_dnode_json_only(o, regs);
+	}
 	out_end_object(o);
 }
 
@@ -220,12 +225,11 @@ static int run_status(struct cli *cli, void *data)
 	out_bool(o, "guest", NULL, iommu_status_is_guest(st));
 	out_text(o, "\n");
 	out_begin_array(o, "units");
-	if (cli->verbose || cli->json)
-		iommu_status_foreach_unit(st, u) {
-			out_begin_object(o, NULL);
-			render_unit(o, u, cli->verbose);
-			out_end_object(o);
-		}
+	iommu_status_foreach_unit(st, u) {
+		out_begin_object(o, NULL);
+		render_unit(o, u, cli->verbose);
+		out_end_object(o);
+	}
 	out_end_array(o);
 	out_end_object(o);
 	if (cli->verbose && iommu_status_get_first_unit(st))

@@ -120,7 +120,6 @@ static void table_row(struct out_table *ot, const struct iommu_table *t)
 		out_cell_uint(ot, COL_LINE, iommu_table_get_source_offset(t));
 	else
 		out_cell_hex(ot, COL_OFFSET, iommu_table_get_source_offset(t), 1);
-	out_row_end(ot);
 }
 
 /* A sysfs table name is its signature, perhaps with an instance number ("SSDT3"). */
@@ -145,12 +144,24 @@ static void unreadable_row(struct out_table *ot, const struct iommu_problem *p)
 	out_cell_str(ot, COL_CHECKSUM, "needs root");
 	out_cell_bool(ot, COL_IOMMU, name_is_iommu(base));
 	out_cell_str(ot, COL_SOURCE, source);
-	out_row_end(ot);
 }
 
 static bool shown(const struct tables_opts *opts, bool iommu)
 {
 	return opts->all || iommu;
+}
+
+/* JSON lists every table (with "iommu"); text the IOMMU ones, and with --all the others. */
+static void row_end(struct out_table *ot, const struct tables_opts *opts, bool iommu, int *listed,
+		    int *others)
+{
+	if (shown(opts, iommu)) {
+		out_row_end(ot);
+		(*listed)++;
+	} else {
+		out_row_end_json_only(ot);
+		(*others)++;
+	}
 }
 
 static int list_tables(struct cli *cli, const struct tables_opts *opts,
@@ -162,7 +173,7 @@ static int list_tables(struct cli *cli, const struct tables_opts *opts,
 	char *bad = NULL;
 	int listed = 0, others = 0;
 
-	/* JSON lists every table (with "iommu"); text the IOMMU ones, the rest by name. */
+	/* Text names the tables it does not list after them. */
 	ot = out_table_new(cli->out, "tables", columns, sizeof(columns) / sizeof(columns[0]),
 			   opts->columns, &bad);
 	if (!ot) {
@@ -173,24 +184,16 @@ static int list_tables(struct cli *cli, const struct tables_opts *opts,
 		return code;
 	}
 	iommu_tables_foreach(tables, t) {
-		if (shown(opts, iommu_table_is_iommu(t)) || cli->json) {
-			table_row(ot, t);
-			listed++;
-		} else {
-			others++;
-		}
+		table_row(ot, t);
+		row_end(ot, opts, iommu_table_is_iommu(t), &listed, &others);
 	}
 	iommu_tables_foreach_problem(tables, p) {
 		const char *source = iommu_problem_get_source(p), *base = strrchr(source, '/');
 
 		if (iommu_problem_get_error(p) != -EACCES)
 			continue;
-		if (shown(opts, name_is_iommu(base ? base + 1 : source)) || cli->json) {
-			unreadable_row(ot, p);
-			listed++;
-		} else {
-			others++;
-		}
+		unreadable_row(ot, p);
+		row_end(ot, opts, name_is_iommu(base ? base + 1 : source), &listed, &others);
 	}
 	out_table_end(ot);
 	/* When no input could be read, the errors say it all. */

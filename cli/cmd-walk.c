@@ -106,6 +106,63 @@ bool walk_wanted(const struct walk_request *rq, const struct iommu_space *sp)
 	       (!rq->have_pasid || iommu_space_get_pasid(sp) == rq->pasid);
 }
 
+/* ---- the summary of every space, for every kind of unit ------------------ */
+
+struct summary {
+	const struct walk_request *rq;
+	const struct walk_summary *ws;
+	struct out_table *t;
+	void *userdata;
+	size_t listed, unused;
+};
+
+static int summary_space(const struct iommu_space *sp, void *userdata)
+{
+	struct summary *s = userdata;
+
+	if (!walk_wanted(s->rq, sp))
+		return 0;
+	/* Without --all or an id asked for: the spaces in use, and a count of the others. */
+	if (s->ws->unused && s->ws->unused(sp) && !s->rq->all && !s->rq->have_id) {
+		s->unused++;
+		return 0;
+	}
+	s->listed++;
+	s->ws->row(s->t, sp, s->userdata);
+	out_row_end(s->t);
+	return 0;
+}
+
+int walk_summary(struct cli *cli, const struct walk_request *rq, struct dump_source *src,
+		 const struct walk_summary *ws, uint64_t table, void *userdata, size_t *ret_listed)
+{
+	struct summary s = { .rq = rq, .ws = ws, .userdata = userdata };
+	char *bad = NULL;
+	int r;
+
+	*ret_listed = 0;
+	dump_source_describe(cli, src);
+	s.t = out_table_new(cli->out, ws->key, ws->cols, ws->ncols, NULL, &bad);
+	if (!s.t) {
+		free(bad);
+		return cli_error(cli, -ENOMEM, "cannot list the %s", ws->rows);
+	}
+	r = iommu_translator_foreach_space(src->translator, summary_space, &s);
+	out_table_end(s.t);
+	if (ws->unused)
+		out_uint(cli->out, "not_listed",
+			 s.unused == 1 ? ws->unused_one : s.unused ? ws->unused_many : NULL, s.unused);
+	if (r == -ENODATA) {
+		cli_error(cli, 0, "the %s at 0x%llx is not in the dump", dump_source_table_name(src),
+			  (unsigned long long)table);
+		return EXIT_NOT_CLEAN;
+	}
+	if (!s.listed && !s.unused)
+		out_text(cli->out, "no %s\n", rq->have_id || rq->have_pasid ? ws->no_match : ws->no_rows);
+	*ret_listed = s.listed;
+	return EXIT_CLEAN;
+}
+
 /* ---- mappings and reverse look-up, for every kind of unit ---------------- */
 
 struct listing {

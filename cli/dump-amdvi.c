@@ -28,89 +28,50 @@ static const struct out_column columns[] = {
 	[SC_DETAIL] = { "detail", "DETAIL", COL_STRING, COL_EXTRA, "what is wrong" },
 };
 
-struct summary {
-	struct cli *cli;
-	const struct walk_request *rq;
-	struct out_table *t;
-	FILE *details;
-	size_t count, refusing;		/* listed; DTEs that grant nothing, not listed */
-	uint64_t dte[4];		/* the last device's, for -v */
-};
-
-static int summary_row(const struct iommu_space *sp, void *userdata)
+/* USERDATA: the last device's DTE, for -v. */
+static void summary_row(struct out_table *t, const struct iommu_space *sp, void *userdata)
 {
-	struct summary *s = userdata;
-	struct out_table *t = s->t;
-	enum iommu_xlate_status st = iommu_space_get_status(sp);
 	const char *name = iommu_fault_code_name(IOMMU_VENDOR_AMD, iommu_space_get_fault_reason(sp));
+	uint64_t *dte = userdata;
 	char event[48];
 
-	if (!walk_wanted(s->rq, sp))
-		return 0;
-	/* Without --all or a device asked for: the devices in use, and a count of those refused. */
-	if (iommu_amdvi_space_grants_nothing(sp) && !s->rq->all && !s->rq->have_id) {
-		s->refusing++;
-		return 0;
-	}
-	s->count++;
-	memcpy(s->dte, iommu_amdvi_space_get_dte(sp), sizeof(s->dte));
+	memcpy(dte, iommu_amdvi_space_get_dte(sp), 4 * sizeof(*dte));
 	walk_space_cells(t, sp);
-	if (st == IOMMU_XLATE_FAULT) {
+	if (iommu_space_get_status(sp) == IOMMU_XLATE_FAULT) {
 		snprintf(event, sizeof(event), "%s 0x%04x", name ? name : "?",
 			 iommu_amdvi_space_get_flags(sp));
 		out_cell_str(t, SC_EVENT, event);
 	}
 	out_cell_str(t, SC_DETAIL, iommu_space_get_detail(sp));
-	out_row_end(t);
-	if (s->details && iommu_space_get_detail(sp)) {
-		char label[40];
-
-		walk_space_label(label, sizeof(label), sp);
-		fprintf(s->details, "%s: %s\n", label, iommu_space_get_detail(sp));
-	}
-	return 0;
+	if (iommu_space_get_detail(sp))
+		walk_space_note(t, sp, iommu_space_get_detail(sp));
 }
+
+static const struct walk_summary summary = {
+	.key = "devices",
+	.rows = "devices",
+	.cols = columns,
+	.ncols = sizeof(columns) / sizeof(columns[0]),
+	.row = summary_row,
+	.unused = iommu_amdvi_space_grants_nothing,
+	.unused_one = "1 more device table entry grants neither read nor write (IR/IW clear: a device id not in use); --all lists it\n",
+	.unused_many = "%llu more device table entries grant neither read nor write (IR/IW clear: device ids not in use); --all lists them\n",
+	.no_match = "matching device",
+	.no_rows = "valid device table entry",
+};
 
 int walk_amdvi(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
 {
-	struct summary s = { .cli = cli, .rq = rq };
-	char *details = NULL, *bad = NULL;
-	size_t details_size = 0;
+	uint64_t dte[4];
 	struct iommu_dnode *root = NULL;
-	int r;
+	size_t listed;
+	int code = walk_summary(cli, rq, src, &summary,
+				iommu_amdvi_get_dev_table_base(src->translator) & ~0xfffULL, dte, &listed);
 
-	dump_source_describe(cli, src);
-	s.t = out_table_new(cli->out, "devices", columns, sizeof(columns) / sizeof(columns[0]), NULL,
-			    &bad);
-	if (!s.t) {
-		free(bad);
-		return cli_error(cli, -ENOMEM, "cannot list the devices");
-	}
-	if (!cli->json)
-		s.details = open_memstream(&details, &details_size);
-	r = iommu_translator_foreach_space(src->translator, summary_row, &s);
-	out_table_end(s.t);
-	if (s.details) {
-		fclose(s.details);
-		out_text(cli->out, "%s", details);
-		free(details);
-	}
-	out_uint(cli->out, "not_listed",
-		 s.refusing == 1 ? "1 more device table entry grants neither read nor write (IR/IW clear: a device id not in use); --all lists it\n"
-		 : s.refusing	 ? "%llu more device table entries grant neither read nor write (IR/IW clear: device ids not in use); --all lists them\n"
-				 : NULL,
-		 s.refusing);
-	if (r == -ENODATA) {
-		cli_error(cli, 0, "the device table at 0x%llx is not in the dump",
-			  (unsigned long long)(iommu_amdvi_get_dev_table_base(src->translator) & ~0xfffULL));
-		return EXIT_NOT_CLEAN;
-	}
-	if (!s.count && !s.refusing) {
-		out_text(cli->out, "no %s\n", rq->have_id || rq->have_pasid ? "matching device"
-									 : "valid device table entry");
-	} else if (cli->verbose && rq->have_id && iommu_amdvi_dte_decode(s.dte, &root) == 0) {
+	/* -v on one device: its DTE, field by field. */
+	if (listed && cli->verbose && rq->have_id && iommu_amdvi_dte_decode(dte, &root) == 0) {
 		render_dnode(cli->out, root, cli->verbose);
 		iommu_dnode_unref(root);
 	}
-	return EXIT_CLEAN;
+	return code;
 }

@@ -116,8 +116,12 @@ static void walk_text(struct out *o, const struct iommu_xlate *x, size_t i, enum
 	out_text(o, "\n");
 }
 
-static void walk_json(struct out *o, const struct iommu_xlate *x)
+/* The walk's steps; with -v the text shows them too, as the kernel's fault dump does (VT-d). */
+static void render_walk(struct out *o, const struct iommu_xlate *x, enum iommu_vendor unit,
+			bool scalable, int verbose)
 {
+	bool nested = both_stages(x);
+
 	out_begin_array(o, "walk");
 	for (size_t i = 0; i < iommu_xlate_get_step_count(x); i++) {
 		unsigned int n;
@@ -134,6 +138,8 @@ static void walk_json(struct out *o, const struct iommu_xlate *x)
 		out_end_array(o);
 		out_bool(o, "nested", NULL, iommu_xlate_step_is_nested(x, i));
 		out_end_object(o);
+		if (verbose)
+			walk_text(o, x, i, unit, scalable, nested, verbose);
 	}
 	out_end_array(o);
 }
@@ -261,11 +267,7 @@ void render_xlate(struct cli *cli, const char *key, const struct iommu_xlate *x,
 		out_str(o, "detail", "  %s\n", detail);
 	if (note)
 		out_str(o, "note", "  note: %s\n", note);
-	if (cli->json)
-		walk_json(o, x);
-	else if (cli->verbose)
-		for (size_t i = 0; i < iommu_xlate_get_step_count(x); i++)
-			walk_text(o, x, i, unit, scalable, both_stages(x), cli->verbose);
+	render_walk(o, x, unit, scalable, cli->verbose);
 	out_end_object(o);
 }
 
@@ -389,13 +391,14 @@ void walk_space_cells(struct out_table *t, const struct iommu_space *sp)
 	out_cell_str(t, WALK_COL_STATUS, iommu_xlate_status_name(iommu_space_get_status(sp)));
 }
 
-void walk_space_label(char *buf, size_t size, const struct iommu_space *sp)
+void walk_space_note(struct out_table *t, const struct iommu_space *sp, const char *text)
 {
 	uint32_t pasid = iommu_space_get_pasid(sp);
-	size_t len;
+	char bdf[16];
 
-	format_bdf(buf, size, 0, (uint16_t)iommu_space_get_requester(sp));
-	len = strlen(buf);
-	if (pasid != IOMMU_NO_PASID && len < size)
-		snprintf(buf + len, size - len, " PASID %u", pasid);
+	format_bdf(bdf, sizeof(bdf), 0, (uint16_t)iommu_space_get_requester(sp));
+	if (pasid != IOMMU_NO_PASID)
+		out_table_note(t, "%s PASID %u: %s\n", bdf, pasid, text);
+	else
+		out_table_note(t, "%s: %s\n", bdf, text);
 }

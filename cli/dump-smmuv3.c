@@ -46,34 +46,25 @@ static bool table_text(const struct iommu_space *sp, enum iommu_stage t, char *b
 }
 
 struct summary {
-	struct cli *cli;
-	const struct walk_request *rq;
 	struct stream_requesters requesters;	/* with --tables: the IORT's */
-	struct out_table *t;
-	FILE *details;
-	size_t count, aborting;		/* listed; STEs that abort, not listed */
 	uint64_t ste[8], cd[8];		/* the last stream's, for -v */
 	bool have_cd;
 };
 
-static int summary_row(const struct iommu_space *sp, void *userdata)
+static bool aborts(const struct iommu_space *sp)
+{
+	return iommu_space_get_status(sp) == IOMMU_XLATE_BLOCKED;
+}
+
+static void summary_row(struct out_table *t, const struct iommu_space *sp, void *userdata)
 {
 	struct summary *s = userdata;
-	struct out_table *t = s->t;
 	enum iommu_xlate_status st = iommu_space_get_status(sp);
 	uint32_t ssid = iommu_space_get_pasid(sp);
 	const char *name = iommu_fault_code_name(IOMMU_VENDOR_ARM, iommu_space_get_fault_reason(sp));
 	char s1[40], ttb1[24], s2[24], device[128];
 	uint64_t root;
 
-	if (!walk_wanted(s->rq, sp))
-		return 0;
-	/* Without --all or a stream asked for: the streams in use, and a count of those that abort. */
-	if (st == IOMMU_XLATE_BLOCKED && !s->rq->all && !s->rq->have_id) {
-		s->aborting++;
-		return 0;
-	}
-	s->count++;
 	memcpy(s->ste, iommu_smmuv3_space_get_ste(sp), sizeof(s->ste));
 	s->have_cd = iommu_smmuv3_space_get_cd(sp) != NULL;
 	if (s->have_cd)
@@ -106,14 +97,14 @@ static int summary_row(const struct iommu_space *sp, void *userdata)
 	if (st == IOMMU_XLATE_FAULT)
 		out_cell_str(t, SC_EVENT, name ? name : "?");
 	out_cell_str(t, SC_DETAIL, iommu_space_get_detail(sp));
-	out_row_end(t);
-	if (s->details && iommu_space_get_detail(sp)) {
-		fprintf(s->details, "sid 0x%x", iommu_space_get_requester(sp));
-		if (ssid != IOMMU_NO_PASID)
-			fprintf(s->details, " SSID %u", ssid);
-		fprintf(s->details, ": %s\n", iommu_space_get_detail(sp));
-	}
-	return 0;
+	if (!iommu_space_get_detail(sp))
+		return;
+	if (ssid != IOMMU_NO_PASID)
+		out_table_note(t, "sid 0x%x SSID %u: %s\n", iommu_space_get_requester(sp), ssid,
+			       iommu_space_get_detail(sp));
+	else
+		out_table_note(t, "sid 0x%x: %s\n", iommu_space_get_requester(sp),
+			       iommu_space_get_detail(sp));
 }
 
 /* -v on one stream: its STE and CD, field by field. */
@@ -131,45 +122,30 @@ static void decoded_structures(struct cli *cli, const struct summary *s)
 	}
 }
 
+static const struct walk_summary summary = {
+	.key = "streams",
+	.rows = "streams",
+	.cols = columns,
+	.ncols = sizeof(columns) / sizeof(columns[0]),
+	.row = summary_row,
+	.unused = aborts,
+	.unused_one = "1 more stream aborts every transaction (STE.Config 0b000); --all lists it\n",
+	.unused_many = "%llu more streams abort every transaction (STE.Config 0b000); --all lists them\n",
+	.no_match = "matching stream",
+	.no_rows = "valid stream table entry",
+};
+
 int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
 {
-	struct summary s = { .cli = cli, .rq = rq };
-	char *details = NULL, *bad = NULL;
-	size_t details_size = 0;
-	int r;
+	struct summary s;
+	size_t listed;
+	int code;
 
-	dump_source_describe(cli, src);
-	s.t = out_table_new(cli->out, "streams", columns, sizeof(columns) / sizeof(columns[0]), NULL,
-			    &bad);
-	if (!s.t) {
-		free(bad);
-		return cli_error(cli, -ENOMEM, "cannot list the streams");
-	}
-	if (!cli->json)
-		s.details = open_memstream(&details, &details_size);
 	stream_requesters_open(src, &s.requesters);
-	r = iommu_translator_foreach_space(src->translator, summary_row, &s);
+	code = walk_summary(cli, rq, src, &summary,
+			    iommu_smmuv3_get_strtab_base(src->translator) & ~63ULL, &s, &listed);
 	stream_requesters_close(&s.requesters);
-	out_table_end(s.t);
-	if (s.details) {
-		fclose(s.details);
-		out_text(cli->out, "%s", details);
-		free(details);
-	}
-	out_uint(cli->out, "not_listed",
-		 s.aborting == 1 ? "1 more stream aborts every transaction (STE.Config 0b000); --all lists it\n"
-		 : s.aborting	 ? "%llu more streams abort every transaction (STE.Config 0b000); --all lists them\n"
-				 : NULL,
-		 s.aborting);
-	if (r == -ENODATA) {
-		cli_error(cli, 0, "the stream table at 0x%llx is not in the dump",
-			  (unsigned long long)(iommu_smmuv3_get_strtab_base(src->translator) & ~63ULL));
-		return EXIT_NOT_CLEAN;
-	}
-	if (!s.count && !s.aborting)
-		out_text(cli->out, "no %s\n", rq->have_id || rq->have_pasid ? "matching stream"
-									 : "valid stream table entry");
-	else if (cli->verbose && rq->have_id && s.count == 1)
+	if (listed == 1 && cli->verbose && rq->have_id)
 		decoded_structures(cli, &s);
-	return EXIT_CLEAN;
+	return code;
 }

@@ -196,8 +196,31 @@ bool walk_wanted(const struct walk_request *rq, const struct iommu_space *sp);
 enum { WALK_COL_DEVICE, WALK_COL_PASID, WALK_COL_MODE, WALK_COL_DOMAIN, WALK_COL_LEVELS,
        WALK_COL_TABLE, WALK_COL_STATUS, WALK_COLS_COMMON };
 void walk_space_cells(struct out_table *t, const struct iommu_space *sp);
-/* "0000:00:04.0", or "0000:00:04.0 PASID 5": the space, in a detail line. */
-void walk_space_label(char *buf, size_t size, const struct iommu_space *sp);
+/* "0000:00:04.0 PASID 5: TEXT": a line about the space under the table (text). */
+void walk_space_note(struct out_table *t, const struct iommu_space *sp, const char *text);
+/*
+ * What walk's summary lists of one kind of unit: a table of its spaces, a
+ * row a space that passes the filters (cli/dump-vtd.c, -smmuv3.c, -amdvi.c).
+ */
+struct walk_summary {
+	const char *key;		/* the table's JSON key */
+	const char *rows;		/* its rows in words: "address spaces" */
+	const struct out_column *cols;
+	size_t ncols;
+	/* The cells of SP's row, and notes under the table; USERDATA: walk_summary()'s. */
+	void (*row)(struct out_table *t, const struct iommu_space *sp, void *userdata);
+	/* A space not listed unless --all or its id asks for it, only counted; NULL: none. */
+	bool (*unused)(const struct iommu_space *sp);
+	const char *unused_one, *unused_many;	/* how many such there are: "1 more ...", "%llu more ..." */
+	const char *no_match, *no_rows;		/* after "no ": no space passes the filters; none at all */
+};
+/*
+ * List SRC's spaces as WS says (cli/cmd-walk.c); TABLE: the address of the
+ * unit's table, for when it is not in the dump.  Returns an exit code and
+ * the rows listed in *RET_LISTED.
+ */
+int walk_summary(struct cli *cli, const struct walk_request *rq, struct dump_source *src,
+		 const struct walk_summary *ws, uint64_t table, void *userdata, size_t *ret_listed);
 /* The summary of every space, for each kind of unit (cli/dump-vtd.c, -smmuv3.c, -amdvi.c). */
 int walk_vtd(struct cli *cli, const struct walk_request *rq, struct dump_source *src);
 int walk_smmuv3(struct cli *cli, const struct walk_request *rq, struct dump_source *src);

@@ -30,72 +30,37 @@ static const struct out_column summary_columns[] = {
 	[SC_NOTE] = { "note", "NOTE", COL_STRING, COL_EXTRA, "reserved bits let through" },
 };
 
-struct summary {
-	struct cli *cli;
-	const struct walk_request *rq;
-	struct out_table *t;
-	FILE *details;		/* text: what is wrong, after the table */
-	size_t count;
-};
-
-static int summary_row(const struct iommu_space *sp, void *userdata)
+static void summary_row(struct out_table *t, const struct iommu_space *sp, void *userdata)
 {
-	struct summary *s = userdata;
-	struct out_table *t = s->t;
-	enum iommu_xlate_status st = iommu_space_get_status(sp);
 	const char *detail = iommu_space_get_detail(sp), *note = iommu_space_get_note(sp);
 
-	if (!walk_wanted(s->rq, sp))
-		return 0;
-	s->count++;
+	(void)userdata;
 	walk_space_cells(t, sp);
-	if (st == IOMMU_XLATE_FAULT)
+	if (iommu_space_get_status(sp) == IOMMU_XLATE_FAULT)
 		out_cell_hex(t, SC_REASON, iommu_space_get_fault_reason(sp), 2);
 	out_cell_bool(t, SC_FPD, iommu_vtd_space_get_fpd(sp));
 	out_cell_str(t, SC_DETAIL, detail);
 	out_cell_str(t, SC_NOTE, note);
-	out_row_end(t);
-	if (s->details && (detail || note)) {
-		char label[40];
-
-		walk_space_label(label, sizeof(label), sp);
-		fprintf(s->details, "%s: %s\n", label, detail ? detail : note);
-	}
-	return 0;
+	if (detail || note)
+		walk_space_note(t, sp, detail ? detail : note);
 }
+
+static const struct walk_summary summary = {
+	.key = "spaces",
+	.rows = "address spaces",
+	.cols = summary_columns,
+	.ncols = sizeof(summary_columns) / sizeof(summary_columns[0]),
+	.row = summary_row,
+	.no_match = "matching address space",
+	.no_rows = "context entry is present",
+};
 
 int walk_vtd(struct cli *cli, const struct walk_request *rq, struct dump_source *src)
 {
-	struct summary s = { .cli = cli, .rq = rq };
-	char *details = NULL, *bad = NULL;
-	size_t details_size = 0;
-	int r;
+	size_t listed;
 
-	dump_source_describe(cli, src);
-	s.t = out_table_new(cli->out, "spaces", summary_columns,
-			    sizeof(summary_columns) / sizeof(summary_columns[0]), NULL, &bad);
-	if (!s.t) {
-		free(bad);
-		return cli_error(cli, -ENOMEM, "cannot list the address spaces");
-	}
-	if (!cli->json)
-		s.details = open_memstream(&details, &details_size);
-	r = iommu_translator_foreach_space(src->translator, summary_row, &s);
-	out_table_end(s.t);
-	if (s.details) {
-		fclose(s.details);
-		out_text(cli->out, "%s", details);
-		free(details);
-	}
-	if (r == -ENODATA) {
-		cli_error(cli, 0, "the root table at 0x%llx is not in the dump",
-			  (unsigned long long)(iommu_vtd_get_rtaddr(src->translator) & ~0xfffULL));
-		return EXIT_NOT_CLEAN;
-	}
-	if (!s.count)
-		out_text(cli->out, "no %s\n", rq->have_id || rq->have_pasid ? "matching address space"
-									       : "context entry is present");
-	return EXIT_CLEAN;
+	return walk_summary(cli, rq, src, &summary, iommu_vtd_get_rtaddr(src->translator) & ~0xfffULL,
+			    NULL, &listed);
 }
 
 /* ---- the kernel's debugfs formats ----------------------------------------- */

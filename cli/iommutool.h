@@ -105,6 +105,8 @@ void render_table_position(struct out *o, const struct iommu_table *t);
 
 /* Render a decoded tree (cli/render-tree.c) and a list of findings. */
 void render_dnode(struct out *o, const struct iommu_dnode *root, int verbose);
+/* The same in JSON; text shows nothing of it (a detail text gives with -v only). */
+void render_dnode_json_only(struct out *o, const struct iommu_dnode *root);
 void render_findings(struct out *o, const struct iommu_findings *findings);
 
 #endif

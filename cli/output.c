@@ -116,11 +116,6 @@ void out_discard(struct out *o)
 	o->depth = 0;
 }
 
-bool out_is_json(const struct out *o)
-{
-	return o->format == OUT_JSON;
-}
-
 /* JSON and metrics are rendered from the tree of records built as they are described. */
 static bool builds_tree(const struct out *o)
 {
@@ -339,6 +334,10 @@ struct out_table {
 	char **outer_cells;	/* text: ncols, only COL_OUTER ones set */
 	json_object *outer;	/* JSON: the record's cells */
 	json_object *members;	/* JSON: its rows so far */
+	/* text: the lines under the table (out_table_note) */
+	FILE *notes;
+	char *notes_text;
+	size_t notes_size;
 };
 
 static bool outer_column(const struct out_table *t, size_t col)
@@ -613,6 +612,38 @@ void out_row_end(struct out_table *t)
 	}
 }
 
+void out_row_end_json_only(struct out_table *t)
+{
+	char **row;
+
+	if (builds_tree(t->out)) {
+		out_row_end(t);
+		return;
+	}
+	row = current_row(t);
+	for (size_t i = 0; row && i < t->ncols; i++) {
+		free(row[i]);
+		row[i] = NULL;
+	}
+}
+
+void out_table_note(struct out_table *t, const char *fmt, ...)
+{
+	va_list args;
+
+	if (t->out->format != OUT_TEXT)
+		return;
+	if (!t->notes)
+		t->notes = open_memstream(&t->notes_text, &t->notes_size);
+	if (!t->notes) {
+		t->failed = true;
+		return;
+	}
+	va_start(args, fmt);
+	vfprintf(t->notes, fmt, args);
+	va_end(args);
+}
+
 void out_table_nest(struct out_table *t, const char *members_key)
 {
 	t->members_key = members_key;
@@ -711,6 +742,9 @@ void out_table_end(struct out_table *t)
 		out_end_array(t->out);
 	else if (t->nrows)
 		text_render(t);
+	if (t->notes && fclose(t->notes) == 0)
+		fputs(t->notes_text, t->out->file);
+	free(t->notes_text);
 	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	for (size_t i = 0; t->outer_cells && i < t->ncols; i++)

@@ -42,7 +42,6 @@ struct out;
 struct out *out_new(FILE *file, enum out_format format, bool color);
 /* Write the JSON document, flush, free; 0 or -errno of the first failed write. */
 int out_close(struct out *o);
-bool out_is_json(const struct out *o);
 /* Drop the JSON document built so far: out_close() then prints nothing. */
 void out_discard(struct out *o);
 
@@ -132,6 +131,10 @@ void out_cell_null(struct out_table *t, size_t col);
 void out_cell_ranges(struct out_table *t, size_t col);
 void out_cell_range(struct out_table *t, size_t col, uint64_t start, uint64_t end, const char *type);
 void out_row_end(struct out_table *t);
+/* End a row that JSON lists and text leaves out (text names such records otherwise, if at all). */
+void out_row_end_json_only(struct out_table *t);
+/* Text only: a line under the table, after its rows (what is wrong with a row, in words). */
+void out_table_note(struct out_table *t, const char *fmt, ...) PRINTF_FMT(2, 3);
 /*
  * Rows that belong to records, such as a group's members: the COL_OUTER
  * columns describe the record.  Text repeats them on each of its rows; JSON

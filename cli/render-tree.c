@@ -190,6 +190,11 @@ void render_dnode(struct out *o, const struct iommu_dnode *root, int verbose)
 	render_node(o, root, 0, verbose, true);
 }
 
+void render_dnode_json_only(struct out *o, const struct iommu_dnode *root)
+{
+	render_node(o, root, 0, 0, false);
+}
+
 static enum out_color severity_color(enum iommu_severity s)
 {
 	return s == IOMMU_SEVERITY_ERROR ? COLOR_BAD : s == IOMMU_SEVERITY_WARNING ? COLOR_WARN
