@@ -188,6 +188,19 @@ struct pt_out {
 };
 
 /*
+ * Nested translation: O, the second stage's walk of the address the first
+ * stage put in X, completes X: O's output, what both stages grant (the
+ * first stage's user bit kept), the smaller of the two pages.
+ */
+static inline void xlate_second_stage(struct iommu_xlate *x, const struct pt_out *o)
+{
+	x->phys = o->oa;
+	x->perm &= o->perm | IOMMU_PERM_USER;
+	if ((1ULL << o->page_shift) < x->page_size)
+		x->page_size = 1ULL << o->page_shift;
+}
+
+/*
  * Nested translation: every table address a walk reads is first passed to
  * FN (the second-stage walk), which returns 0 and the host address, or a
  * negative value and leaves its reason in its own state.  WRITE asks for a

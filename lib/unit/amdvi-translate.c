@@ -190,24 +190,17 @@ static void translate_space(struct amd_unit *amd, const struct amd_space *sp,
 		x->perm = o.perm & sp->dte_perm;
 		return;
 	case AMD_V2:
-	case AMD_NESTED: {
-		unsigned int guest_perm;
-		uint64_t guest_size;
-
+	case AMD_NESTED:
 		if (!guest_translate(amd, sp, iova, req | (priv ? 0 : IOMMU_PERM_USER), flags, x, r) ||
 		    sp->mode == AMD_V2) {
 			x->perm &= sp->dte_perm | IOMMU_PERM_USER;
 			return;
 		}
-		guest_perm = x->perm;
-		guest_size = x->page_size;
 		if (!host_translate(amd, sp, x->phys, req, flags, x, r, &o))
 			return;
-		x->phys = o.oa;
-		x->perm = guest_perm & (o.perm | IOMMU_PERM_USER) & (sp->dte_perm | IOMMU_PERM_USER);
-		x->page_size = guest_size < (1ULL << o.page_shift) ? guest_size : 1ULL << o.page_shift;
+		xlate_second_stage(x, &o);
+		x->perm &= sp->dte_perm | IOMMU_PERM_USER;
 		return;
-	}
 	case AMD_UNTRANSLATED:
 	case AMD_NONE:
 		break;

@@ -236,9 +236,7 @@ static bool s2_output(struct smmu_unit *smmu, const struct smmu_space *sp,
 	if (smmu_s2_translate(smmu, sp, ipa, req, EVT_CLASS_IN, &x->trace, r, &o) < 0)
 		return false;
 	if (sp->mode == SMMU_NESTED && !sp->s1_bypass) {
-		x->perm &= o.perm | IOMMU_PERM_USER;
-		if ((1ULL << o.page_shift) < x->page_size)
-			x->page_size = 1ULL << o.page_shift;
+		xlate_second_stage(x, &o);
 		x->contig = 0;
 	} else {
 		x->perm = o.perm & (IOMMU_PERM_READ | IOMMU_PERM_WRITE);

@@ -245,21 +245,11 @@ static void translate_space(struct vtd_unit *vtd, const struct vtd_space *sp, ui
 	case SPACE_FIRST:
 		fs_translate(vtd, sp, iova, access, priv, x);
 		return;
-	case SPACE_NESTED: {
-		unsigned int fs_perm;
-		uint64_t fs_size;
-
-		if (!fs_translate(vtd, sp, iova, access, priv, x))
-			return;
-		fs_perm = x->perm;
-		fs_size = x->page_size;
-		if (!ss_translate(vtd, sp, x->phys, access, x, &o))
-			return;
-		x->phys = o.oa;
-		x->perm = fs_perm & (o.perm | IOMMU_PERM_USER);
-		x->page_size = fs_size < (1ULL << o.page_shift) ? fs_size : 1ULL << o.page_shift;
+	case SPACE_NESTED:
+		if (fs_translate(vtd, sp, iova, access, priv, x) &&
+		    ss_translate(vtd, sp, x->phys, access, x, &o))
+			xlate_second_stage(x, &o);
 		return;
-	}
 	case SPACE_NONE:
 		break;
 	}
