@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The output layer (cli/output.c): nested tables as text and JSON, range
- * cells, and records rendered as Prometheus gauges with their label values
+ * cells, rows only JSON lists, notes only text shows, and records rendered as Prometheus gauges with their label values
  * and help text escaped as the text exposition format requires.
  */
 #include "output.h"
@@ -87,6 +87,50 @@ static void test_nested(void)
 	free(json);
 }
 
+enum { COL_NAME, COL_IOMMU };
+
+static const struct out_column flat[] = {
+	[COL_NAME] = { "name", "NAME", COL_STRING, 0, "" },
+	[COL_IOMMU] = { "iommu", "IOMMU", COL_BOOL, 0, "" },
+};
+
+static void tables(struct out *o)
+{
+	char *bad = NULL;
+	struct out_table *t = out_table_new(o, "tables", flat, 2, NULL, &bad);
+
+	if (!t)
+		return;
+	out_cell_str(t, COL_NAME, "DMAR");
+	out_cell_bool(t, COL_IOMMU, true);
+	out_row_end(t);
+	out_cell_str(t, COL_NAME, "FACP");
+	out_cell_bool(t, COL_IOMMU, false);
+	out_row_end_json_only(t);
+	out_cell_str(t, COL_NAME, "IVRS");
+	out_row_end(t);
+	out_table_note(t, "%s: %s\n", "IVRS", "a line under the table");
+	out_table_end(t);
+}
+
+static void test_text_or_json_only(void)
+{
+	char *text = render(OUT_TEXT, NULL, 0, tables), *json = render(OUT_JSON, NULL, 0, tables);
+
+	/* Text: no row for FACP (its cells do not leak into the next row); the note after the rows. */
+	CHECK_STR(text, "NAME  IOMMU\n"
+			"DMAR  yes\n"
+			"IVRS  -\n"
+			"IVRS: a line under the table\n");
+	/* JSON: every row, in order; no note. */
+	CHECK(json && strstr(json, "\"name\": \"DMAR\""));
+	CHECK(json && strstr(json, "\"name\": \"FACP\",\n      \"iommu\": false"));
+	CHECK(json && strstr(json, "\"name\": \"FACP\"") < strstr(json, "\"name\": \"IVRS\""));
+	CHECK(json && !strstr(json, "a line under the table"));
+	free(text);
+	free(json);
+}
+
 static const char *const states[] = { "pass", "warn", NULL };
 
 static const struct out_metric metrics[] = {
@@ -142,6 +186,7 @@ static void test_prometheus(void)
 int main(void)
 {
 	test_nested();
+	test_text_or_json_only();
 	test_prometheus();
 	return unit_report("output");
 }
