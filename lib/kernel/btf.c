@@ -103,8 +103,8 @@ static int32_t struct_id(struct iommu_kernel *k, const char *name)
 }
 
 /*
- * Split BTF from memory: libbpf 1.1 (Debian 12) exports btf__new_split() to
- * no one, so it parses the bytes from an anonymous file (memfd).
+ * Split BTF from memory: libbpf 1.1 (Debian 12) declares btf__new_split() but
+ * does not export it, so the bytes are parsed from an anonymous file (memfd).
  */
 static struct btf *split_from_blob(const void *data, size_t size, struct btf *base)
 {
